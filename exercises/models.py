@@ -172,6 +172,18 @@ class PlanItem(models.Model):
     def __str__(self) -> str:
         return f"{self.plan_id}#{self.order}: {self.exercise_id}"
 
+    @property
+    def progression(self) -> dict | None:
+        """Return the hold progression as one value, or None when the hold is fixed."""
+        if not self.progression_step_seconds:
+            return None
+        return {
+            "step_seconds": self.progression_step_seconds,
+            "every_days": self.progression_every_days,
+            "max_seconds": self.progression_max_seconds,
+            "start": self.progression_start,
+        }
+
 
 class LogOrigin(models.TextChoices):
     MANUAL = "manual", "Logged by hand"

@@ -85,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "tracker.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -192,17 +193,17 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_THROTTLE_RATES": {
-        "auth_ip": os.environ.get("THROTTLE_AUTH_IP", "30/min"),
-        "auth_username": os.environ.get("THROTTLE_AUTH_USERNAME", "10/min"),
-    },
-    "EXCEPTION_HANDLER": "tracker.api.errors.exception_handler",
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 if not DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["rest_framework.renderers.JSONRenderer"]
 
 _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
+# Sign-up and log-in attempts allowed per client address and per username
+# ("N/sec", "N/min", "N/hour" or "N/day"); over it the API answers 429 with Retry-After.
+THROTTLE_AUTH_IP = os.environ.get("THROTTLE_AUTH_IP", "30/min")
+THROTTLE_AUTH_USERNAME = os.environ.get("THROTTLE_AUTH_USERNAME", "10/min")
+
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
     # 0 means tokens never expire; they can still be revoked by logging out.

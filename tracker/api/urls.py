@@ -1,1 +1,22 @@
-urlpatterns = []
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from tracker.api import accounts
+from tracker.api.pain import PainEntryViewSet
+from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
+
+# Path converters, not regexes: a malformed id never reaches a view.
+router = SimpleRouter(use_regex_path=False)
+router.register("pain", PainEntryViewSet, basename="pain")
+
+urlpatterns = [
+    path("auth/register/", accounts.RegisterView.as_view(), name="register"),
+    path("auth/token/", accounts.TokenView.as_view(), name="token"),
+    path("auth/logout/", accounts.LogoutView.as_view(), name="logout"),
+    path("me/", accounts.MeView.as_view(), name="me"),
+    path("me/export/", accounts.ExportView.as_view(), name="me-export"),
+    path("progress/", ProgressView.as_view(), name="progress"),
+    path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),
+    path("pause-days/<str:date>/", PauseDayDetailView.as_view(), name="pause-day-detail"),
+    *router.urls,
+]

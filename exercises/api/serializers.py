@@ -1,0 +1,296 @@
+from django.utils import timezone
+from rest_framework import serializers
+
+from exercises.api.client_records import id_field
+from exercises.api.fields import PAIN_FIELD, RecentDateTimeField
+from exercises.models import (
+    Audience,
+    Exercise,
+    ExerciseLog,
+    Kind,
+    Plan,
+    PlanItem,
+    Routine,
+    RoutineStep,
+    Tag,
+)
+from exercises.progression import hold_on
+
+
+class ExerciseSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Exercise
+        fields = [
+            "slug",
+            "name",
+            "kind",
+            "audience",
+            "summary",
+            "steps",
+            "cues",
+            "cautions",
+            "skip_when",
+            "professional_note",
+            "progressions",
+            "default_hold_seconds",
+            "default_reps",
+            "default_sets",
+            "default_times_per_day",
+            "tags",
+            "equipment",
+            "sources",
+        ]
+        read_only_fields = fields
+
+
+class ExerciseFilterSerializer(serializers.Serializer):
+    kind = serializers.ChoiceField(choices=Kind.choices, required=False)
+    tag = serializers.ChoiceField(choices=Tag.choices, required=False)
+
+
+class RoutineStepSerializer(serializers.ModelSerializer):
+    exercise = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+
+    class Meta:
+        model = RoutineStep
+        fields = ["order", "exercise", "exercise_name", "hold_seconds", "reps", "sets", "note"]
+        read_only_fields = fields
+
+
+class RoutineSerializer(serializers.ModelSerializer):
+    steps = RoutineStepSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = Routine
+        fields = ["slug", "name", "summary", "minutes_min", "minutes_max", "tags", "steps"]
+        read_only_fields = fields
+
+
+class SelfCareExerciseField(serializers.SlugRelatedField):
+    """An exercise named by slug; clinician techniques are not found for anyone's plan."""
+
+    default_error_messages = {
+        "does_not_exist": "No self-care exercise is called {value}.",
+        "invalid": "Give the exercise's slug as text.",
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("queryset", Exercise.objects.filter(audience=Audience.SELF_CARE))
+        super().__init__(slug_field="slug", **kwargs)
+
+
+class ProgressionSerializer(serializers.Serializer):
+    """The hold grows by step_seconds every every_days from start, up to max_seconds."""
+
+    step_seconds = serializers.IntegerField(min_value=1, max_value=600)
+    every_days = serializers.IntegerField(min_value=1, max_value=365)
+    max_seconds = serializers.IntegerField(min_value=1, max_value=3600)
+    start = serializers.DateField(required=False)
+
+
+class PlanItemSerializer(serializers.ModelSerializer):
+    exercise = SelfCareExerciseField()
+    exercise_name = serializers.CharField(source="exercise.name", read_only=True)
+    hold_seconds = serializers.IntegerField(
+        min_value=1, max_value=3600, required=False, allow_null=True
+    )
+    reps = serializers.IntegerField(min_value=1, max_value=200, required=False, allow_null=True)
+    sets = serializers.IntegerField(min_value=1, max_value=20, required=False, allow_null=True)
+    times_per_day = serializers.IntegerField(min_value=1, max_value=24, default=1)
+    days_of_week = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=7),
+        max_length=7,
+        default=list,
+        help_text="ISO weekdays, Monday=1 to Sunday=7; empty means every day.",
+    )
+    notes = serializers.CharField(max_length=500, required=False, allow_blank=True, default="")
+    progression = ProgressionSerializer(required=False, allow_null=True)
+    current_hold_seconds = serializers.SerializerMethodField()
+
+    class Meta:
+        model = PlanItem
+        fields = [
+            "id",
+            "order",
+            "exercise",
+            "exercise_name",
+            "hold_seconds",
+            "reps",
+            "sets",
+            "times_per_day",
+            "days_of_week",
+            "notes",
+            "progression",
+            "current_hold_seconds",
+        ]
+        read_only_fields = ["id", "order"]
+
+    def get_current_hold_seconds(self, item) -> int | None:
+        if item.hold_seconds is None or not item.progression_step_seconds:
+            return item.hold_seconds
+        return hold_on(
+            base_seconds=item.hold_seconds,
+            step_seconds=item.progression_step_seconds,
+            every_days=item.progression_every_days,
+            max_seconds=item.progression_max_seconds,
+            start=item.progression_start,
+            day=self.context.get("today") or timezone.localdate(),
+        )
+
+    def validate_days_of_week(self, days):
+        if len(set(days)) != len(days):
+            raise serializers.ValidationError("Name each weekday once.")
+        return sorted(days)
+
+    def validate(self, attrs):
+        progression = attrs.pop("progression", None)
+        if progression:
+            cap = progression["max_seconds"]
+            if attrs.get("hold_seconds") is None:
+                raise serializers.ValidationError(
+                    {"progression": "A progression needs a starting hold_seconds."}
+                )
+            if cap < attrs["hold_seconds"]:
+                raise serializers.ValidationError(
+                    {"progression": "max_seconds must be at least hold_seconds."}
+                )
+            attrs.update(
+                progression_step_seconds=progression["step_seconds"],
+                progression_every_days=progression["every_days"],
+                progression_max_seconds=cap,
+                progression_start=progression.get("start")
+                or self.context.get("today")
+                or timezone.localdate(),
+            )
+        else:
+            attrs.update(
+                progression_step_seconds=None,
+                progression_every_days=None,
+                progression_max_seconds=None,
+                progression_start=None,
+            )
+        return attrs
+
+
+class UserRefSerializer(serializers.Serializer):
+    id = serializers.IntegerField(read_only=True)
+    display_name = serializers.SerializerMethodField()
+
+    def get_display_name(self, user) -> str:
+        return user.get_full_name() or getattr(user, "display_name", "") or user.get_username()
+
+
+class PlanSerializer(serializers.ModelSerializer):
+    name = serializers.CharField(max_length=120)
+    notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    items = PlanItemSerializer(many=True, max_length=40)
+    assigned_by = UserRefSerializer(read_only=True, allow_null=True)
+
+    class Meta:
+        model = Plan
+        fields = [
+            "id",
+            "name",
+            "notes",
+            "is_paused",
+            "assigned_by",
+            "items",
+            "created_at",
+            "updated_at",
+        ]
+        read_only_fields = ["id", "assigned_by", "created_at", "updated_at"]
+
+    def validate(self, attrs):
+        plan = self.instance
+        if plan is not None and plan.assigned_by_id is not None:
+            # A therapist chose these doses; the patient may pause the plan, not edit it.
+            changed = set(attrs) - {"is_paused"}
+            if changed:
+                raise serializers.ValidationError(
+                    {field: "Set by your therapist; you can pause this plan." for field in changed}
+                )
+        return attrs
+
+
+class ExerciseLogSerializer(serializers.ModelSerializer):
+    id = id_field()
+    performed_at = RecentDateTimeField()
+    exercise = SelfCareExerciseField(required=False, allow_null=True)
+    routine = serializers.SlugRelatedField(
+        slug_field="slug", queryset=Routine.objects.all(), required=False, allow_null=True
+    )
+    plan_item = serializers.PrimaryKeyRelatedField(
+        queryset=PlanItem.objects.none(), required=False, allow_null=True
+    )
+    sets = serializers.IntegerField(min_value=0, max_value=50, required=False, allow_null=True)
+    reps = serializers.IntegerField(min_value=0, max_value=500, required=False, allow_null=True)
+    hold_seconds = serializers.IntegerField(
+        min_value=0, max_value=3600, required=False, allow_null=True
+    )
+    duration_seconds = serializers.IntegerField(
+        min_value=0, max_value=86400, required=False, allow_null=True
+    )
+    pain_before = serializers.IntegerField(**PAIN_FIELD)
+    pain_after = serializers.IntegerField(**PAIN_FIELD)
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = ExerciseLog
+        fields = [
+            "id",
+            "performed_at",
+            "exercise",
+            "routine",
+            "plan_item",
+            "sets",
+            "reps",
+            "hold_seconds",
+            "duration_seconds",
+            "pain_before",
+            "pain_after",
+            "note",
+            "origin",
+            "created_at",
+        ]
+        read_only_fields = ["origin", "created_at"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None and request.user.is_authenticated:
+            # Only the user's own plan items can be named; others are "does not exist".
+            self.fields["plan_item"].queryset = PlanItem.objects.filter(plan__user=request.user)
+
+    def validate(self, attrs):
+        if not attrs.get("exercise") and not attrs.get("routine"):
+            raise serializers.ValidationError(
+                {"exercise": "Name the exercise or the routine that was done."}
+            )
+        item = attrs.get("plan_item")
+        if item is not None and attrs.get("exercise") and item.exercise_id != attrs["exercise"].pk:
+            raise serializers.ValidationError({"plan_item": "This plan item is another exercise."})
+        return attrs
+
+
+class SafetyItemSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    label = serializers.CharField()
+    sources = serializers.ListField(child=serializers.CharField())
+
+
+class SafetyQuestionSerializer(serializers.Serializer):
+    slug = serializers.CharField()
+    question = serializers.CharField()
+    sources = serializers.ListField(child=serializers.CharField())
+
+
+class SafetySerializer(serializers.Serializer):
+    """What the onboarding safety screen shows, from the seed articles."""
+
+    questions = SafetyQuestionSerializer(many=True)
+    advice = serializers.CharField()
+    disclaimer = serializers.CharField()
+    serious_conditions = SafetyItemSerializer(many=True)
+    pain_areas = SafetyItemSerializer(many=True)
+    aggravating_activities = SafetyItemSerializer(many=True)

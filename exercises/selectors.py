@@ -1,0 +1,61 @@
+from datetime import datetime
+
+from django.db.models import Prefetch, QuerySet
+
+from exercises.models import Audience, Exercise, ExerciseLog, Plan, PlanItem, Routine, RoutineStep
+
+
+def exercises_visible(*, include_clinician: bool) -> QuerySet[Exercise]:
+    """Return the library a user may see: self-care only, unless a clinician asks."""
+    exercises = Exercise.objects.all()
+    if not include_clinician:
+        exercises = exercises.filter(audience=Audience.SELF_CARE)
+    return exercises
+
+
+def exercises_filtered(
+    *, include_clinician: bool, kind: str | None = None, tag: str | None = None
+) -> QuerySet[Exercise]:
+    exercises = exercises_visible(include_clinician=include_clinician)
+    if kind:
+        exercises = exercises.filter(kind=kind)
+    if tag:
+        # Tags are a JSON list of slugs. SQLite has no JSON containment lookup, so
+        # match the quoted slug in the stored text; slugs never contain quotes.
+        exercises = exercises.filter(tags__icontains=f'"{tag}"')
+    return exercises
+
+
+def routines_with_steps() -> QuerySet[Routine]:
+    steps = RoutineStep.objects.select_related("exercise").order_by("order")
+    return Routine.objects.prefetch_related(Prefetch("steps", queryset=steps))
+
+
+def plans_for_user(*, user) -> QuerySet[Plan]:
+    items = PlanItem.objects.select_related("exercise").order_by("order", "id")
+    return (
+        Plan.objects.filter(user=user)
+        .select_related("assigned_by")
+        .prefetch_related(Prefetch("items", queryset=items))
+    )
+
+
+def logs_for_user(
+    *, user, since: datetime | None = None, until: datetime | None = None
+) -> QuerySet[ExerciseLog]:
+    logs = ExerciseLog.objects.filter(user=user).select_related("exercise", "routine")
+    if since:
+        logs = logs.filter(performed_at__gte=since)
+    if until:
+        logs = logs.filter(performed_at__lt=until)
+    return logs.order_by("-performed_at", "id")
+
+
+def last_log_at(*, user) -> datetime | None:
+    """Return when the user last logged a session, or None if never."""
+    return (
+        ExerciseLog.objects.filter(user=user)
+        .order_by("-performed_at")
+        .values_list("performed_at", flat=True)
+        .first()
+    )

@@ -1,0 +1,143 @@
+from django.contrib.auth import authenticate
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from exercises.api.client_records import id_field
+from exercises.api.fields import RecentDateTimeField
+from tracker.models import PainContext, PainEntry, PainLocation, Profile, Role, User
+from tracker.services import password_problems
+from tracker.timezones import validate_timezone
+
+
+class TimezoneField(serializers.CharField):
+    default_error_messages = {
+        "unknown": "{value!r} is not an IANA time zone such as Europe/Berlin."
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        try:
+            validate_timezone(value)
+        except DjangoValidationError:
+            self.fail("unknown", value=value)
+        return value
+
+
+class UserSerializer(serializers.ModelSerializer):
+    timezone = TimezoneField(required=False)
+    display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    email = serializers.EmailField(required=False, allow_blank=True)
+    profile = serializers.ChoiceField(choices=Profile.choices, required=False, allow_blank=True)
+
+    class Meta:
+        model = User
+        fields = ["id", "username", "email", "display_name", "role", "timezone", "profile"]
+        read_only_fields = ["id", "username", "role"]
+
+    def validate(self, attrs):
+        role = self.instance.role if self.instance else attrs.get("role")
+        if attrs.get("profile") and role == Role.THERAPIST:
+            raise serializers.ValidationError({"profile": "Only patients have a profile."})
+        return attrs
+
+
+class RegisterSerializer(serializers.Serializer):
+    username = serializers.RegexField(
+        r"^[\w.@+-]+\Z",
+        max_length=150,
+        error_messages={"invalid": "Use letters, digits and @ . + - _ only."},
+    )
+    password = serializers.CharField(write_only=True, max_length=128, trim_whitespace=False)
+    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    display_name = serializers.CharField(
+        max_length=120, required=False, allow_blank=True, default=""
+    )
+    role = serializers.ChoiceField(choices=Role.choices)
+    timezone = TimezoneField()
+    profile = serializers.ChoiceField(
+        choices=Profile.choices, required=False, allow_blank=True, default=""
+    )
+
+    def validate_username(self, username):
+        if User.objects.filter(username__iexact=username).exists():
+            raise serializers.ValidationError("This username is taken.")
+        return username
+
+    def validate(self, attrs):
+        if attrs["profile"] and attrs["role"] == Role.THERAPIST:
+            raise serializers.ValidationError({"profile": "Only patients have a profile."})
+        problems = password_problems(
+            password=attrs["password"], username=attrs["username"], email=attrs["email"]
+        )
+        if problems:
+            raise serializers.ValidationError({"password": problems})
+        return attrs
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField()
+    expiry = serializers.DateTimeField(allow_null=True)
+
+
+class RegisterResponseSerializer(TokenResponseSerializer):
+    user = UserSerializer()
+
+
+class LoginSerializer(serializers.Serializer):
+    username = serializers.CharField(max_length=150)
+    password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
+
+    def validate(self, attrs):
+        user = authenticate(
+            request=self.context.get("request"),
+            username=attrs["username"],
+            password=attrs["password"],
+        )
+        if user is None:
+            # One message for an unknown user and a wrong password: reveals nothing.
+            raise serializers.ValidationError(
+                {"non_field_errors": ["Unknown username or wrong password."]}
+            )
+        attrs["user"] = user
+        return attrs
+
+
+class AccountDeleteSerializer(serializers.Serializer):
+    password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
+
+    def validate_password(self, password):
+        if not self.context["request"].user.check_password(password):
+            raise serializers.ValidationError("Wrong password; nothing was deleted.")
+        return password
+
+
+class PainEntrySerializer(serializers.ModelSerializer):
+    id = id_field()
+    recorded_at = RecentDateTimeField()
+    rating = serializers.IntegerField(
+        min_value=0, max_value=10, help_text="0 no pain .. 10 worst imaginable."
+    )
+    locations = serializers.ListField(
+        child=serializers.ChoiceField(choices=PainLocation.choices),
+        max_length=len(PainLocation.choices),
+        required=False,
+        default=list,
+    )
+    context = serializers.ChoiceField(
+        choices=PainContext.choices, required=False, allow_blank=True, default=""
+    )
+    note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+
+    class Meta:
+        model = PainEntry
+        fields = ["id", "recorded_at", "rating", "locations", "context", "note", "created_at"]
+        read_only_fields = ["created_at"]
+
+    def validate_locations(self, locations):
+        if len(set(locations)) != len(locations):
+            raise serializers.ValidationError("Name each location once.")
+        return locations

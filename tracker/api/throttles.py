@@ -1,0 +1,42 @@
+import hashlib
+
+from django.conf import settings
+from rest_framework.throttling import SimpleRateThrottle
+
+
+class SettingsRateThrottle(SimpleRateThrottle):
+    """A throttle whose rate is a plain Django setting, read on every request."""
+
+    setting_name = ""
+
+    def get_rate(self):
+        return getattr(settings, self.setting_name)
+
+
+class AuthIPThrottle(SettingsRateThrottle):
+    """Limit sign-up and log-in attempts from one address (rate: THROTTLE_AUTH_IP)."""
+
+    scope = "auth_ip"
+    setting_name = "THROTTLE_AUTH_IP"
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+class AuthUsernameThrottle(SettingsRateThrottle):
+    """Limit attempts against one username from anywhere (rate: THROTTLE_AUTH_USERNAME).
+
+    Spreading a password guess over many addresses does not get around it.
+    """
+
+    scope = "auth_username"
+    setting_name = "THROTTLE_AUTH_USERNAME"
+
+    def get_cache_key(self, request, view):
+        data = request.data
+        username = data.get("username") if hasattr(data, "get") else None
+        if not isinstance(username, str) or not username:
+            return None
+        # Hashed: cache keys must be short and free of arbitrary characters.
+        ident = hashlib.sha256(username.strip().lower().encode()).hexdigest()
+        return self.cache_format % {"scope": self.scope, "ident": ident}
