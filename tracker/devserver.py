@@ -54,12 +54,7 @@ def main() -> int:
         env["CELERY_BROKER_URL"] = f"redis+socket://{socket_path}"
         processes["redis"] = embedded_redis_command(var_dir)
 
-    def manage(*args: str) -> None:
-        subprocess.run([python, "manage.py", *args], cwd=BASE_DIR, env=env, check=True)
-
-    manage("migrate", "--noinput", "--verbosity", "0")
-    manage("load_exercises")
-    manage("seed_demo")
+    subprocess.run([python, "manage.py", "prepare_dev"], cwd=BASE_DIR, env=env, check=True)
 
     bin_dir = Path(python).parent
     processes["web"] = [
