@@ -190,7 +190,8 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # Adds the error responses (400, 401, 404, 429...) to every operation.
+    "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
@@ -220,6 +221,8 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
+    # One name for the pause reasons, whichever serializer field shows them.
+    "ENUM_NAME_OVERRIDES": {"PauseReasonEnum": "tracker.models.PauseReason"},
 }
 
 # Security headers. Production (DEBUG off) assumes HTTPS, usually behind a proxy.
@@ -228,6 +231,7 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_COOKIE_HTTPONLY = True
 # The PWA reads no cookie from JavaScript; it takes the CSRF token from the page.
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "tracker.api.errors.csrf_failure"
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0

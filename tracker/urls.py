@@ -9,3 +9,9 @@ urlpatterns = [
     path("api/v1/", include("exercises.api.urls")),
     path("api/v1/", include("tracker.api.urls")),
 ]
+
+# JSON rather than HTML pages for errors under /api/; see tracker/api/errors.py.
+handler400 = "tracker.api.errors.bad_request"
+handler403 = "tracker.api.errors.permission_denied"
+handler404 = "tracker.api.errors.page_not_found"
+handler500 = "tracker.api.errors.server_error"

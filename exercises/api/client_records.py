@@ -9,7 +9,12 @@ from collections.abc import Callable
 
 from django.db.models import Model, QuerySet
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_view,
+)
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
@@ -79,6 +84,26 @@ class ClientRecordViewSet(
             raise NotFound() from None
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
         return Response(self.get_serializer(record).data, status=code)
+
+
+ID_TAKEN = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}
+
+
+def client_record_schema(serializer_class: type[serializers.Serializer]):
+    """Return a class decorator documenting both answers of create and update.
+
+    POST and PUT answer 201 when they store the record and 200 when it was
+    already stored (a resend), so both codes are in the schema for both methods.
+    """
+    responses = {
+        201: OpenApiResponse(serializer_class, description="Stored now."),
+        200: OpenApiResponse(serializer_class, description="Already stored (a resend)."),
+        # Another user's id is not found, as everywhere else (404, not 403).
+        404: OpenApiResponse(ID_TAKEN, description="The id names another user's record."),
+    }
+    return extend_schema_view(
+        create=extend_schema(responses=responses), update=extend_schema(responses=responses)
+    )
 
 
 def id_field() -> serializers.UUIDField:

@@ -7,7 +7,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from exercises import library, selectors, services
-from exercises.api.client_records import ClientRecordViewSet
+from exercises.api.client_records import ClientRecordViewSet, client_record_schema
 from exercises.api.serializers import (
     ExerciseFilterSerializer,
     ExerciseLogSerializer,
@@ -101,6 +101,7 @@ class PlanViewSet(
         return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
 
 
+@client_record_schema(ExerciseLogSerializer)
 class LogViewSet(ClientRecordViewSet):
     """Sessions done. POST (with id) and PUT are idempotent: 201 first, 200 after."""
 

@@ -1,8 +1,9 @@
-from exercises.api.client_records import ClientRecordViewSet
+from exercises.api.client_records import ClientRecordViewSet, client_record_schema
 from tracker import selectors, services
 from tracker.api.serializers import PainEntrySerializer
 
 
+@client_record_schema(PainEntrySerializer)
 class PainEntryViewSet(ClientRecordViewSet):
     """0-10 pain ratings. POST (with id) and PUT are idempotent: 201 first, 200 after."""
 
