@@ -40,3 +40,19 @@ class SinceUntilSerializer(serializers.Serializer):
 
 
 PAIN_FIELD = {"min_value": 0, "max_value": 10, "required": False, "allow_null": True}
+
+
+class LibrarySlugField(serializers.SlugRelatedField):
+    """An exercise or routine of the library, named by its slug."""
+
+    default_error_messages = {"invalid": "Give the slug as text."}
+
+    def __init__(self, **kwargs):
+        super().__init__(slug_field="slug", **kwargs)
+
+    def to_internal_value(self, data):
+        # PostgreSQL refuses to compare text holding NUL (a DataError, so a 500);
+        # no slug has one, and a number or a list is no slug either.
+        if not isinstance(data, str) or "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)

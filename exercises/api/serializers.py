@@ -2,7 +2,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from exercises.api.client_records import id_field
-from exercises.api.fields import PAIN_FIELD, RecentDateTimeField
+from exercises.api.fields import PAIN_FIELD, LibrarySlugField, RecentDateTimeField
 from exercises.models import (
     Audience,
     Exercise,
@@ -67,7 +67,7 @@ class RoutineSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class SelfCareExerciseField(serializers.SlugRelatedField):
+class SelfCareExerciseField(LibrarySlugField):
     """An exercise named by slug; clinician techniques are not found for anyone's plan."""
 
     default_error_messages = {
@@ -77,7 +77,7 @@ class SelfCareExerciseField(serializers.SlugRelatedField):
 
     def __init__(self, **kwargs):
         kwargs.setdefault("queryset", Exercise.objects.filter(audience=Audience.SELF_CARE))
-        super().__init__(slug_field="slug", **kwargs)
+        super().__init__(**kwargs)
 
 
 class ProgressionSerializer(serializers.Serializer):
@@ -217,9 +217,7 @@ class ExerciseLogSerializer(serializers.ModelSerializer):
     id = id_field()
     performed_at = RecentDateTimeField()
     exercise = SelfCareExerciseField(required=False, allow_null=True)
-    routine = serializers.SlugRelatedField(
-        slug_field="slug", queryset=Routine.objects.all(), required=False, allow_null=True
-    )
+    routine = LibrarySlugField(queryset=Routine.objects.all(), required=False, allow_null=True)
     plan_item = serializers.PrimaryKeyRelatedField(
         queryset=PlanItem.objects.none(), required=False, allow_null=True
     )
