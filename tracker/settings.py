@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "knox",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
     "csp",
     "exercises",
     "reminders",
@@ -228,6 +229,13 @@ SPECTACULAR_SETTINGS = {
     "SCHEMA_PATH_PREFIX": r"/api/v1",
     # One name for the pause reasons, whichever serializer field shows them.
     "ENUM_NAME_OVERRIDES": {"PauseReasonEnum": "tracker.models.PauseReason"},
+    # /api/docs/ loads Swagger UI from drf-spectacular-sidecar under /static/, so the
+    # page works under the CSP below; validatorUrl None keeps it from calling
+    # validator.swagger.io.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
 }
 
 # Security headers. Production (DEBUG off) assumes HTTPS, usually behind a proxy.

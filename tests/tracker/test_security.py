@@ -1,0 +1,203 @@
+"""Production settings: deploy checks, secrets, headers, cookies, limits, admin, docs.
+
+Tests run with DEBUG off (see pyproject's pytest env) but over plain HTTP
+(SECURE_SSL_REDIRECT=0); the subprocess checks drop that override to see the
+settings a real deploy gets.
+"""
+
+import json
+import os
+import re
+import secrets
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings as django_settings
+from django.test import Client
+
+from tests.conftest import make_user
+from tracker.models import PainEntry
+
+# Variables the test run sets to loosen production defaults for plain HTTP.
+TEST_ONLY_VARIABLES = ("DJANGO_DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES")
+
+
+def production_env(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
+    env.update(
+        SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="stretchstop.example", **overrides
+    )
+    return env
+
+
+def manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=django_settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    header = response.headers["Content-Security-Policy"]
+    directives = (part.split() for part in header.split(";") if part.strip())
+    return {name: values for name, *values in directives}
+
+
+@pytest.fixture(autouse=True)
+def _unhashed_static(settings):
+    # Production serves hashed names from collectstatic's manifest; tests collect
+    # nothing, so the admin's and the docs' URLs are built from the plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = manage("check", "--deploy", env=production_env())
+
+    assert result.returncode == 0, result.stderr
+    output = result.stdout + result.stderr
+    assert "System check identified no issues" in output
+    assert "WARNING" not in output
+
+
+def test_start_up_fails_without_a_secret_key_when_debug_is_off():
+    env = production_env()
+    del env["SECRET_KEY"]
+
+    result = manage("check", env=env)
+
+    assert result.returncode != 0
+    assert "ImproperlyConfigured: SECRET_KEY must be set" in result.stderr
+
+
+@pytest.mark.parametrize("url", ["/admin/login/", "/api/docs/", "/api/v1/me/"])
+def test_responses_carry_a_csp_that_allows_no_inline_script(db, url):
+    response = Client().get(url)
+
+    directives = csp_directives(response)
+    # Without script-src the browser falls back to default-src.
+    scripts = directives.get("script-src", directives["default-src"])
+    assert "'unsafe-inline'" not in scripts
+    assert "'unsafe-eval'" not in scripts
+    assert directives["object-src"] == ["'none'"]
+
+
+def test_session_and_csrf_cookies_are_secure_and_http_only(db):
+    make_user("staffer", is_staff=True)
+    client = Client()
+
+    login_page = client.get("/admin/login/")
+    logged_in = client.post(
+        "/admin/login/", {"username": "staffer", "password": "correct horse battery"}
+    )
+
+    assert logged_in.status_code == 302
+    for cookie in (login_page.cookies["csrftoken"], logged_in.cookies["sessionid"]):
+        assert cookie["secure"], cookie.key
+        assert cookie["httponly"], cookie.key
+
+
+def test_https_responses_carry_hsts_and_the_other_security_headers(db):
+    response = Client().get("/admin/login/", secure=True)
+
+    assert response.headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert response.headers["X-Frame-Options"] == "DENY"
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "same-origin"
+
+
+def test_a_body_over_the_limit_answers_413_and_stores_nothing(alice_client):
+    limit = django_settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    body = {
+        "id": "6f1c1d57-3a3e-4b8e-9a55-4c5f1f3c2b10",
+        "recorded_at": "2025-03-01T08:00:00Z",
+        "rating": 3,
+        "note": "x" * limit,
+    }
+
+    response = alice_client.post("/api/v1/pain/", body, format="json")
+
+    assert response.status_code == 413
+    assert str(limit) in response.json()["detail"]
+    assert not PainEntry.objects.exists()
+
+
+def test_the_admin_refuses_a_user_who_is_not_staff(alice):
+    client = Client()
+
+    response = client.post(
+        "/admin/login/", {"username": "alice", "password": "correct horse battery"}
+    )
+
+    # The form is shown again with an error; no session is opened.
+    assert response.status_code == 200
+    assert "sessionid" not in response.cookies
+    assert client.get("/admin/").status_code == 302
+    assert client.get("/admin/tracker/user/").status_code == 302
+
+
+def test_the_admin_opens_for_staff(db):
+    make_user("staffer", is_staff=True, is_superuser=True)
+    client = Client()
+    client.post("/admin/login/", {"username": "staffer", "password": "correct horse battery"})
+
+    assert client.get("/admin/").status_code == 200
+
+
+def test_passwords_are_stored_with_argon2(alice):
+    assert alice.password.startswith("argon2$argon2id$")
+    assert alice.check_password("correct horse battery")
+
+
+def test_api_docs_load_swagger_ui_from_the_sidecar_without_inline_code(db):
+    client = Client()
+
+    page = client.get("/api/docs/")
+    script = client.get("/api/docs/?script")
+
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in html
+    assert "cdn." not in html
+    # Every <script> has a src (the start-up code comes from ?script), and no
+    # <style> block: the CSP allows neither inline.
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html)
+    assert "<style" not in html
+    assert script.status_code == 200
+    assert script.headers["Content-Type"].startswith("application/javascript")
+    assert "/api/schema/" in script.content.decode()
+
+
+def test_schema_is_valid_openapi_3_without_warnings(tmp_path):
+    schema_file = tmp_path / "schema.json"
+
+    result = manage(
+        "spectacular",
+        "--validate",
+        "--fail-on-warn",
+        "--format",
+        "openapi-json",
+        "--file",
+        str(schema_file),
+        env=production_env(),
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert "Warning" not in result.stderr
+    schema = json.loads(schema_file.read_text())
+    assert schema["openapi"].startswith("3.")
+    assert "/api/v1/logs/" in schema["paths"]
+
+
+def test_the_served_schema_is_openapi_3(db):
+    response = Client().get("/api/schema/", HTTP_ACCEPT="application/vnd.oai.openapi+json")
+
+    assert response.status_code == 200
+    assert response.json()["openapi"].startswith("3.")
