@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint format lock bench clean
+.PHONY: run test lint lock bench-reminders clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -38,6 +38,10 @@ test: $(VENV)/.dev-installed
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Needs PostgreSQL and Redis (see bench/reminders.py for the variables).
+bench-reminders: $(VENV)/.dev-installed
+	$(BIN)/python bench/reminders.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: | $(BIN)/uv

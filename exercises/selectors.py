@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
 
 from exercises.models import Audience, Exercise, ExerciseLog, Plan, PlanItem, Routine, RoutineStep
 
@@ -59,3 +59,15 @@ def last_log_at(*, user) -> datetime | None:
         .values_list("performed_at", flat=True)
         .first()
     )
+
+
+def last_log_times(*, user_ids) -> dict[int, datetime]:
+    """Return {user id: when they last logged a session} for those who ever did, in one query."""
+    rows = (
+        ExerciseLog.objects.filter(user_id__in=user_ids)
+        .values("user_id")
+        .annotate(last=Max("performed_at"))
+        .order_by()
+        .values_list("user_id", "last")
+    )
+    return dict(rows)

@@ -4,6 +4,7 @@ Each comes with an API client authenticated by a real token, so that any
 endpoint test can check cross-user access in a line or two.
 """
 
+import base64
 import os
 import socket
 from urllib.parse import urlparse
@@ -12,8 +13,10 @@ import pytest
 from django.core.cache import cache
 from django.core.management import call_command
 from knox.models import AuthToken
+from py_vapid import Vapid
 from rest_framework.test import APIClient
 
+from reminders import vapid
 from tracker.models import Profile, Role, User
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
@@ -114,3 +117,14 @@ def thera_client(thera) -> APIClient:
 @pytest.fixture
 def anon_client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def vapid_keys(settings):
+    key = Vapid()
+    key.generate_keys()
+    raw = key.private_key.private_numbers().private_value.to_bytes(32, "big")
+    settings.VAPID_PRIVATE_KEY = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    vapid.server_key.cache_clear()
+    yield settings.VAPID_PRIVATE_KEY
+    vapid.server_key.cache_clear()

@@ -40,7 +40,7 @@ CHECKS = [
 
 
 @pytest.fixture
-def fuzz_user(library, settings) -> User:
+def fuzz_user(library, settings, vapid_keys) -> User:
     # The auth throttles would answer 429 to nearly every sign-up and log-in
     # example after the first 30; raised here so their input validation gets
     # fuzzed too. test_accounts_api covers the throttles themselves.

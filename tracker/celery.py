@@ -9,5 +9,18 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
 # Beat entries live here, one comment each: when it runs and why.
-# The reminders issue adds the dispatcher and the sweeper.
-app.conf.beat_schedule = {}
+app.conf.beat_schedule = {
+    # Every minute: turn the schedules and drives that fell due into deliveries.
+    # Safe to run on several machines at once (rows are claimed with SKIP LOCKED).
+    "dispatch-due-reminders": {
+        "task": "reminders.tasks.dispatch_due_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # Every minute: re-enqueue deliveries whose send task was lost (broker restart).
+    "sweep-stuck-deliveries": {
+        "task": "reminders.tasks.sweep_stuck_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+}

@@ -132,6 +132,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+    # Tests use a file, not shared in-memory SQLite: a Celery worker thread and
+    # the test then wait on each other's locks instead of failing with "locked".
+    # One file per test run (pid), so that two runs side by side do not collide.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / f"test-{os.getpid()}.sqlite3")}
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "tracker.User"
@@ -200,6 +205,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
+    "DEFAULT_THROTTLE_RATES": {"push_test": os.environ.get("THROTTLE_PUSH_TEST", "10/hour")},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 if not DEBUG:
@@ -280,6 +286,31 @@ EMAIL_BACKEND = os.environ.get(
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
+
+# Reminders (see README "Reminders").
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
+REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30)
+REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 1000)
+REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60)
+REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120)
+REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300)
+REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
+REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12)
+VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
+VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:reminders@localhost")
+WEBPUSH_TIMEOUT_SECONDS = env_int("WEBPUSH_TIMEOUT_SECONDS", 10)
+# Plain http to an allowed host, so a local receiver can stand in for a push service.
+WEBPUSH_ALLOW_HTTP = env_bool("WEBPUSH_ALLOW_HTTP", DEBUG)
+# The browsers' push services; a subscription elsewhere is refused.
+WEBPUSH_ALLOWED_HOSTS = env_list(
+    "WEBPUSH_ALLOWED_HOSTS",
+    "fcm.googleapis.com,updates.push.services.mozilla.com,*.push.services.mozilla.com,"
+    "*.notify.windows.com,web.push.apple.com,*.push.apple.com",
+)
+# Redis redelivers an unacknowledged task after this long; retry countdowns stay
+# far below it, and the sweeper, not redelivery, recovers lost sends.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 
 LOGGING = {
     "version": 1,

@@ -9,6 +9,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/v1/", include("exercises.api.urls")),
     path("api/v1/", include("tracker.api.urls")),
+    path("api/v1/", include("reminders.api.urls")),
 ]
 
 # JSON rather than HTML pages for errors under /api/; see tracker/api/errors.py.

@@ -5,6 +5,7 @@ Tests run with DEBUG off (see pyproject's pytest env) but over plain HTTP
 settings a real deploy gets.
 """
 
+import base64
 import json
 import os
 import re
@@ -15,6 +16,7 @@ import sys
 import pytest
 from django.conf import settings as django_settings
 from django.test import Client
+from py_vapid import Vapid
 
 from tests.conftest import make_user
 from tracker.models import PainEntry
@@ -23,10 +25,20 @@ from tracker.models import PainEntry
 TEST_ONLY_VARIABLES = ("DJANGO_DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES")
 
 
+def vapid_private_key() -> str:
+    key = Vapid()
+    key.generate_keys()
+    raw = key.private_key.private_numbers().private_value.to_bytes(32, "big")
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
 def production_env(**overrides: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
     env.update(
-        SECRET_KEY=secrets.token_urlsafe(50), ALLOWED_HOSTS="stretchstop.example", **overrides
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="stretchstop.example",
+        VAPID_PRIVATE_KEY=vapid_private_key(),
+        **overrides,
     )
     return env
 
@@ -65,6 +77,12 @@ def test_check_deploy_is_clean_with_production_settings():
     output = result.stdout + result.stderr
     assert "System check identified no issues" in output
     assert "WARNING" not in output
+
+
+def test_check_deploy_warns_when_push_has_no_vapid_key():
+    result = manage("check", "--deploy", env=production_env(VAPID_PRIVATE_KEY=""))
+
+    assert "reminders.W001" in result.stdout + result.stderr
 
 
 def test_start_up_fails_without_a_secret_key_when_debug_is_off():

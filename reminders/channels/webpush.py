@@ -1,0 +1,134 @@
+"""Web Push with VAPID (RFC 8030, 8291, 8292) through pywebpush."""
+
+import fnmatch
+import json
+import threading
+from urllib.parse import urlsplit
+
+import requests
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.utils import timezone
+from pywebpush import WebPushException, webpush
+
+from reminders import vapid
+from reminders.channels.base import Channel, ChannelError, Message, Target
+
+# One HTTP session per worker thread: keeps connections to the push service open.
+_local = threading.local()
+
+
+def _session() -> requests.Session:
+    if not hasattr(_local, "session"):
+        _local.session = requests.Session()
+    return _local.session
+
+
+def endpoint_problem(url: str) -> str | None:
+    """Return why the server must not POST to `url`, or None if it may.
+
+    A subscription endpoint is an address the server will send requests to, so
+    only the browsers' push services (WEBPUSH_ALLOWED_HOSTS) are accepted, over
+    https; with WEBPUSH_ALLOW_HTTP (on with DEBUG) an allowed host may use http,
+    so a local receiver can stand in for a push service.
+    """
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError:
+        return "Not a valid URL."
+    if parts.scheme not in ("https", "http") or not host:
+        return "Must be an https URL."
+    if parts.scheme == "http" and not settings.WEBPUSH_ALLOW_HTTP:
+        return "Must be an https URL."
+    if parts.username or parts.password:
+        return "Must not carry credentials."
+    if not any(fnmatch.fnmatchcase(host, pattern) for pattern in settings.WEBPUSH_ALLOWED_HOSTS):
+        return "Not a known push service."
+    return None
+
+
+def payload(message: Message) -> str:
+    """Return the JSON the service worker receives (at most ~3 KB after encryption)."""
+    return json.dumps(
+        {
+            "delivery": message.delivery_id,
+            "title": message.title,
+            "body": message.body,
+            "url": message.url,
+            "tag": message.tag,
+            "interactive": message.interactive,
+            "actions": message.actions,
+            "token": message.action_token,
+        },
+        separators=(",", ":"),
+    )
+
+
+class WebPushChannel(Channel):
+    name = "push"
+
+    def targets(self, user) -> list[Target]:
+        return [
+            Target(
+                key=str(subscription.pk),
+                address=subscription.endpoint,
+                secrets={"p256dh": subscription.p256dh, "auth": subscription.auth},
+            )
+            for subscription in user.push_subscriptions.all()
+        ]
+
+    def send(self, message: Message, target: Target) -> None:
+        from reminders.models import PushSubscription
+
+        try:
+            key = vapid.server_key()
+        except ImproperlyConfigured as error:
+            raise ChannelError(str(error), permanent=True) from error
+        try:
+            webpush(
+                subscription_info={"endpoint": target.address, "keys": target.secrets},
+                data=payload(message),
+                vapid_private_key=key,
+                # A fresh dict each time: pywebpush writes the audience into it.
+                vapid_claims={"sub": settings.VAPID_SUBJECT},
+                ttl=message.ttl_seconds,
+                headers={
+                    "Urgency": message.urgency,
+                    # Same topic: a resend replaces a copy still waiting at the push
+                    # service instead of showing the reminder twice.
+                    "Topic": message.tag,
+                },
+                timeout=settings.WEBPUSH_TIMEOUT_SECONDS,
+                requests_session=_session(),
+            )
+        except WebPushException as error:
+            raise _classify(error) from error
+        except requests.RequestException as error:
+            raise ChannelError(f"push service unreachable: {error}") from error
+        PushSubscription.objects.filter(pk=int(target.key)).update(last_success_at=timezone.now())
+
+    def forget(self, target: Target) -> None:
+        from reminders.models import PushSubscription
+
+        PushSubscription.objects.filter(pk=int(target.key)).delete()
+
+
+def _classify(error: WebPushException) -> ChannelError:
+    response = error.response
+    status = response.status_code if response is not None else None
+    if status in (404, 410):
+        return ChannelError(f"subscription expired ({status})", target_gone=True)
+    if status == 429 or (status is not None and status >= 500):
+        retry_after = _retry_after(response.headers.get("Retry-After"))
+        return ChannelError(f"push service busy ({status})", retry_after=retry_after)
+    # 400, 401, 403, 413: this message can never succeed; retrying would not help.
+    return ChannelError(f"push refused ({status})", permanent=True)
+
+
+def _retry_after(value: str | None) -> int | None:
+    try:
+        return max(0, int(value)) if value is not None else None
+    except ValueError:
+        return None

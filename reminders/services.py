@@ -1,0 +1,160 @@
+"""Writes for reminders: schedules, push subscriptions, and what a person does with a reminder."""
+
+import uuid
+from collections.abc import Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.db import transaction
+
+from exercises.models import LogOrigin, Routine
+from exercises.selectors import last_log_at
+from exercises.services import log_save
+from reminders.models import (
+    Delivery,
+    DeliveryAction,
+    DeliveryKind,
+    PushSubscription,
+    Schedule,
+    ScheduleKind,
+)
+from reminders.rules import schedule_next_fire
+
+TOKEN_SALT = "reminders.delivery-action"  # noqa: S105 - a signing salt, not a secret
+# The routine a reminder suggests when its schedule names none.
+DEFAULT_ROUTINES = {
+    DeliveryKind.SITTING: "desk-break",
+    DeliveryKind.TIMES: "daily-home",
+    DeliveryKind.DRIVE: "truck-stop",
+    DeliveryKind.TEST: "desk-break",
+}
+
+
+class ActionConflict(Exception):
+    """The reminder was already answered with another action."""
+
+
+def last_break(*, schedule: Schedule) -> datetime | None:
+    """Return the later of the schedule's last reminder and the user's last logged stretch."""
+    logged = last_log_at(user=schedule.user)
+    moments = [m for m in (schedule.last_fired_at, logged) if m is not None]
+    return max(moments) if moments else None
+
+
+def schedule_refresh(schedule: Schedule, *, now: datetime) -> None:
+    """Set `next_fire_at` from the rule, as of `now` (the caller saves)."""
+    schedule.next_fire_at = schedule_next_fire(
+        schedule,
+        tz=schedule.user.tzinfo,
+        after=now,
+        last_break=last_break(schedule=schedule) if schedule.kind == ScheduleKind.SITTING else None,
+    )
+
+
+@transaction.atomic
+def schedule_save(
+    *, user, values: Mapping[str, Any], now: datetime, schedule: Schedule | None = None
+) -> Schedule:
+    """Return the created or updated schedule with its next fire time computed."""
+    if schedule is None:
+        schedule = Schedule(user=user)
+    for field, value in values.items():
+        setattr(schedule, field, value)
+    schedule.user = user
+    schedule_refresh(schedule, now=now)
+    schedule.save()
+    return schedule
+
+
+def action_token(delivery_id: int) -> str:
+    """Return a signed token that lets a service worker answer this one delivery."""
+    return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(delivery_id))
+
+
+def action_token_valid(token: str, delivery_id: int) -> bool:
+    try:
+        value = signing.TimestampSigner(salt=TOKEN_SALT).unsign(
+            token, max_age=timedelta(hours=settings.REMINDERS_ACTION_TOKEN_HOURS)
+        )
+    except signing.BadSignature:
+        return False
+    return value == str(delivery_id)
+
+
+def suggested_routine(delivery: Delivery) -> Routine | None:
+    return delivery.routine or Routine.objects.filter(slug=DEFAULT_ROUTINES[delivery.kind]).first()
+
+
+def _answer(delivery: Delivery, action: str, now: datetime) -> bool:
+    """Record `action`; return False if it was already recorded (a repeat)."""
+    if delivery.action == action:
+        return False
+    if delivery.action:
+        raise ActionConflict(f"This reminder was already answered: {delivery.action}.")
+    delivery.action = action
+    delivery.acted_at = now
+    delivery.save(update_fields=["action", "acted_at"])
+    return True
+
+
+@transaction.atomic
+def delivery_done(*, delivery: Delivery, now: datetime):
+    """Log the suggested routine as done, once, with this delivery as its origin.
+
+    The log's id is derived from the delivery, so a repeated Done (a retrying
+    service worker) finds the same log instead of making another.
+    """
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    _answer(delivery, DeliveryAction.DONE, now)
+    routine = suggested_routine(delivery)
+    if routine is None:
+        return None
+    log, _ = log_save(
+        user=delivery.user,
+        log_id=uuid.uuid5(uuid.NAMESPACE_URL, f"stretchstop:delivery:{delivery.pk}"),
+        values={
+            "performed_at": now,
+            "routine": routine,
+            "origin": LogOrigin.REMINDER,
+            "origin_delivery_id": delivery.pk,
+        },
+    )
+    return log
+
+
+@transaction.atomic
+def delivery_snooze(*, delivery: Delivery, minutes: int, now: datetime) -> Schedule:
+    """Bring the reminder back in `minutes` and return its schedule."""
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    schedule = delivery.schedule
+    if schedule is None:
+        raise ActionConflict("Only sitting and routine reminders can be snoozed.")
+    _answer(delivery, DeliveryAction.SNOOZED, now)
+    schedule = Schedule.objects.select_for_update().select_related("user").get(pk=schedule.pk)
+    schedule.snoozed_until = now + timedelta(minutes=minutes)
+    schedule_refresh(schedule, now=now)
+    schedule.save(update_fields=["snoozed_until", "next_fire_at", "updated_at"])
+    return schedule
+
+
+@transaction.atomic
+def delivery_skip(*, delivery: Delivery, now: datetime) -> None:
+    delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
+    _answer(delivery, DeliveryAction.SKIPPED, now)
+
+
+def push_subscription_save(
+    *, user, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+) -> tuple[PushSubscription, bool]:
+    """Return (subscription, created); a browser re-subscribing updates its keys.
+
+    An endpoint is unique to one browser profile; if another account had it
+    (shared device), it now belongs to the account that subscribed last.
+    """
+    subscription, created = PushSubscription.objects.update_or_create(
+        endpoint=endpoint,
+        defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:300]},
+    )
+    return subscription, created

@@ -1,0 +1,69 @@
+"""Reminders end to end with the real parts: Redis broker, a Celery worker, a push service."""
+
+import time
+
+from django.utils import timezone
+
+from reminders.dispatch import dispatch_due
+from reminders.models import ChannelSend, Delivery, DeliveryState, PushSubscription
+from reminders.tasks import enqueue_sends
+from tests.reminders.helpers import due_schedule, wait_for_state
+
+
+def test_a_due_reminder_is_pushed_encrypted_and_signed_and_recorded_once(
+    celery_worker, push_receiver, subscribed
+):
+    user, _, _ = subscribed
+    schedule = due_schedule(user)
+
+    result = dispatch_due(now=timezone.now(), enqueue=enqueue_sends)
+
+    assert (result.claimed, result.pending) == (1, 1)
+    delivery = Delivery.objects.get(schedule=schedule)
+    wait_for_state(delivery.pk, DeliveryState.SENT)
+    accepted = push_receiver.wait_for(1)
+    assert push_receiver.problems() == []
+    assert len(accepted) == 1
+    payload = accepted[0].payload
+    assert payload["delivery"] == delivery.pk
+    assert payload["title"] == "Time for a stretch break"
+    assert payload["url"] == f"/reminders/{delivery.pk}/"
+    assert [a["action"] for a in payload["actions"]] == ["done", "snooze"]
+    assert payload["token"]
+    # An explicit TTL and Urgency: a stale reminder is not shown hours late.
+    assert accepted[0].headers["ttl"] == "900"
+    assert accepted[0].headers["urgency"] == "normal"
+    assert ChannelSend.objects.filter(delivery=delivery, ok=True).count() == 1
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at > timezone.now()
+
+
+def test_a_500_then_201_gives_one_delivery_after_two_attempts(
+    celery_worker, push_receiver, subscribed
+):
+    user, browser, _ = subscribed
+    push_receiver.script(browser, 500)
+    due_schedule(user)
+
+    dispatch_due(now=timezone.now(), enqueue=enqueue_sends)
+
+    delivery = wait_for_state(Delivery.objects.get().pk, DeliveryState.SENT)
+    assert delivery.attempts == 2
+    assert [r.status for r in push_receiver.received] == [500, 201]
+    assert len(push_receiver.shown()) == 1
+
+
+def test_a_410_removes_the_subscription_and_is_not_retried(
+    celery_worker, push_receiver, subscribed
+):
+    user, browser, subscription = subscribed
+    push_receiver.script(browser, 410)
+    due_schedule(user)
+
+    dispatch_due(now=timezone.now(), enqueue=enqueue_sends)
+
+    delivery = wait_for_state(Delivery.objects.get().pk, DeliveryState.FAILED)
+    time.sleep(1.5)  # long enough for a retry to have shown up, had there been one
+    assert [r.status for r in push_receiver.received] == [410]
+    assert delivery.attempts == 1
+    assert not PushSubscription.objects.filter(pk=subscription.pk).exists()
