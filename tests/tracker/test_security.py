@@ -35,10 +35,12 @@ def vapid_private_key() -> str:
 def production_env(**overrides: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in TEST_ONLY_VARIABLES}
     env.update(
-        SECRET_KEY=secrets.token_urlsafe(50),
-        ALLOWED_HOSTS="stretchstop.example",
-        VAPID_PRIVATE_KEY=vapid_private_key(),
-        **overrides,
+        {
+            "SECRET_KEY": secrets.token_urlsafe(50),
+            "ALLOWED_HOSTS": "stretchstop.example",
+            "VAPID_PRIVATE_KEY": vapid_private_key(),
+            **overrides,
+        }
     )
     return env
 
