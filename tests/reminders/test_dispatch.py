@@ -1,0 +1,474 @@
+"""The dispatcher, the sweeper and the sender, each called with `now` passed in.
+
+The dispatcher turns what fell due into Delivery rows and enqueues their ids
+after the commit; `enqueue` is a plain list here (the real broker is covered in
+test_sending.py and test_faults.py).
+"""
+
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from exercises.models import ExerciseLog, LogOrigin, Routine
+from reminders.dispatch import dispatch_due, stuck_deliveries
+from reminders.drives import drive_end, drive_resume, drive_start, drive_stop
+from reminders.models import (
+    ChannelSend,
+    Delivery,
+    DeliveryKind,
+    DeliveryState,
+    PushSubscription,
+    Schedule,
+)
+from reminders.sending import delivery_send, message_for
+from reminders.services import delivery_snooze
+
+# A Wednesday, 11:00 in Berlin: inside every every-day, all-day window.
+T = datetime(2026, 11, 25, 10, 0, tzinfo=UTC)
+INTERVAL = timedelta(minutes=45)
+
+
+def sitting_due_at(user, due: datetime, **fields) -> Schedule:
+    values = {
+        "kind": "sitting",
+        "next_fire_at": due,
+        "weekdays": [1, 2, 3, 4, 5, 6, 7],
+        "window_start": "00:00",
+        "window_end": "00:00",
+        **fields,
+    }
+    return Schedule.objects.create(user=user, **values)
+
+
+@pytest.fixture
+def dispatch(django_capture_on_commit_callbacks):
+    """Run the dispatcher at `now`; return (result, ids enqueued after the commit)."""
+
+    def run(now: datetime):
+        enqueued: list[int] = []
+        with django_capture_on_commit_callbacks(execute=True):
+            result = dispatch_due(now=now, enqueue=enqueued.extend)
+        return result, enqueued
+
+    return run
+
+
+def log_by_hand(user, at: datetime) -> ExerciseLog:
+    return ExerciseLog.objects.create(
+        user=user,
+        performed_at=at,
+        routine=Routine.objects.get(slug="desk-break"),
+        origin=LogOrigin.MANUAL,
+    )
+
+
+# -- schedules ------------------------------------------------------------------------
+
+
+def test_a_due_sitting_reminder_makes_one_pending_delivery_and_moves_on(alice, dispatch):
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(alice, due)
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.pending, result.missed, result.suppressed) == (1, 1, 0, 0)
+    delivery = Delivery.objects.get()
+    assert delivery.user == alice
+    assert delivery.schedule == schedule
+    assert delivery.kind == DeliveryKind.SITTING
+    assert delivery.due_at == due
+    assert delivery.state == DeliveryState.PENDING
+    assert delivery.enqueued_at == T
+    assert delivery.channels == ["push"]
+    assert enqueued == [delivery.pk]
+    schedule.refresh_from_db()
+    assert schedule.last_fired_at == due
+    assert schedule.next_fire_at == due + INTERVAL
+    assert schedule.next_fire_at > T
+
+
+def test_a_second_run_at_the_same_instant_makes_nothing_more(alice, dispatch):
+    sitting_due_at(alice, T - timedelta(minutes=1))
+    dispatch(T)
+
+    result, enqueued = dispatch(T)
+
+    assert result.claimed == 0
+    assert enqueued == []
+    assert Delivery.objects.count() == 1
+
+
+def test_a_fixed_time_reminder_carries_its_routine_and_channels(alice, library, dispatch):
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(
+        alice,
+        due,
+        kind="times",
+        times=["10:59"],
+        routine=Routine.objects.get(slug="daily-home"),
+        channels=["push", "email"],
+    )
+
+    _, enqueued = dispatch(T)
+
+    delivery = Delivery.objects.get()
+    assert delivery.kind == DeliveryKind.TIMES
+    assert delivery.routine.slug == "daily-home"
+    assert delivery.channels == ["push", "email"]
+    assert enqueued == [delivery.pk]
+    schedule.refresh_from_db()
+    # 10:59 in Berlin, the next day.
+    assert schedule.next_fire_at == datetime(2026, 11, 26, 9, 59, tzinfo=UTC)
+
+
+def test_a_reminder_not_yet_due_is_left_alone(alice, dispatch):
+    schedule = sitting_due_at(alice, T + timedelta(seconds=1))
+
+    result, _ = dispatch(T)
+
+    assert result.claimed == 0
+    assert not Delivery.objects.exists()
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == T + timedelta(seconds=1)
+
+
+def test_an_inactive_schedule_is_never_claimed(alice, dispatch):
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(alice, due, is_active=False)
+
+    result, enqueued = dispatch(T)
+
+    assert result.claimed == 0
+    assert enqueued == []
+    assert not Delivery.objects.exists()
+    schedule.refresh_from_db()
+    assert (schedule.next_fire_at, schedule.last_fired_at) == (due, None)
+
+
+# -- a stretch logged by hand -------------------------------------------------------------
+
+
+def test_a_stretch_logged_within_the_interval_suppresses_the_reminder(alice, library, dispatch):
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(alice, due)
+    logged = due - timedelta(minutes=10)
+    log_by_hand(alice, logged)
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.suppressed, result.pending) == (1, 1, 0)
+    assert not Delivery.objects.exists()
+    assert enqueued == []
+    schedule.refresh_from_db()
+    # That stretch was the break: the next one is an interval after it.
+    assert schedule.next_fire_at == logged + INTERVAL
+    assert schedule.last_fired_at is None
+
+
+def test_a_stretch_logged_before_the_interval_does_not_suppress_it(alice, library, dispatch):
+    due = T - timedelta(minutes=1)
+    sitting_due_at(alice, due)
+    log_by_hand(alice, due - INTERVAL - timedelta(minutes=1))
+
+    result, enqueued = dispatch(T)
+
+    assert result.pending == 1
+    assert enqueued == [Delivery.objects.get().pk]
+
+
+def test_another_users_stretch_does_not_suppress_the_reminder(alice, bob, library, dispatch):
+    due = T - timedelta(minutes=1)
+    sitting_due_at(alice, due)
+    log_by_hand(bob, due - timedelta(minutes=10))
+
+    result, _ = dispatch(T)
+
+    assert (result.pending, result.suppressed) == (1, 0)
+    assert Delivery.objects.get().user == alice
+
+
+# -- after an outage -----------------------------------------------------------------------
+
+
+def test_a_reminder_due_within_the_grace_window_is_still_sent(alice, dispatch, settings):
+    due = T - timedelta(minutes=settings.REMINDERS_GRACE_MINUTES)
+    sitting_due_at(alice, due)
+
+    _, enqueued = dispatch(T)
+
+    delivery = Delivery.objects.get()
+    assert delivery.state == DeliveryState.PENDING
+    assert enqueued == [delivery.pk]
+
+
+def test_a_reminder_due_before_the_grace_window_is_recorded_missed_not_sent(
+    alice, dispatch, settings
+):
+    due = T - timedelta(minutes=settings.REMINDERS_GRACE_MINUTES, seconds=1)
+    schedule = sitting_due_at(alice, due)
+
+    result, enqueued = dispatch(T)
+
+    assert (result.pending, result.missed) == (0, 1)
+    delivery = Delivery.objects.get()
+    assert delivery.state == DeliveryState.MISSED
+    assert delivery.due_at == due
+    assert delivery.enqueued_at is None
+    assert enqueued == []
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at > T
+
+
+def test_hours_of_outage_give_one_missed_reminder_not_a_burst(alice, dispatch):
+    due = T - timedelta(hours=3)
+    schedule = sitting_due_at(alice, due)
+
+    result, enqueued = dispatch(T)
+
+    # Three hours at 45 minutes would be four reminders; there is one record.
+    assert Delivery.objects.count() == 1
+    assert Delivery.objects.get().state == DeliveryState.MISSED
+    assert enqueued == []
+    schedule.refresh_from_db()
+    assert T < schedule.next_fire_at <= T + INTERVAL
+    result, enqueued = dispatch(T + timedelta(minutes=1))
+    assert result.claimed == 0
+
+
+# -- snooze -----------------------------------------------------------------------------------
+
+
+def test_a_snoozed_routine_fires_at_the_snooze_then_at_its_next_fixed_time(
+    alice, library, dispatch
+):
+    schedule = sitting_due_at(alice, T - timedelta(minutes=1), kind="times", times=["10:59"])
+    dispatch(T)
+    answered = Delivery.objects.get()
+
+    delivery_snooze(delivery=answered, minutes=10, now=T)
+
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == T + timedelta(minutes=10)
+    _, enqueued = dispatch(T + timedelta(minutes=10))
+    again = Delivery.objects.exclude(pk=answered.pk).get()
+    assert (again.kind, again.due_at) == (DeliveryKind.TIMES, T + timedelta(minutes=10))
+    assert enqueued == [again.pk]
+    schedule.refresh_from_db()
+    assert schedule.snoozed_until is None
+    assert schedule.next_fire_at == datetime(2026, 11, 26, 9, 59, tzinfo=UTC)
+
+
+def test_a_snoozed_sitting_reminder_fires_once_at_the_snooze(alice, library, dispatch):
+    schedule = sitting_due_at(alice, T - timedelta(minutes=1))
+    dispatch(T)
+
+    delivery_snooze(delivery=Delivery.objects.get(), minutes=20, now=T)
+
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == T + timedelta(minutes=20)
+    result, _ = dispatch(T + timedelta(minutes=20))
+    assert result.pending == 1
+    schedule.refresh_from_db()
+    assert schedule.snoozed_until is None
+    assert schedule.next_fire_at == T + timedelta(minutes=20) + INTERVAL
+
+
+# -- drives -------------------------------------------------------------------------------------
+
+
+def test_a_due_drive_makes_one_drive_delivery_per_driving_count(alice, library, dispatch):
+    started = T - timedelta(minutes=106)
+    drive = drive_start(user=alice, rules="interval", stop_every_minutes=120, now=started)
+    assert drive.next_fire_at == started + timedelta(minutes=105)
+
+    _, enqueued = dispatch(T)
+
+    delivery = Delivery.objects.get()
+    assert (delivery.drive, delivery.kind) == (drive, DeliveryKind.DRIVE)
+    assert delivery.due_at == started + timedelta(minutes=105)
+    assert delivery.state == DeliveryState.PENDING
+    # Hands on the wheel: a push the phone shows, never an email to read.
+    assert delivery.channels == ["push"]
+    assert delivery.routine.slug == "truck-stop"
+    assert enqueued == [delivery.pk]
+    drive.refresh_from_db()
+    assert drive.reminded_for == started
+    assert drive.next_fire_at is None
+    # Minutes later, and after a stop too short to reset the count: nothing more.
+    assert dispatch(T + timedelta(minutes=5))[0].claimed == 0
+    drive_stop(user=alice, now=T + timedelta(minutes=6))
+    drive_resume(user=alice, now=T + timedelta(minutes=10))
+    drive.refresh_from_db()
+    assert drive.next_fire_at is None
+    assert dispatch(T + timedelta(minutes=60))[0].claimed == 0
+    assert Delivery.objects.count() == 1
+
+
+def test_after_a_break_that_resets_the_count_the_next_count_is_reminded(alice, library, dispatch):
+    started = T - timedelta(minutes=106)
+    drive = drive_start(user=alice, rules="interval", stop_every_minutes=120, now=started)
+    dispatch(T)
+    drive_stop(user=alice, now=T + timedelta(minutes=5))
+    back = T + timedelta(minutes=25)  # 20 minutes stopped: the count starts over
+
+    drive_resume(user=alice, now=back)
+
+    drive.refresh_from_db()
+    assert drive.next_fire_at == back + timedelta(minutes=105)
+    result, _ = dispatch(back + timedelta(minutes=105))
+    assert result.pending == 1
+    assert Delivery.objects.filter(drive=drive).count() == 2
+
+
+def test_an_ended_drive_is_not_dispatched(alice, dispatch):
+    started = T - timedelta(minutes=106)
+    drive_start(user=alice, rules="interval", stop_every_minutes=120, now=started)
+    drive_end(user=alice, now=T - timedelta(minutes=2))
+
+    result, _ = dispatch(T)
+
+    assert result.claimed == 0
+    assert not Delivery.objects.exists()
+
+
+# -- the sweeper ----------------------------------------------------------------------------------
+
+
+def test_the_sweeper_hands_out_again_only_pending_deliveries_nobody_works_on(alice, settings):
+    long_ago = T - timedelta(seconds=settings.REMINDERS_SWEEP_AFTER_SECONDS + 1)
+
+    def delivery(**fields) -> Delivery:
+        values = {"state": DeliveryState.PENDING, "enqueued_at": long_ago, **fields}
+        return Delivery.objects.create(
+            user=alice, kind=DeliveryKind.TEST, due_at=T - timedelta(minutes=5), **values
+        )
+
+    lost = delivery()
+    lease_ran_out = delivery(lease_until=T - timedelta(seconds=1))
+    delivery(lease_until=T + timedelta(seconds=30))  # a live send task holds it
+    delivery(enqueued_at=T - timedelta(seconds=10))  # its task may still be queued
+    delivery(state=DeliveryState.SENT)
+    delivery(state=DeliveryState.MISSED, enqueued_at=None)
+
+    ids = stuck_deliveries(now=T)
+
+    assert sorted(ids) == sorted([lost.pk, lease_ran_out.pk])
+    lost.refresh_from_db()
+    # Re-enqueued now: the next sweep waits another full period before trying again.
+    assert lost.enqueued_at == T
+    assert stuck_deliveries(now=T + timedelta(seconds=1)) == []
+
+
+# -- sending --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def browser(push_receiver, alice):
+    """alice's browser, subscribed at the local push service."""
+    browser = push_receiver.subscribe("alice")
+    PushSubscription.objects.create(
+        user=alice,
+        endpoint=push_receiver.endpoint(browser),
+        p256dh=browser.p256dh,
+        auth=browser.auth,
+    )
+    return browser
+
+
+def pending(user, due: datetime, **fields) -> Delivery:
+    values = {"kind": DeliveryKind.SITTING, "state": DeliveryState.PENDING, **fields}
+    return Delivery.objects.create(user=user, due_at=due, enqueued_at=due, **values)
+
+
+def test_a_stale_delivery_is_marked_missed_and_not_sent(alice, browser, push_receiver, settings):
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=settings.REMINDERS_STALE_MINUTES, seconds=1))
+
+    outcome = delivery_send(delivery_id=delivery.pk, now=now)
+
+    assert outcome.state == DeliveryState.MISSED
+    delivery.refresh_from_db()
+    assert delivery.state == DeliveryState.MISSED
+    assert delivery.sent_at is None
+    assert delivery.lease_until is None
+    assert push_receiver.received == []
+    assert not ChannelSend.objects.exists()
+
+
+def test_a_sent_delivery_is_not_sent_again(alice, browser, push_receiver, library):
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=1))
+    first = delivery_send(delivery_id=delivery.pk, now=now)
+
+    again = delivery_send(delivery_id=delivery.pk, now=now + timedelta(seconds=5))
+
+    assert (first.state, first.sent) == (DeliveryState.SENT, 1)
+    assert (again.state, again.sent) == (DeliveryState.SENT, 0)
+    assert len(push_receiver.accepted()) == 1
+    assert push_receiver.problems() == []
+    delivery.refresh_from_db()
+    assert delivery.state == DeliveryState.SENT
+    assert delivery.sent_at == now
+    assert delivery.attempts == 1
+    assert ChannelSend.objects.filter(delivery=delivery, ok=True).count() == 1
+
+
+def test_a_delivery_another_task_holds_is_left_to_it(alice, browser, push_receiver):
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=1), lease_until=now + timedelta(seconds=30))
+
+    outcome = delivery_send(delivery_id=delivery.pk, now=now)
+
+    assert outcome.state == DeliveryState.PENDING
+    assert push_receiver.received == []
+    delivery.refresh_from_db()
+    assert delivery.attempts == 0
+
+
+def test_while_driving_the_push_needs_no_touch_and_after_the_stop_it_is_interactive(
+    alice, browser, push_receiver, library
+):
+    now = timezone.now()
+    drive = drive_start(
+        user=alice, rules="interval", stop_every_minutes=120, now=now - timedelta(minutes=106)
+    )
+    on_the_road = pending(alice, now - timedelta(minutes=1), kind=DeliveryKind.DRIVE, drive=drive)
+
+    delivery_send(delivery_id=on_the_road.pk, now=now)
+
+    [received] = push_receiver.wait_for(1)
+    assert received.payload["interactive"] is False
+    assert received.payload["actions"] == []
+    assert received.payload["url"] == "/drive/"
+    assert received.headers["urgency"] == "high"
+    drive_stop(user=alice, now=now + timedelta(minutes=1))
+    at_the_stop = message_for(Delivery.objects.select_related("drive").get(pk=on_the_road.pk))
+    assert at_the_stop.interactive is True
+    assert at_the_stop.url == f"/reminders/{on_the_road.pk}/"
+
+
+def test_a_sitting_push_offers_done_and_snooze(alice, browser, push_receiver, library):
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=1))
+
+    delivery_send(delivery_id=delivery.pk, now=now)
+
+    [received] = push_receiver.wait_for(1)
+    assert received.payload["interactive"] is True
+    assert [a["action"] for a in received.payload["actions"]] == ["done", "snooze"]
+    assert received.payload["delivery"] == delivery.pk
+    assert received.payload["token"]
+    assert "Desk break" in received.payload["body"]
+
+
+def test_a_fixed_local_time_is_read_in_the_users_zone(bob, dispatch):
+    # bob lives in Chicago: 07:30 there is 13:30 UTC in November (CST).
+    schedule = sitting_due_at(bob, T - timedelta(minutes=1), kind="times", times=["07:30"])
+
+    dispatch(T)
+
+    schedule.refresh_from_db()
+    local = schedule.next_fire_at.astimezone(bob.tzinfo)
+    assert local.time() == time(7, 30)
+    assert schedule.next_fire_at == datetime(2026, 11, 25, 13, 30, tzinfo=UTC)
