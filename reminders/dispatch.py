@@ -31,6 +31,12 @@ from reminders.rules import drive_rule, drive_segments, schedule_next_fire
 from reminders.services import DEFAULT_ROUTINES
 
 Enqueue = Callable[[Sequence[int]], None]
+# What the dispatcher reads of a schedule (loading less makes a large batch cheaper).
+SCHEDULE_FIELDS = [
+    "user_id", "kind", "is_active", "interval_minutes", "window_start", "window_end",
+    "weekdays", "times", "quiet_start", "quiet_end", "paused_until", "snoozed_until",
+    "channels", "routine_id", "next_fire_at", "last_fired_at",
+]  # fmt: skip
 
 
 @dataclass
@@ -78,8 +84,10 @@ def _state_for(due: datetime, now: datetime) -> str:
 def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
     result = DispatchResult()
     with transaction.atomic():
-        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now).select_related(
-            "user"
+        due_rows = (
+            Schedule.objects.filter(is_active=True, next_fire_at__lte=now)
+            .select_related("user")
+            .only(*SCHEDULE_FIELDS, "user__timezone")
         )
         schedules = list(_locked(due_rows.order_by("next_fire_at"))[:batch_size])
         if not schedules:
@@ -103,11 +111,32 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
                 deliveries.append(delivery)
         result.claimed = len(schedules)
         created = Delivery.objects.bulk_create(deliveries)
-        Schedule.objects.bulk_update(
-            schedules, ["next_fire_at", "last_fired_at", "snoozed_until"], batch_size=1000
-        )
+        _save_advances(schedules)
         _count_and_enqueue(created, result, enqueue)
     return result
+
+
+def _save_advances(schedules: list[Schedule]) -> None:
+    """Write the advanced schedules in one statement (bulk_update's CASE is far slower)."""
+    table = Schedule._meta.db_table
+    rows = [(s.pk, s.next_fire_at, s.last_fired_at, s.snoozed_until) for s in schedules]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            values = ", ".join(
+                ["(%s, %s::timestamptz, %s::timestamptz, %s::timestamptz)"] * len(rows)
+            )
+            cursor.execute(
+                f"UPDATE {table} AS s SET next_fire_at = v.next, last_fired_at = v.last, "  # noqa: S608 - our table
+                f"snoozed_until = v.snooze FROM (VALUES {values}) AS v(id, next, last, snooze) "
+                "WHERE s.id = v.id",
+                [value for row in rows for value in row],
+            )
+        else:
+            cursor.executemany(
+                f"UPDATE {table} SET next_fire_at = %s, last_fired_at = %s, snoozed_until = %s "  # noqa: S608 - our table
+                "WHERE id = %s",
+                [(nxt, last, snooze, pk) for pk, nxt, last, snooze in rows],
+            )
 
 
 def _default_routine_ids() -> dict[str, int]:

@@ -1,15 +1,25 @@
-"""Send one delivery on its channels: safe to run twice, never sends a target twice."""
+"""Send deliveries on their channels: safe to run twice, never sends a target twice.
 
+Work is done for a chunk of deliveries at a time (one send task's worth), so
+the database round trips are per chunk, not per reminder: a 10,000-reminder
+burst is a few thousand queries instead of about a hundred thousand.
+"""
+
+import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
+from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from reminders.channels import CHANNELS, ChannelError, Message
+from reminders.channels import CHANNELS, Channel, ChannelError, Message, Target
 from reminders.models import ChannelSend, Delivery, DeliveryKind, DeliveryState, SegmentKind
 from reminders.services import action_token, suggested_routine
+
+logger = logging.getLogger(__name__)
 
 TEXTS = {
     DeliveryKind.SITTING: (
@@ -33,6 +43,17 @@ class SendOutcome:
     state: str
     sent: int = 0
     skipped_already_sent: int = 0
+    # A transient failure to retry this delivery on (its state is then pending).
+    retry: ChannelError | None = None
+
+
+@dataclass
+class _Send:
+    delivery: Delivery
+    attempt: ChannelSend
+    channel: Channel
+    target: Target
+    error: ChannelError | None = None
 
 
 def _still_driving(delivery: Delivery) -> bool:
@@ -73,86 +94,189 @@ def message_for(delivery: Delivery) -> Message:
     )
 
 
-def _claim(delivery_id: int, now: datetime) -> bool:
-    """Take the delivery's lease; False if it is not pending or another task holds it."""
-    lease = now + timedelta(seconds=settings.REMINDERS_SEND_LEASE_SECONDS)
-    claimed = Delivery.objects.filter(
+def _lock(rows):
+    if connection.features.has_select_for_update_skip_locked:
+        return rows.select_for_update(skip_locked=True)
+    return rows
+
+
+def _claim(delivery_ids: Sequence[int], now: datetime) -> list[int]:
+    """Lease the pending deliveries no other task holds; return their ids."""
+    free = Delivery.objects.filter(
         Q(lease_until__isnull=True) | Q(lease_until__lt=now),
-        pk=delivery_id,
+        pk__in=delivery_ids,
         state=DeliveryState.PENDING,
-    ).update(lease_until=lease, attempts=F("attempts") + 1)
-    return claimed == 1
+    )
+    claimed = list(_lock(free).values_list("pk", flat=True))
+    lease = now + timedelta(seconds=settings.REMINDERS_SEND_LEASE_SECONDS)
+    Delivery.objects.filter(pk__in=claimed).update(lease_until=lease, attempts=F("attempts") + 1)
+    return claimed
+
+
+def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, SendOutcome]:
+    """Send pending deliveries to every target of their channels; return {id: outcome}.
+
+    1. In one transaction: lease the deliveries no other task holds (the rest
+       are left alone: not pending any more, or being sent); mark those past
+       REMINDERS_STALE_MINUTES missed instead of sending them late; record a
+       try for each target not reached yet.
+    2. Send, outside any transaction.
+    3. In one transaction: record each outcome, remove targets that are gone
+       (push 404/410), and end each delivery sent (something got through) or
+       failed; one with a transient failure is released, its outcome pending
+       with the error in `retry`, for the caller to retry.
+    """
+    outcomes: dict[int, SendOutcome] = {}
+    with transaction.atomic():
+        claimed = _claim(delivery_ids, now)
+        deliveries = list(
+            Delivery.objects.filter(pk__in=claimed).select_related("user", "routine", "drive")
+        )
+        stale = [d for d in deliveries if _is_stale(d, now)]
+        _finish([d.pk for d in stale], DeliveryState.MISSED, "too late to be useful")
+        outcomes.update({d.pk: SendOutcome(DeliveryState.MISSED) for d in stale})
+        stale_ids = {d.pk for d in stale}
+        live = [d for d in deliveries if d.pk not in stale_ids]
+        sends, reached_before = _plan(live)
+
+    messages = {d.pk: message_for(d) for d in live}
+    for send in sends:
+        send.error = _send_one(send, messages[send.delivery.pk])
+    outcomes.update(_settle(live, sends, reached_before, now))
+    for delivery_id in delivery_ids:
+        if delivery_id not in outcomes:
+            state = Delivery.objects.filter(pk=delivery_id).values_list("state", flat=True).first()
+            outcomes[delivery_id] = SendOutcome(state=state or "gone")
+    return outcomes
 
 
 def delivery_send(*, delivery_id: int, now: datetime) -> SendOutcome:
-    """Send a pending delivery to every target of its channels, and return what happened.
+    """Send one delivery (see deliveries_send); raise its transient ChannelError, if any."""
+    outcome = deliveries_send(delivery_ids=[delivery_id], now=now)[delivery_id]
+    if outcome.retry is not None:
+        raise outcome.retry
+    return outcome
 
-    1. Claim the delivery with a conditional update (a lease); if another task
-       holds it, or it is no longer pending, do nothing.
-    2. A reminder past REMINDERS_STALE_MINUTES is marked missed, not sent late.
-    3. For each target not yet sent: record the try, send, record the outcome.
-       A target that is gone (push 404/410) is removed.
-    4. Any transient failure releases the lease and raises ChannelError, so the
-       task retries; targets already sent are skipped next time.
-    5. Otherwise the delivery ends sent (something got through) or failed.
-    """
-    if not _claim(delivery_id, now):
-        state = Delivery.objects.filter(pk=delivery_id).values_list("state", flat=True).first()
-        return SendOutcome(state=state or "gone")
-    delivery = Delivery.objects.select_related("user", "routine", "drive").get(pk=delivery_id)
-    if now - delivery.due_at > timedelta(minutes=settings.REMINDERS_STALE_MINUTES):
-        _finish(delivery, DeliveryState.MISSED, "too late to be useful")
-        return SendOutcome(state=DeliveryState.MISSED)
 
-    message = message_for(delivery)
-    already_sent = set(
-        ChannelSend.objects.filter(delivery=delivery, ok=True).values_list("channel", "target")
-    )
-    sent = skipped = 0
-    transient: ChannelError | None = None
-    errors = []
-    for channel_key in delivery.channels:
-        channel = CHANNELS[channel_key]()
-        for target in channel.targets(delivery.user):
-            if (channel_key, target.key) in already_sent:
-                skipped += 1
-                continue
-            attempt = ChannelSend.objects.create(
-                delivery=delivery, channel=channel_key, target=target.key
+def _is_stale(delivery: Delivery, now: datetime) -> bool:
+    return now - delivery.due_at > timedelta(minutes=settings.REMINDERS_STALE_MINUTES)
+
+
+def _plan(deliveries: list[Delivery]) -> tuple[list[_Send], dict[int, int]]:
+    """Record a try for every target not reached yet; return them and counts reached before."""
+    repeated = [d.pk for d in deliveries if d.attempts > 1]
+    already = set()
+    if repeated:
+        # Only a repeated try can find targets an earlier one reached.
+        already = set(
+            ChannelSend.objects.filter(delivery_id__in=repeated, ok=True).values_list(
+                "delivery_id", "channel", "target"
             )
-            try:
-                channel.send(message, target)
-            except ChannelError as error:
-                _settle(attempt, ok=False, error=str(error))
-                errors.append(str(error))
-                if error.target_gone:
-                    channel.forget(target)
-                elif not error.permanent:
-                    transient = error
-                continue
-            _settle(attempt, ok=True)
-            sent += 1
-
-    if transient is not None:
-        Delivery.objects.filter(pk=delivery.pk).update(
-            lease_until=None, last_error=str(transient)[:500]
         )
-        raise transient
-    if sent or skipped:
-        _finish(delivery, DeliveryState.SENT, "; ".join(errors), sent_at=now)
-        return SendOutcome(state=DeliveryState.SENT, sent=sent, skipped_already_sent=skipped)
-    _finish(delivery, DeliveryState.FAILED, "; ".join(errors) or "no channel can reach this person")
-    return SendOutcome(state=DeliveryState.FAILED)
+    users = [d.user for d in deliveries]
+    targets = {key: CHANNELS[key]().targets_for(users) for key in _channel_keys(deliveries)}
+    sends, reached_before = [], {d.pk: 0 for d in deliveries}
+    for delivery in deliveries:
+        for key in delivery.channels:
+            if key not in targets:
+                continue  # a channel this version no longer offers
+            channel, by_user = targets[key]
+            for target in by_user.get(delivery.user_id, []):
+                if (delivery.pk, key, target.key) in already:
+                    reached_before[delivery.pk] += 1
+                    continue
+                attempt = ChannelSend(delivery=delivery, channel=key, target=target.key)
+                sends.append(_Send(delivery, attempt, channel, target))
+    ChannelSend.objects.bulk_create([send.attempt for send in sends])
+    return sends, reached_before
 
 
-def _settle(attempt: ChannelSend, *, ok: bool, error: str = "") -> None:
-    attempt.ok = ok
-    attempt.error = error[:500]
-    attempt.finished_at = timezone.now()
-    attempt.save(update_fields=["ok", "error", "finished_at"])
+def _channel_keys(deliveries: list[Delivery]) -> set[str]:
+    return {key for delivery in deliveries for key in delivery.channels if key in CHANNELS}
 
 
-def _finish(delivery: Delivery, state: str, error: str, sent_at: datetime | None = None) -> None:
-    Delivery.objects.filter(pk=delivery.pk).update(
-        state=state, last_error=error[:500], sent_at=sent_at, lease_until=None
-    )
+def _send_one(send: _Send, message: Message) -> ChannelError | None:
+    try:
+        send.channel.send(message, send.target)
+    except ChannelError as error:
+        return error
+    except Exception as error:
+        # A bug or a bad stored target must not hold back the person's other
+        # devices: log it loudly and count it as a failed send.
+        logger.exception(
+            "delivery %s: %s send to %s crashed",
+            send.delivery.pk,
+            send.channel.name,
+            send.target.key,
+        )
+        return ChannelError(repr(error), permanent=True)
+    return None
+
+
+@transaction.atomic
+def _settle(
+    deliveries: list[Delivery], sends: list[_Send], reached_before: dict[int, int], now: datetime
+) -> dict[int, SendOutcome]:
+    finished = timezone.now()
+    table = ChannelSend._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"UPDATE {table} SET ok = %s, finished_at = %s, error = %s WHERE id = %s",  # noqa: S608 - our table
+            [(s.error is None, finished, str(s.error or "")[:500], s.attempt.pk) for s in sends],
+        )
+    reached: dict[str, tuple[Channel, list[Target]]] = {}
+    for send in sends:
+        if send.error is None:
+            reached.setdefault(send.channel.name, (send.channel, []))[1].append(send.target)
+        elif send.error.target_gone:
+            send.channel.forget(send.target)
+    for channel, targets in reached.values():
+        channel.reached(targets)
+    return _conclude(deliveries, sends, reached_before, now)
+
+
+def _conclude(
+    deliveries: list[Delivery], sends: list[_Send], reached_before: dict[int, int], now: datetime
+) -> dict[int, SendOutcome]:
+    """End each delivery sent, failed or (transient failure) released for a retry."""
+    outcomes = {}
+    by_delivery: dict[int, list[_Send]] = {d.pk: [] for d in deliveries}
+    for send in sends:
+        by_delivery[send.delivery.pk].append(send)
+    sent_ids = []
+    for delivery in deliveries:
+        mine = by_delivery[delivery.pk]
+        errors = [s.error for s in mine if s.error is not None]
+        transient = next((e for e in errors if not e.permanent), None)
+        reached = sum(1 for s in mine if s.error is None)
+        text = "; ".join(str(e) for e in errors)[:500]
+        if transient is not None:
+            Delivery.objects.filter(pk=delivery.pk).update(lease_until=None, last_error=text)
+            outcome = SendOutcome(DeliveryState.PENDING, sent=reached, retry=transient)
+        elif reached or reached_before[delivery.pk]:
+            sent_ids.append(delivery.pk)
+            outcome = SendOutcome(DeliveryState.SENT, reached, reached_before[delivery.pk])
+            if text:
+                Delivery.objects.filter(pk=delivery.pk).update(last_error=text)
+        else:
+            _finish([delivery.pk], DeliveryState.FAILED, text or "no channel can reach this person")
+            outcome = SendOutcome(DeliveryState.FAILED)
+        outcomes[delivery.pk] = outcome
+    _finish(sent_ids, DeliveryState.SENT, "", sent_at=now, keep_error=True)
+    return outcomes
+
+
+def _finish(
+    delivery_ids: list[int],
+    state: str,
+    error: str,
+    *,
+    sent_at: datetime | None = None,
+    keep_error: bool = False,
+) -> None:
+    if not delivery_ids:
+        return
+    values = {"state": state, "sent_at": sent_at, "lease_until": None}
+    if not keep_error:
+        values["last_error"] = error[:500]
+    Delivery.objects.filter(pk__in=delivery_ids).update(**values)

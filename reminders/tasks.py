@@ -15,16 +15,23 @@ from django.utils import timezone
 
 from reminders.channels import ChannelError
 from reminders.dispatch import dispatch_due, stuck_deliveries
-from reminders.sending import delivery_send
+from reminders.sending import deliveries_send, delivery_send
 
 logger = logging.getLogger(__name__)
 
 
 def enqueue_sends(delivery_ids: Sequence[int]) -> None:
-    """Enqueue one send task per delivery over a single broker connection."""
-    with send_delivery_task.app.producer_or_acquire() as producer:
-        for delivery_id in delivery_ids:
-            send_delivery_task.apply_async((delivery_id,), producer=producer)
+    """Enqueue send tasks for these deliveries, a short chunk per task, on one connection.
+
+    Chunks keep a 10,000-reminder burst to a few hundred broker messages; each
+    task stays short (REMINDERS_SEND_CHUNK sends), and a delivery that needs a
+    retry leaves its chunk as a task of its own.
+    """
+    size = settings.REMINDERS_SEND_CHUNK
+    with send_deliveries_task.app.producer_or_acquire() as producer:
+        for start in range(0, len(delivery_ids), size):
+            chunk = list(delivery_ids[start : start + size])
+            send_deliveries_task.apply_async((chunk,), producer=producer)
 
 
 def _backoff(retries: int) -> int:
@@ -47,6 +54,29 @@ def sweep_stuck_task() -> int:
     return len(ids)
 
 
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def send_deliveries_task(self, delivery_ids: list[int]) -> int:
+    """Send a chunk of deliveries; one that fails transiently is retried on its own."""
+    try:
+        outcomes = deliveries_send(delivery_ids=delivery_ids, now=timezone.now())
+    except OperationalError as error:
+        # The database was unreachable: nothing or only leases were written.
+        raise self.retry(exc=error, countdown=_backoff(self.request.retries)) from error
+    for delivery_id, outcome in outcomes.items():
+        if outcome.retry is not None:
+            countdown = _countdown(outcome.retry, retries=0)
+            logger.info("delivery %s: %s; retrying in %ss", delivery_id, outcome.retry, countdown)
+            send_delivery_task.apply_async(
+                (delivery_id,), kwargs={"retries": 1}, countdown=countdown
+            )
+    return sum(outcome.state == "sent" for outcome in outcomes.values())
+
+
+def _countdown(error: Exception, *, retries: int) -> int:
+    wanted = min(getattr(error, "retry_after", None) or 0, settings.REMINDERS_MAX_BACKOFF_SECONDS)
+    return max(_backoff(retries), wanted)
+
+
 @shared_task(
     bind=True,
     acks_late=True,
@@ -54,21 +84,17 @@ def sweep_stuck_task() -> int:
     max_retries=None,
     ignore_result=True,
 )
-def send_delivery_task(self, delivery_id: int) -> str:
+def send_delivery_task(self, delivery_id: int, retries: int = 0) -> str:
     """Send one delivery; transient failures retry with exponential backoff.
 
     A retry's countdown stays far below the broker's visibility timeout, and the
     delivery's own staleness limit ends the retries (it is then marked missed).
+    `retries` counts the tries made before this task existed (in a chunk).
     """
     try:
         return delivery_send(delivery_id=delivery_id, now=timezone.now()).state
-    except OperationalError as error:
-        # The database went away or was busy; the delivery is untouched or leased.
-        raise self.retry(exc=error, countdown=_backoff(self.request.retries)) from error
-    except ChannelError as error:
-        backoff = min(2 ** min(self.request.retries, 8), settings.REMINDERS_MAX_BACKOFF_SECONDS)
-        countdown = max(
-            backoff, min(error.retry_after or 0, settings.REMINDERS_MAX_BACKOFF_SECONDS)
-        )
+    except (ChannelError, OperationalError) as error:
+        # A database error leaves the delivery untouched or leased: retry it too.
+        countdown = _countdown(error, retries=retries + self.request.retries)
         logger.info("delivery %s: %s; retrying in %ss", delivery_id, error, countdown)
         raise self.retry(exc=error, countdown=countdown) from error

@@ -57,8 +57,9 @@ class Channel:
 
     name = ""
 
-    def targets(self, user) -> list[Target]:
-        return []
+    def targets_for(self, users) -> tuple["Channel", dict[int, list[Target]]]:
+        """Return this channel and {user id: targets} for many users at once."""
+        return self, {}
 
     def send(self, message: Message, target: Target) -> None:
         """Send or raise ChannelError."""
@@ -66,3 +67,6 @@ class Channel:
 
     def forget(self, target: Target) -> None:
         """Drop a target the service reported gone (a permanent error)."""
+
+    def reached(self, targets: list[Target]) -> None:
+        """Note targets that took a message (one call per delivery, in its transaction)."""

@@ -9,8 +9,8 @@ class EmailChannel(Channel):
 
     name = "email"
 
-    def targets(self, user) -> list[Target]:
-        return [Target(key="email", address=user.email)] if user.email else []
+    def targets_for(self, users) -> tuple[Channel, dict[int, list[Target]]]:
+        return self, {u.pk: [Target(key="email", address=u.email)] for u in users if u.email}
 
     def send(self, message: Message, target: Target) -> None:
         link = f"{settings.SITE_URL.rstrip('/')}{message.url}"

@@ -69,19 +69,22 @@ def payload(message: Message) -> str:
 class WebPushChannel(Channel):
     name = "push"
 
-    def targets(self, user) -> list[Target]:
-        return [
-            Target(
-                key=str(subscription.pk),
-                address=subscription.endpoint,
-                secrets={"p256dh": subscription.p256dh, "auth": subscription.auth},
-            )
-            for subscription in user.push_subscriptions.all()
-        ]
-
-    def send(self, message: Message, target: Target) -> None:
+    def targets_for(self, users) -> tuple[Channel, dict[int, list[Target]]]:
         from reminders.models import PushSubscription
 
+        by_user: dict[int, list[Target]] = {}
+        subscriptions = PushSubscription.objects.filter(user__in=[u.pk for u in users])
+        for subscription in subscriptions.order_by("id"):
+            by_user.setdefault(subscription.user_id, []).append(
+                Target(
+                    key=str(subscription.pk),
+                    address=subscription.endpoint,
+                    secrets={"p256dh": subscription.p256dh, "auth": subscription.auth},
+                )
+            )
+        return self, by_user
+
+    def send(self, message: Message, target: Target) -> None:
         try:
             key = vapid.server_key()
         except ImproperlyConfigured as error:
@@ -107,7 +110,13 @@ class WebPushChannel(Channel):
             raise _classify(error) from error
         except requests.RequestException as error:
             raise ChannelError(f"push service unreachable: {error}") from error
-        PushSubscription.objects.filter(pk=int(target.key)).update(last_success_at=timezone.now())
+
+    def reached(self, targets: list[Target]) -> None:
+        from reminders.models import PushSubscription
+
+        PushSubscription.objects.filter(pk__in=[int(t.key) for t in targets]).update(
+            last_success_at=timezone.now()
+        )
 
     def forget(self, target: Target) -> None:
         from reminders.models import PushSubscription

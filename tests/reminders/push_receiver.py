@@ -172,6 +172,9 @@ class PushReceiver:
         receiver = self
 
         class Handler(BaseHTTPRequestHandler):
+            # Keep-alive, as push services speak it: one connection for many pushes.
+            protocol_version = "HTTP/1.1"
+
             def log_message(self, *args):
                 pass
 
