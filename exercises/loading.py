@@ -7,31 +7,9 @@ empty when the data is fine.
 import re
 from collections.abc import Iterable, Mapping
 
-from exercises.models import Audience, Kind, Tag
+from exercises.models import Audience, Exercise, Kind, Tag
 
-EXERCISE_KEYS = frozenset(
-    {
-        "slug",
-        "name",
-        "kind",
-        "audience",
-        "summary",
-        "steps",
-        "cues",
-        "cautions",
-        "skip_when",
-        "professional_note",
-        "progressions",
-        "default_hold_seconds",
-        "default_reps",
-        "default_sets",
-        "default_times_per_day",
-        "tags",
-        "equipment",
-        "sources",
-        "order",
-    }
-)
+EXERCISE_KEYS = frozenset({*Exercise.CONTENT_FIELDS, "order"})
 ROUTINE_KEYS = frozenset(
     {"slug", "name", "summary", "minutes_min", "minutes_max", "tags", "order", "steps"}
 )

@@ -45,6 +45,14 @@ class Exercise(models.Model):
     facts come from the seed articles named in `sources`.
     """
 
+    # What an entry says: the library's keys and what the API shows.
+    CONTENT_FIELDS = (
+        "slug", "name", "kind", "audience", "summary", "steps", "cues", "cautions",
+        "skip_when", "professional_note", "progressions", "default_hold_seconds",
+        "default_reps", "default_sets", "default_times_per_day", "tags", "equipment",
+        "sources",
+    )  # fmt: skip
+
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)
     kind = models.CharField(max_length=24, choices=Kind.choices)

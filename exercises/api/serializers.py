@@ -20,26 +20,7 @@ from exercises.progression import hold_on
 class ExerciseSerializer(serializers.ModelSerializer):
     class Meta:
         model = Exercise
-        fields = [
-            "slug",
-            "name",
-            "kind",
-            "audience",
-            "summary",
-            "steps",
-            "cues",
-            "cautions",
-            "skip_when",
-            "professional_note",
-            "progressions",
-            "default_hold_seconds",
-            "default_reps",
-            "default_sets",
-            "default_times_per_day",
-            "tags",
-            "equipment",
-            "sources",
-        ]
+        fields = list(Exercise.CONTENT_FIELDS)
         read_only_fields = fields
 
 
