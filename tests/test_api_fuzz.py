@@ -43,9 +43,12 @@ CHECKS = [
 def fuzz_user(library, settings, vapid_keys) -> User:
     # The auth throttles would answer 429 to nearly every sign-up and log-in
     # example after the first 30; raised here so their input validation gets
-    # fuzzed too. test_accounts_api covers the throttles themselves.
+    # fuzzed too (likewise accepting a care invite). test_accounts_api and
+    # test_care_links cover the throttles themselves.
     settings.THROTTLE_AUTH_IP = "100000/min"
     settings.THROTTLE_AUTH_USERNAME = "100000/min"
+    settings.THROTTLE_CARE_ACCEPT_USER = "100000/min"
+    settings.THROTTLE_CARE_ACCEPT_IP = "100000/min"
     user = make_user("fuzzer", role=Role.PATIENT, profile=Profile.DESK)
     # A password the fuzzer cannot produce: DELETE /me/ only ever meets its
     # "wrong password" refusal, so the fuzzing user survives the whole run.

@@ -4,9 +4,11 @@ import secrets
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from exercises.models import Routine
 from exercises.services import plan_create
+from tracker.care.services import invite_accept, invite_create
 from tracker.models import Profile, Role, User
 
 
@@ -35,12 +37,13 @@ DEMO_ACCOUNTS = [
 def demo_accounts_create() -> dict[str, str] | None:
     """Return {username: password} for new demo accounts, or None if any user exists.
 
-    Each patient gets a plan built from the routine that suits their day. The
-    therapist's links to both arrive with care links (the therapists' work).
+    Each patient gets a plan built from the routine that suits their day, and
+    accepts an invite from the demo therapist, consenting to reminders.
     """
     if User.objects.exists():
         return None
     logins = {}
+    users = {}
     for account in DEMO_ACCOUNTS:
         password = secrets.token_urlsafe(9)
         user = User.objects.create_user(
@@ -54,7 +57,19 @@ def demo_accounts_create() -> dict[str, str] | None:
         logins[account.username] = password
         if account.routine:
             _plan_from_routine(user, account.routine)
+        users[account.username] = user
+    _link_to_therapist(users)
     return logins
+
+
+def _link_to_therapist(users: dict[str, User]) -> None:
+    therapists = [u for u in users.values() if u.role == Role.THERAPIST]
+    patients = [u for u in users.values() if u.role == Role.PATIENT]
+    now = timezone.now()
+    for therapist in therapists:
+        for patient in patients:
+            _, code = invite_create(therapist=therapist, now=now)
+            invite_accept(patient=patient, code=code, reminders_consent=True, now=now)
 
 
 def _plan_from_routine(user: User, slug: str) -> None:

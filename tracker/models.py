@@ -119,3 +119,87 @@ class PauseDay(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.date} {self.reason}"
+
+
+class CareInvite(models.Model):
+    """A single-use code a therapist gives a patient to start a care link.
+
+    Only a keyed hash of the code is stored (`tracker.care.services.code_hash`),
+    so a copy of the database holds no code anyone could accept.
+    """
+
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_invites"
+    )
+    code_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField()
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"invite by {self.therapist_id} until {self.expires_at:%Y-%m-%d %H:%M}"
+
+
+class CareLink(models.Model):
+    """A patient's consent that one therapist may see their data, until either ends it.
+
+    An ended link is kept (with who ended it and when) but grants nothing.
+    """
+
+    therapist = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_links_as_therapist"
+    )
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_links_as_patient"
+    )
+    created_at = models.DateTimeField()
+    ended_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Given when accepting, revocable by the patient: may the therapist set reminders?
+    reminders_consent = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            # Serves "which therapists may see this patient" (the partial unique
+            # index below serves the therapist's side).
+            models.Index(
+                fields=["patient"],
+                condition=Q(ended_at__isnull=True),
+                name="care_link_active_patient_idx",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["therapist", "patient"],
+                condition=Q(ended_at__isnull=True),
+                name="care_link_one_active_per_pair",
+            ),
+            models.CheckConstraint(
+                condition=~Q(therapist=models.F("patient")), name="care_link_not_self"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        state = "active" if self.is_active else "ended"
+        return f"{self.therapist_id} -> {self.patient_id} ({state})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.ended_at is None

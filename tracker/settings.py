@@ -216,6 +216,9 @@ _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
 # ("N/sec", "N/min", "N/hour" or "N/day"); over it the API answers 429 with Retry-After.
 THROTTLE_AUTH_IP = os.environ.get("THROTTLE_AUTH_IP", "30/min")
 THROTTLE_AUTH_USERNAME = os.environ.get("THROTTLE_AUTH_USERNAME", "10/min")
+# Attempts at a therapist's invite code, per account and per client address.
+THROTTLE_CARE_ACCEPT_USER = os.environ.get("THROTTLE_CARE_ACCEPT_USER", "10/hour")
+THROTTLE_CARE_ACCEPT_IP = os.environ.get("THROTTLE_CARE_ACCEPT_IP", "60/hour")
 
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
 from tracker.api import accounts
@@ -18,5 +18,6 @@ urlpatterns = [
     path("progress/", ProgressView.as_view(), name="progress"),
     path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),
     path("pause-days/<str:date>/", PauseDayDetailView.as_view(), name="pause-day-detail"),
+    path("", include("tracker.care.urls")),
     *router.urls,
 ]

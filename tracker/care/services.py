@@ -1,0 +1,115 @@
+"""Writes for care links: invites, accepting them, ending links, reminders consent."""
+
+import secrets
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils.crypto import salted_hmac
+
+from tracker.models import CareInvite, CareLink, Role, User
+
+# No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
+CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+CODE_LENGTH = 10  # 31**10 ≈ 8·10^14 codes, against a throttled guesser.
+INVITE_LIFETIME = timedelta(days=7)
+
+
+class InvalidInviteCode(Exception):
+    """The code is unknown, expired or used: one error, so an answer tells a guesser nothing."""
+
+
+class CareRoleError(Exception):
+    """The user's role does not allow this (a patient inviting, a therapist accepting)."""
+
+
+def code_normalize(code: str) -> str:
+    """Return the code as stored: upper case, without the spaces and dashes people type."""
+    return "".join(code.split()).replace("-", "").upper()
+
+
+def code_hash(code: str) -> str:
+    """Return the hex HMAC-SHA256 of a normalized code, keyed by SECRET_KEY.
+
+    Keyed rather than a plain hash: the codes are short enough that a stolen
+    table of plain SHA-256 hashes could be searched offline in hours.
+    """
+    return salted_hmac("tracker.care.invite", code_normalize(code), algorithm="sha256").hexdigest()
+
+
+def invite_create(*, therapist: User, now: datetime) -> tuple[CareInvite, str]:
+    """Return a new invite and its code; the code is not stored and cannot be shown again."""
+    if therapist.role != Role.THERAPIST:
+        raise CareRoleError("Only therapists can create invites.")
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+    invite = CareInvite.objects.create(
+        therapist=therapist,
+        code_hash=code_hash(code),
+        created_at=now,
+        expires_at=now + INVITE_LIFETIME,
+    )
+    return invite, code
+
+
+@transaction.atomic
+def invite_accept(
+    *, patient: User, code: str, reminders_consent: bool, now: datetime
+) -> tuple[CareLink, bool]:
+    """Return the care link the code grants and whether it is new.
+
+    1. Find the invite by the code's hash; unknown, expired and used codes all
+       raise the same InvalidInviteCode.
+    2. Claim it with a conditional update, so two racing accepts of one code
+       cannot both succeed.
+    3. Create the link, or, if this pair is already linked, keep that link and
+       record the consent just given.
+    """
+    if patient.role != Role.PATIENT:
+        raise CareRoleError("Only patients can accept invites.")
+    invite = CareInvite.objects.filter(code_hash=code_hash(code)).first()
+    if invite is None:
+        raise InvalidInviteCode()
+    claimed = CareInvite.objects.filter(
+        pk=invite.pk, used_at__isnull=True, expires_at__gt=now
+    ).update(used_at=now, used_by=patient)
+    if not claimed:
+        raise InvalidInviteCode()
+
+    existing = CareLink.objects.filter(
+        therapist_id=invite.therapist_id, patient=patient, ended_at__isnull=True
+    ).first()
+    if existing is None:
+        try:
+            with transaction.atomic():
+                link = CareLink.objects.create(
+                    therapist_id=invite.therapist_id,
+                    patient=patient,
+                    created_at=now,
+                    reminders_consent=reminders_consent,
+                )
+            return link, True
+        except IntegrityError:
+            # Another invite from the same therapist was accepted at the same moment.
+            existing = CareLink.objects.get(
+                therapist_id=invite.therapist_id, patient=patient, ended_at__isnull=True
+            )
+    reminders_consent_set(link=existing, consent=reminders_consent)
+    return existing, False
+
+
+def link_end(*, link: CareLink, by: User, now: datetime) -> CareLink:
+    """End the link at once (either side may). Ending an ended link changes nothing.
+
+    From this instant the therapist sees nothing of the patient: every read
+    goes through `selectors.patients_of`, which only follows active links.
+    """
+    CareLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(ended_at=now, ended_by=by)
+    link.refresh_from_db()
+    return link
+
+
+def reminders_consent_set(*, link: CareLink, consent: bool) -> CareLink:
+    """Record the patient's consent (or its withdrawal) to reminders set by the therapist."""
+    if link.reminders_consent != consent:
+        link.reminders_consent = consent
+        link.save(update_fields=["reminders_consent"])
+    return link

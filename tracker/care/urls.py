@@ -1,0 +1,19 @@
+from django.urls import path
+from rest_framework.routers import SimpleRouter
+
+from tracker.care import api
+
+# Path converters, not regexes: a malformed id never reaches a view.
+router = SimpleRouter(use_regex_path=False)
+router.register("care/links", api.LinkViewSet, basename="care-link")
+
+urlpatterns = [
+    path("care/invites/", api.InviteCreateView.as_view(), name="care-invites"),
+    path("care/accept/", api.AcceptView.as_view(), name="care-accept"),
+    path(
+        "care/patients/<int:patient_id>/",
+        api.LinkedPatientView.as_view(),
+        name="care-patient-detail",
+    ),
+    *router.urls,
+]
