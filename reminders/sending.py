@@ -69,7 +69,9 @@ def message_for(delivery: Delivery) -> Message:
     title, body = TEXTS[delivery.kind]
     routine = suggested_routine(delivery)
     interactive = not _still_driving(delivery)
-    url = f"/reminders/{delivery.pk}/" if interactive else "/drive/"
+    token = action_token(delivery.pk)
+    # The page works with no session: the token answers for this one delivery.
+    url = f"/reminders/{delivery.pk}/?token={token}" if interactive else "/drive/"
     actions = (
         [
             {"action": "done", "title": "Done"},
@@ -88,7 +90,7 @@ def message_for(delivery: Delivery) -> Message:
         tag=f"d{delivery.pk}",
         interactive=interactive,
         actions=actions,
-        action_token=action_token(delivery.pk),
+        action_token=token,
         ttl_seconds=settings.REMINDERS_PUSH_TTL_SECONDS,
         urgency="high" if delivery.kind == DeliveryKind.DRIVE else "normal",
     )

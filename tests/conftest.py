@@ -59,6 +59,16 @@ def postgres(settings) -> None:
 
 
 @pytest.fixture(autouse=True)
+def _unhashed_static(settings):
+    # Production serves hashed names from collectstatic's manifest; tests collect
+    # nothing, so pages build their static URLs from the plain names.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture(autouse=True)
 def _clear_cache():
     # Throttle counters live in the cache; one test's requests must not throttle the next.
     cache.clear()

@@ -445,7 +445,7 @@ def test_while_driving_the_push_needs_no_touch_and_after_the_stop_it_is_interact
     drive_stop(user=alice, now=now + timedelta(minutes=1))
     at_the_stop = message_for(Delivery.objects.select_related("drive").get(pk=on_the_road.pk))
     assert at_the_stop.interactive is True
-    assert at_the_stop.url == f"/reminders/{on_the_road.pk}/"
+    assert at_the_stop.url == f"/reminders/{on_the_road.pk}/?token={at_the_stop.action_token}"
 
 
 def test_a_sitting_push_offers_done_and_snooze(alice, browser, push_receiver, library):

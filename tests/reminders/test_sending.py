@@ -27,7 +27,7 @@ def test_a_due_reminder_is_pushed_encrypted_and_signed_and_recorded_once(
     payload = accepted[0].payload
     assert payload["delivery"] == delivery.pk
     assert payload["title"] == "Time for a stretch break"
-    assert payload["url"] == f"/reminders/{delivery.pk}/"
+    assert payload["url"] == f"/reminders/{delivery.pk}/?token={payload['token']}"
     assert [a["action"] for a in payload["actions"]] == ["done", "snooze"]
     assert payload["token"]
     # An explicit TTL and Urgency: a stale reminder is not shown hours late.

@@ -62,16 +62,6 @@ def csp_directives(response) -> dict[str, list[str]]:
     return {name: values for name, *values in directives}
 
 
-@pytest.fixture(autouse=True)
-def _unhashed_static(settings):
-    # Production serves hashed names from collectstatic's manifest; tests collect
-    # nothing, so the admin's and the docs' URLs are built from the plain names.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def test_check_deploy_is_clean_with_production_settings():
     result = manage("check", "--deploy", env=production_env())
 
