@@ -68,6 +68,17 @@ def schedule_save(
     return schedule
 
 
+def schedules_set_by_stop(*, user, set_by) -> int:
+    """Turn off the user's schedules that `set_by` set; return how many there are.
+
+    They stay (the user sees who set them and can turn them on again) but stop
+    firing: is_active False and no next fire time, in one statement.
+    """
+    return Schedule.objects.filter(user=user, set_by=set_by).update(
+        is_active=False, next_fire_at=None
+    )
+
+
 def action_token(delivery_id: int) -> str:
     """Return a signed token that lets a service worker answer this one delivery."""
     return signing.TimestampSigner(salt=TOKEN_SALT).sign(str(delivery_id))

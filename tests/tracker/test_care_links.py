@@ -8,6 +8,9 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
+from exercises.models import Audience, Exercise, Kind, Plan
+from exercises.services import plan_create
+from reminders.models import Schedule
 from tests.conftest import client_for, make_user
 from tracker.care import selectors, services
 from tracker.care.api import INVALID_CODE
@@ -388,10 +391,30 @@ ACTORS_AND_ANON = [*ACTORS, "anonymous"]
 
 @pytest.fixture
 def cast(thera, alice, bob, thera_link) -> dict:
-    """The patient alice, linked to thera; enid, whose link to alice ended; otto; bob."""
+    """The patient alice, linked to thera; enid, whose link to alice ended; otto; bob.
+
+    Alice has a plan and a sitting reminder from thera, and a plan and a
+    reminder enid set while linked (turned off when that link ended).
+    """
     enid = make_user("enid", role=Role.THERAPIST, display_name="Enid")
-    ended_link = link_between(enid, alice)
-    services.link_end(link=ended_link, by=alice, now=timezone.now())
+    ended_link = link_between(enid, alice, consent=True)
+    # A tiny library of one: loading the real one for each matrix case is slow.
+    stretch = Exercise.objects.create(
+        slug="matrix-stretch",
+        name="Matrix stretch",
+        kind=Kind.STRETCH,
+        audience=Audience.SELF_CARE,
+        summary="A stretch.",
+    )
+    item = {"exercise": stretch, "hold_seconds": 30}
+    plan = plan_create(user=alice, name="Hips", items=[item], assigned_by=thera)
+    plan_create(user=alice, name="Enid's", items=[item], assigned_by=enid)
+    now = timezone.now()
+    for therapist in (thera, enid):
+        services.care_reminder_save(
+            therapist=therapist, patient=alice, values={"interval_minutes": 60}, now=now
+        )
+    services.link_end(link=ended_link, by=alice, now=now)
     users = {
         "linked_therapist": thera,
         "other_therapist": make_user("otto", role=Role.THERAPIST),
@@ -401,13 +424,15 @@ def cast(thera, alice, bob, thera_link) -> dict:
     }
     clients = {name: client_for(user) for name, user in users.items()}
     clients["anonymous"] = APIClient()
-    return {"clients": clients, "link": thera_link, "patient": alice}
+    return {"clients": clients, "link": thera_link, "patient": alice, "plan": plan}
 
 
 def _request(cast: dict, actor: str, method: str, path: str, body: dict | None = None):
-    path = path.format(link=cast["link"].pk, patient=cast["patient"].pk)
+    path = path.format(link=cast["link"].pk, patient=cast["patient"].pk, plan=cast["plan"].pk)
     return getattr(cast["clients"][actor], method)(path, body, format="json")
 
+
+ONLY_LINKED = dict.fromkeys(ACTORS, 404)
 
 # (method, path, body, {actor: status}); anonymous is always 401.
 MATRIX = [
@@ -447,7 +472,55 @@ MATRIX = [
         {"linked_therapist": 200, "other_therapist": 404, "ended_therapist": 404}
         | {"patient": 404, "other_patient": 404},
     ),
+    # Plans and reminders a therapist sets: the linked therapist only. The
+    # patient manages them under /plans/ and /reminders/; enid's, from before
+    # her link ended, are as unreachable as otto's.
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/plans/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "post",
+        "/api/v1/care/patients/{patient}/plans/",
+        {"name": "More", "items": [{"exercise": "matrix-stretch", "hold_seconds": 20}]},
+        ONLY_LINKED | {"linked_therapist": 201},
+    ),
+    (
+        "patch",
+        "/api/v1/care/patients/{patient}/plans/{plan}/",
+        {"name": "Hips, daily"},
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "delete",
+        "/api/v1/care/patients/{patient}/plans/{plan}/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 204},
+    ),
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/reminder/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "put",
+        "/api/v1/care/patients/{patient}/reminder/",
+        {"interval_minutes": 30},
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
 ]
+
+
+def _care_rows(patient: User) -> tuple:
+    plans = Plan.objects.filter(user=patient).values_list("id", "name", "updated_at")
+    items = Plan.objects.filter(user=patient).values_list("items__id", "items__hold_seconds")
+    schedules = Schedule.objects.filter(user=patient).values_list(
+        "id", "interval_minutes", "is_active", "set_by", "updated_at"
+    )
+    return sorted(plans), sorted(items), sorted(schedules)
 
 
 @pytest.mark.parametrize("actor", ACTORS_AND_ANON)
@@ -458,6 +531,7 @@ MATRIX = [
 )
 def test_access_matrix(cast, actor, method, path, body, expected):
     link_before = CareLink.objects.get(pk=cast["link"].pk)
+    rows_before = _care_rows(cast["patient"])
 
     response = _request(cast, actor, method, path, body)
 
@@ -469,6 +543,7 @@ def test_access_matrix(cast, actor, method, path, body, expected):
             link_before.ended_at,
             link_before.reminders_consent,
         )
+        assert _care_rows(cast["patient"]) == rows_before
         assert set(response.json()) <= {"detail", "code"}
     if actor not in ("linked_therapist", "patient") or response.status_code >= 400:
         # Nobody else, and no refusal, shows anything of the patient.
@@ -486,7 +561,12 @@ def test_the_matrix_covers_every_care_operation():
         for method in operations
     }
     covered = {
-        (method, path.replace("{link}", "{id}").replace("{patient}", "{patient_id}"))
+        (
+            method,
+            path.replace("{link}", "{id}")
+            .replace("{patient}", "{patient_id}")
+            .replace("{plan}", "{plan_id}"),
+        )
         for method, path, _, _ in MATRIX
     }
     assert documented == covered

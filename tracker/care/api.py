@@ -7,6 +7,7 @@ a link or patient the caller has no part in answers 404, like an unknown id.
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -15,17 +16,21 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from reminders.api.serializers import DetailSerializer
+from exercises.models import Plan
+from exercises.services import plan_create, plan_update
+from reminders.api.serializers import DetailSerializer, ScheduleSerializer
 from tracker.api.throttles import SettingsRateThrottle
 from tracker.care import selectors, services
 from tracker.care.serializers import (
     AcceptSerializer,
+    AssignedPlanSerializer,
+    CareReminderSerializer,
     ConsentSerializer,
     InviteSerializer,
     LinkedPatientSerializer,
     LinkSerializer,
 )
-from tracker.models import Role
+from tracker.models import Role, User
 
 INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
 
@@ -176,3 +181,131 @@ class LinkedPatientView(APIView):
         if patient is None:
             raise NotFound()
         return Response(LinkedPatientSerializer(patient).data)
+
+
+def _linked_patient(request, patient_id: int) -> User:
+    """Return the caller's actively linked patient, or raise 404 (ended, unknown, not theirs)."""
+    patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
+    if patient is None:
+        raise NotFound()
+    return patient
+
+
+class AssignedPlanViewSet(
+    mixins.ListModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Plans a therapist assigns to a linked patient, with doses and progression.
+
+    A therapist reaches only the plans they assigned to that patient; the
+    patient's own plans and other therapists' are not found (404).
+    """
+
+    serializer_class = AssignedPlanSerializer
+    lookup_url_kwarg = "plan_id"
+    pagination_class = None
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return Plan.objects.none()
+        return selectors.plans_assigned(therapist=self.request.user, patient=self.patient)
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # After authentication: no login is 401, not 404.
+        self.patient = _linked_patient(request, kwargs["patient_id"])
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        if hasattr(self, "patient"):
+            # Progression starts and current holds count in the patient's local days.
+            context["today"] = timezone.localdate(timezone=self.patient.tzinfo)
+        return context
+
+    def create(self, request, *args, **kwargs):
+        """Assign a new plan to the patient (assigned_by: the caller)."""
+        incoming = self.get_serializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        values = dict(incoming.validated_data)
+        plan = plan_create(
+            user=self.patient, assigned_by=request.user, items=values.pop("items"), **values
+        )
+        return Response(
+            self.get_serializer(self.get_queryset().get(pk=plan.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @transaction.atomic
+    def partial_update(self, request, *args, **kwargs):
+        """Change an assigned plan; a given `items` list replaces all its items."""
+        plan = self.get_object()
+        incoming = self.get_serializer(plan, data=request.data, partial=True)
+        incoming.is_valid(raise_exception=True)
+        values = dict(incoming.validated_data)
+        plan_update(plan=plan, items=values.pop("items", None), fields=values)
+        return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
+
+
+NO_CONSENT = "This patient has not consented to reminders from you."
+
+
+class CareReminderView(APIView):
+    """The one sitting-break reminder a therapist sets for a linked patient.
+
+    Only while the link is active (else 404) and the patient consents to
+    reminders from this therapist (else 403: the patient is known to the
+    caller, who is refused). The patient sees it among their own reminders,
+    with set_by, and can pause it, turn it off or delete it. Withdrawing
+    consent or ending the link turns it off.
+    """
+
+    def _consenting_patient(self, request, patient_id: int) -> User:
+        patient = _linked_patient(request, patient_id)
+        if not selectors.reminders_consented(therapist=request.user, patient=patient):
+            raise PermissionDenied(NO_CONSENT)
+        return patient
+
+    @extend_schema(
+        responses={
+            200: ScheduleSerializer,
+            403: _forbidden("The patient has not consented to reminders from the caller."),
+            404: OpenApiResponse(
+                DetailSerializer, "No such linked patient, or no reminder set yet."
+            ),
+        }
+    )
+    def get(self, request, patient_id: int):
+        patient = self._consenting_patient(request, patient_id)
+        schedule = selectors.reminder_set_by(therapist=request.user, patient=patient)
+        if schedule is None:
+            raise NotFound("You have not set a reminder for this patient yet.")
+        return Response(ScheduleSerializer(schedule).data)
+
+    @extend_schema(
+        request=CareReminderSerializer,
+        responses={
+            200: ScheduleSerializer,
+            201: ScheduleSerializer,
+            403: _forbidden("The patient has not consented to reminders from the caller."),
+        },
+    )
+    def put(self, request, patient_id: int):
+        """Set the patient's sitting-break reminder: 201 the first time, 200 after."""
+        patient = self._consenting_patient(request, patient_id)
+        incoming = CareReminderSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        try:
+            schedule, created = services.care_reminder_save(
+                therapist=request.user,
+                patient=patient,
+                values=incoming.validated_data,
+                now=timezone.now(),
+            )
+        except services.NoRemindersConsent:
+            # Withdrawn between the check above and the locked one in the service.
+            raise PermissionDenied(NO_CONSENT) from None
+        return Response(
+            ScheduleSerializer(schedule).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )

@@ -2,6 +2,9 @@
 
 from django.db.models import Q, QuerySet
 
+from exercises.models import Plan
+from exercises.selectors import plans_for_user
+from reminders.models import Schedule, ScheduleKind
 from tracker.models import CareLink, User
 
 
@@ -39,3 +42,29 @@ def patients_of(therapist: User) -> QuerySet[User]:
 def linked_patient_or_none(*, therapist: User, patient_id: int) -> User | None:
     """Return the patient if the therapist has an active link to them, else None."""
     return patients_of(therapist).filter(pk=patient_id).first()
+
+
+def plans_assigned(*, therapist: User, patient: User) -> QuerySet[Plan]:
+    """Return the plans this therapist assigned to this patient, with their items.
+
+    Another therapist's plans and the patient's own are not among them: a
+    therapist reaches only what they assigned (others are not found, 404).
+    The caller has already found the patient through `linked_patient_or_none`.
+    """
+    return plans_for_user(user=patient).filter(assigned_by=therapist)
+
+
+def reminder_set_by(*, therapist: User, patient: User) -> Schedule | None:
+    """Return the sitting reminder this therapist set for this patient, or None."""
+    return (
+        Schedule.objects.filter(user=patient, set_by=therapist, kind=ScheduleKind.SITTING)
+        .select_related("routine")
+        .first()
+    )
+
+
+def reminders_consented(*, therapist: User, patient: User) -> bool:
+    """Return whether the pair's active link carries the patient's consent to reminders."""
+    return CareLink.objects.filter(
+        therapist=therapist, patient=patient, ended_at__isnull=True, reminders_consent=True
+    ).exists()

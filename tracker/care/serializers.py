@@ -1,6 +1,12 @@
+from datetime import time
+
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from exercises.api.serializers import PlanSerializer
+from exercises.models import Routine
+from reminders.api.serializers import LocalTimeField, WeekdaysField
+from reminders.models import default_weekdays
 from tracker.models import CareLink, User
 
 
@@ -57,3 +63,31 @@ class LinkedPatientSerializer(serializers.ModelSerializer):
         model = User
         fields = ["id", "display_name", "profile", "timezone"]
         read_only_fields = fields
+
+
+class AssignedPlanSerializer(PlanSerializer):
+    """A plan as the therapist who assigned it writes it: doses included.
+
+    The same fields and checks as the patient's own plans (self-care exercises
+    only: a clinician technique is "not found", 400), without the lock that
+    keeps a patient from changing an assigned plan's doses.
+    """
+
+    def validate(self, attrs):
+        return attrs
+
+
+class CareReminderSerializer(serializers.Serializer):
+    """The sitting reminder a therapist sets; PUT replaces it, left-out fields reset."""
+
+    interval_minutes = serializers.IntegerField(min_value=15, max_value=240)
+    routine = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Routine.objects.all(),
+        allow_null=True,
+        default=None,
+        help_text="The routine each break suggests; none: the default desk break.",
+    )
+    window_start = LocalTimeField(default=time(9, 0))
+    window_end = LocalTimeField(default=time(17, 30))
+    weekdays = WeekdaysField(default=default_weekdays)

@@ -1,11 +1,16 @@
-"""Writes for care links: invites, accepting them, ending links, reminders consent."""
+"""Writes for care: invites, accepting them, ending links, consent, therapist-set reminders."""
 
 import secrets
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils.crypto import salted_hmac
 
+from reminders.models import Schedule, ScheduleKind
+from reminders.services import schedule_save, schedules_set_by_stop
+from tracker.care.selectors import reminder_set_by
 from tracker.models import CareInvite, CareLink, Role, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
@@ -16,6 +21,10 @@ INVITE_LIFETIME = timedelta(days=7)
 
 class InvalidInviteCode(Exception):
     """The code is unknown, expired or used: one error, so an answer tells a guesser nothing."""
+
+
+class NoRemindersConsent(Exception):
+    """The patient has not consented (or no longer consents) to this therapist's reminders."""
 
 
 class CareRoleError(Exception):
@@ -96,20 +105,62 @@ def invite_accept(
     return existing, False
 
 
+@transaction.atomic
 def link_end(*, link: CareLink, by: User, now: datetime) -> CareLink:
     """End the link at once (either side may). Ending an ended link changes nothing.
 
     From this instant the therapist sees nothing of the patient: every read
     goes through `selectors.patients_of`, which only follows active links.
+    The reminders the therapist set for the patient stop too.
     """
-    CareLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(ended_at=now, ended_by=by)
+    ended = CareLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(
+        ended_at=now, ended_by=by
+    )
+    if ended:
+        schedules_set_by_stop(user=link.patient, set_by=link.therapist)
     link.refresh_from_db()
     return link
 
 
+@transaction.atomic
 def reminders_consent_set(*, link: CareLink, consent: bool) -> CareLink:
-    """Record the patient's consent (or its withdrawal) to reminders set by the therapist."""
+    """Record the patient's consent (or its withdrawal) to reminders set by the therapist.
+
+    Withdrawing it stops the reminders this therapist set for the patient at once.
+    """
     if link.reminders_consent != consent:
         link.reminders_consent = consent
         link.save(update_fields=["reminders_consent"])
+    if not consent:
+        schedules_set_by_stop(user=link.patient, set_by=link.therapist)
     return link
+
+
+@transaction.atomic
+def care_reminder_save(
+    *, therapist: User, patient: User, values: Mapping[str, Any], now: datetime
+) -> tuple[Schedule, bool]:
+    """Return (schedule, created): the one sitting reminder this therapist sets for the patient.
+
+    1. Lock the pair's active link, so consent cannot be withdrawn (nor a second
+       reminder created) while this runs; no active link or no consent raises
+       NoRemindersConsent.
+    2. Update the therapist's sitting schedule for this patient, or create it,
+       with set_by = therapist. Saving turns it on again if a withdrawal or an
+       ended link had turned it off; a pause the patient set (paused_until) stays.
+    """
+    link = (
+        CareLink.objects.select_for_update()
+        .filter(therapist=therapist, patient=patient, ended_at__isnull=True)
+        .first()
+    )
+    if link is None or not link.reminders_consent:
+        raise NoRemindersConsent()
+    schedule = reminder_set_by(therapist=therapist, patient=patient)
+    created = schedule is None
+    if created:
+        schedule = Schedule(set_by=therapist, kind=ScheduleKind.SITTING)
+    schedule = schedule_save(
+        user=patient, values={**values, "is_active": True}, now=now, schedule=schedule
+    )
+    return schedule, created

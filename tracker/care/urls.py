@@ -15,5 +15,20 @@ urlpatterns = [
         api.LinkedPatientView.as_view(),
         name="care-patient-detail",
     ),
+    path(
+        "care/patients/<int:patient_id>/plans/",
+        api.AssignedPlanViewSet.as_view({"get": "list", "post": "create"}),
+        name="care-patient-plans",
+    ),
+    path(
+        "care/patients/<int:patient_id>/plans/<int:plan_id>/",
+        api.AssignedPlanViewSet.as_view({"patch": "partial_update", "delete": "destroy"}),
+        name="care-patient-plan-detail",
+    ),
+    path(
+        "care/patients/<int:patient_id>/reminder/",
+        api.CareReminderView.as_view(),
+        name="care-patient-reminder",
+    ),
     *router.urls,
 ]
