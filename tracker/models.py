@@ -203,3 +203,55 @@ class CareLink(models.Model):
     @property
     def is_active(self) -> bool:
         return self.ended_at is None
+
+
+class Goal(models.Model):
+    """An activity the pain makes hard, rated 0-10 over time (Patient-Specific Functional Scale).
+
+    The Patient-Specific Functional Scale is by Stratford, Gill, Westaway and
+    Binkley (1995). A patient has at most five active goals
+    (`tracker.goals.GOALS_ACTIVE_MAX`), a
+    rule `tracker.services.goal_create` keeps under a lock on the patient's row.
+    An archived goal keeps its ratings but no longer counts in the score.
+    """
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="goals"
+    )
+    activity = models.CharField(max_length=200)
+    # The patient, or a therapist linked to them when the goal was named.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField()
+    archived_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.patient_id} {self.activity}"
+
+    @property
+    def is_active(self) -> bool:
+        return self.archived_at is None
+
+
+class GoalRating(models.Model):
+    """How well the patient manages the goal's activity: 0 unable .. 10 as before the problem."""
+
+    goal = models.ForeignKey(Goal, on_delete=models.CASCADE, related_name="ratings")
+    rated_at = models.DateTimeField()
+    score = models.PositiveSmallIntegerField(validators=PAIN_VALIDATORS)
+    rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["rated_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(score__lte=10), name="goal_rating_score_0_10"),
+        ]
+
+    def __str__(self) -> str:
+        return f"goal {self.goal_id} {self.rated_at:%Y-%m-%d} {self.score}/10"

@@ -1,14 +1,15 @@
-"""Reads for the tracker app: pain entries, per-day progress, streaks and habit strength."""
+"""Reads for the tracker app: pain entries, per-day progress, streaks, habit strength, goals."""
 
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from django.db.models import Avg, Count, Max, Min, QuerySet
+from django.db.models import Avg, Count, F, Max, Min, Prefetch, QuerySet
 from django.db.models.functions import TruncDate
 
 from exercises.models import ExerciseLog, PlanItem
 from tracker.days import date_range, day_bounds, local_date
-from tracker.models import PainEntry, PauseDay, User
+from tracker.goals import GoalHistory, Rating
+from tracker.models import Goal, GoalRating, PainEntry, PauseDay, User
 from tracker.progress import DayValue, habit_strength_series, streaks
 
 # Streaks and habit strength look this far back before the window asked for,
@@ -226,4 +227,27 @@ def progress_summary(*, user: User, start: date, end: date, today: date) -> Prog
             for day in days
             if day.date >= start
         ],
+    )
+
+
+def goals_for(patient: User) -> QuerySet[Goal]:
+    """Return the patient's goals, active first, each with its ratings oldest first.
+
+    Two queries whatever the number of goals: the goals, then all their ratings.
+    """
+    ratings = GoalRating.objects.select_related("rated_by").order_by("rated_at", "id")
+    return (
+        Goal.objects.filter(patient=patient)
+        .select_related("created_by")
+        .prefetch_related(Prefetch("ratings", queryset=ratings))
+        .order_by(F("archived_at").desc(nulls_first=True), "created_at", "id")
+    )
+
+
+def goal_history(goal: Goal) -> GoalHistory:
+    """Return the goal as the pure PSFS math sees it (uses prefetched ratings)."""
+    return GoalHistory(
+        created_at=goal.created_at,
+        archived_at=goal.archived_at,
+        ratings=[Rating(rated_at=r.rated_at, score=r.score) for r in goal.ratings.all()],
     )

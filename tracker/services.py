@@ -1,4 +1,4 @@
-"""Writes for the tracker app: accounts, pain entries, pause days."""
+"""Writes for the tracker app: accounts, pain entries, pause days, function goals."""
 
 import datetime
 import uuid
@@ -11,7 +11,8 @@ from django.db import transaction
 from knox.models import AuthToken
 
 from exercises.services import client_record_save
-from tracker.models import PainEntry, PauseDay, Role, User
+from tracker.goals import GOALS_ACTIVE_MAX
+from tracker.models import Goal, GoalRating, PainEntry, PauseDay, Role, User
 
 
 @transaction.atomic
@@ -87,3 +88,76 @@ def pause_day_delete(*, user: User, date: datetime.date) -> bool:
     """Return True after removing the user's pause on `date`, False if there was none."""
     deleted, _ = PauseDay.objects.filter(user=user, date=date).delete()
     return deleted > 0
+
+
+class GoalRuleError(Exception):
+    """A goal write that breaks a rule of the scale; `field` names the input at fault."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+        self.message = message
+
+
+def _lock_patient_goals(patient: User) -> None:
+    # Two concurrent creates would both count 4 active goals and both insert;
+    # locking the patient's row makes them take turns (a no-op on SQLite,
+    # which serializes writes anyway).
+    User.objects.select_for_update().filter(pk=patient.pk).first()
+    if Goal.objects.filter(patient=patient, archived_at__isnull=True).count() >= GOALS_ACTIVE_MAX:
+        raise GoalRuleError(
+            "non_field_errors",
+            f"At most {GOALS_ACTIVE_MAX} active goals: archive one before adding another.",
+        )
+
+
+@transaction.atomic
+def goal_create(*, patient: User, activity: str, created_by: User, now: datetime.datetime) -> Goal:
+    """Return a new active goal for the patient, named by them or their linked therapist.
+
+    The caller has checked that `created_by` may act for the patient. Raises
+    GoalRuleError when the patient already has five active goals.
+    """
+    _lock_patient_goals(patient)
+    return Goal.objects.create(
+        patient=patient, activity=activity, created_by=created_by, created_at=now
+    )
+
+
+@transaction.atomic
+def goal_update(
+    *,
+    goal: Goal,
+    now: datetime.datetime,
+    activity: str | None = None,
+    archived: bool | None = None,
+) -> Goal:
+    """Return the goal renamed and/or archived (or brought back); None leaves a part as it is.
+
+    Bringing back an archived goal counts against the five active ones
+    (GoalRuleError when they are all taken).
+    """
+    if activity is not None:
+        goal.activity = activity
+    if archived is True and goal.archived_at is None:
+        goal.archived_at = now
+    elif archived is False and goal.archived_at is not None:
+        _lock_patient_goals(goal.patient)
+        goal.archived_at = None
+    goal.save(update_fields=["activity", "archived_at"])
+    return goal
+
+
+def goal_rating_add(
+    *, goal: Goal, score: int, rated_at: datetime.datetime, rated_by: User
+) -> GoalRating:
+    """Return a new 0-10 rating of an active goal at `rated_at` (not before the goal existed).
+
+    The caller has checked the score's range and that `rated_at` is not in
+    the future; raises GoalRuleError for an archived goal or an earlier instant.
+    """
+    if goal.archived_at is not None:
+        raise GoalRuleError("non_field_errors", "This goal is archived; bring it back to rate it.")
+    if rated_at < goal.created_at:
+        raise GoalRuleError("rated_at", "Must not be before the goal was named.")
+    return GoalRating.objects.create(goal=goal, score=score, rated_at=rated_at, rated_by=rated_by)
