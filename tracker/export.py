@@ -3,7 +3,7 @@
 from typing import Any
 
 from exercises.models import ExerciseLog, Plan
-from tracker.models import PainEntry, PauseDay, User
+from tracker.models import Goal, PainEntry, PauseDay, User
 
 
 def account_export(*, user: User) -> dict[str, Any]:
@@ -77,6 +77,25 @@ def account_export(*, user: User) -> dict[str, Any]:
         "pause_days": [
             {"date": pause.date.isoformat(), "reason": pause.reason}
             for pause in PauseDay.objects.filter(user=user)
+        ],
+        # Function goals (Patient-Specific Functional Scale) with every rating.
+        "goals": [
+            {
+                "id": goal.pk,
+                "activity": goal.activity,
+                "created_by": goal.created_by_id,
+                "created_at": goal.created_at.isoformat(),
+                "archived_at": goal.archived_at.isoformat() if goal.archived_at else None,
+                "ratings": [
+                    {
+                        "score": rating.score,
+                        "rated_at": rating.rated_at.isoformat(),
+                        "rated_by": rating.rated_by_id,
+                    }
+                    for rating in goal.ratings.all()
+                ],
+            }
+            for goal in Goal.objects.filter(patient=user).prefetch_related("ratings")
         ],
     }
 

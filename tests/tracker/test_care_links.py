@@ -511,6 +511,20 @@ MATRIX = [
         {"interval_minutes": 30},
         ONLY_LINKED | {"linked_therapist": 200},
     ),
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/goals/",
+        None,
+        {"linked_therapist": 200, "other_therapist": 404, "ended_therapist": 404}
+        | {"patient": 404, "other_patient": 404},
+    ),
+    (
+        "post",
+        "/api/v1/care/patients/{patient}/goals/",
+        {"activity": "Climbing stairs"},
+        {"linked_therapist": 201, "other_therapist": 404, "ended_therapist": 404}
+        | {"patient": 404, "other_patient": 404},
+    ),
 ]
 
 

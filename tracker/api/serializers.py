@@ -1,10 +1,22 @@
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from exercises.api.client_records import id_field
 from exercises.api.fields import RecentDateTimeField
-from tracker.models import PainContext, PainEntry, PainLocation, Profile, Role, User
+from tracker.goals import next_rating_due
+from tracker.models import (
+    Goal,
+    GoalRating,
+    PainContext,
+    PainEntry,
+    PainLocation,
+    Profile,
+    Role,
+    User,
+)
+from tracker.selectors import goal_history
 from tracker.services import password_problems
 from tracker.timezones import validate_timezone
 
@@ -141,3 +153,101 @@ class PainEntrySerializer(serializers.ModelSerializer):
         if len(set(locations)) != len(locations):
             raise serializers.ValidationError("Name each location once.")
         return locations
+
+
+GOAL_EXAMPLES = (
+    "e.g. sitting through a meeting, standing up from a chair, climbing stairs, driving four hours."
+)
+
+
+class GoalPartySerializer(serializers.ModelSerializer):
+    class Meta:
+        model = User
+        fields = ["id", "display_name"]
+        read_only_fields = fields
+
+
+class GoalRatingSerializer(serializers.ModelSerializer):
+    score = serializers.IntegerField(
+        min_value=0,
+        max_value=10,
+        help_text="0 unable to do the activity .. 10 able to do it as before the problem.",
+    )
+    rated_at = RecentDateTimeField(
+        required=False, help_text="Left out: now. Not before the goal was named."
+    )
+    rated_by = GoalPartySerializer(read_only=True)
+
+    class Meta:
+        model = GoalRating
+        fields = ["id", "score", "rated_at", "rated_by"]
+        read_only_fields = ["id", "rated_by"]
+
+
+class GoalCreateSerializer(serializers.Serializer):
+    activity = serializers.CharField(
+        max_length=200, help_text=f"An activity the pain makes hard, {GOAL_EXAMPLES}"
+    )
+
+
+class GoalUpdateSerializer(serializers.Serializer):
+    activity = serializers.CharField(max_length=200, required=False)
+    archived = serializers.BooleanField(
+        required=False,
+        help_text="true archives the goal (it keeps its ratings, leaves the score); "
+        "false brings it back. Left out: unchanged.",
+    )
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    created_by = GoalPartySerializer(read_only=True, allow_null=True)
+    ratings = GoalRatingSerializer(many=True, read_only=True)
+    latest_score = serializers.SerializerMethodField()
+    next_rating_due = serializers.SerializerMethodField(
+        help_text="14 days after the latest rating; null: not rated yet (rate it now)."
+    )
+
+    class Meta:
+        model = Goal
+        fields = [
+            "id",
+            "activity",
+            "created_by",
+            "created_at",
+            "archived_at",
+            "ratings",
+            "latest_score",
+            "next_rating_due",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.IntegerField(allow_null=True, min_value=0, max_value=10))
+    def get_latest_score(self, goal: Goal) -> int | None:
+        latest = goal_history(goal).latest_rating()
+        return None if latest is None else latest.score
+
+    @extend_schema_field(serializers.DateTimeField(allow_null=True))
+    def get_next_rating_due(self, goal: Goal):
+        latest = goal_history(goal).latest_rating()
+        due = next_rating_due(None if latest is None else latest.rated_at)
+        return None if due is None else serializers.DateTimeField().to_representation(due)
+
+
+class GoalSummarySerializer(serializers.Serializer):
+    psfs_score = serializers.FloatField(
+        allow_null=True,
+        help_text="Mean of each active goal's latest rating, one decimal; null: none rated.",
+    )
+    previous_score = serializers.FloatField(
+        allow_null=True,
+        help_text="The score before the latest sitting (ratings within a day of the latest).",
+    )
+    change = serializers.FloatField(allow_null=True, help_text="psfs_score - previous_score.")
+    meaningful = serializers.BooleanField(
+        help_text="Whether |change| >= 2 points, the smallest change that is more than noise."
+    )
+
+
+class GoalListSerializer(serializers.Serializer):
+    summary = GoalSummarySerializer()
+    goals = GoalSerializer(many=True)

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import accounts
+from tracker.api import accounts, goals
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -18,6 +18,14 @@ urlpatterns = [
     path("progress/", ProgressView.as_view(), name="progress"),
     path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),
     path("pause-days/<str:date>/", PauseDayDetailView.as_view(), name="pause-day-detail"),
+    path("goals/", goals.GoalListView.as_view(), name="goal-list"),
+    path("goals/<int:goal_id>/", goals.GoalDetailView.as_view(), name="goal-detail"),
+    path("goals/<int:goal_id>/ratings/", goals.GoalRatingView.as_view(), name="goal-ratings"),
+    path(
+        "care/patients/<int:patient_id>/goals/",
+        goals.CarePatientGoalsView.as_view(),
+        name="care-patient-goals",
+    ),
     path("", include("tracker.care.urls")),
     *router.urls,
 ]
