@@ -3,7 +3,7 @@
 from typing import Any
 
 from exercises.models import ExerciseLog, Plan
-from tracker.models import Goal, PainEntry, PauseDay, User
+from tracker.models import Goal, PainEntry, PauseDay, SafetyCheck, User
 
 
 def account_export(*, user: User) -> dict[str, Any]:
@@ -96,6 +96,15 @@ def account_export(*, user: User) -> dict[str, Any]:
                 ],
             }
             for goal in Goal.objects.filter(patient=user).prefetch_related("ratings")
+        ],
+        # Answers to the safety screen: the questions answered yes, oldest check first.
+        "safety_checks": [
+            {
+                "answered_at": check.answered_at.isoformat(),
+                "warning_signs": check.warning_signs,
+                "new_warning_signs": check.new_warning_signs,
+            }
+            for check in SafetyCheck.objects.filter(user=user).order_by("answered_at", "id")
         ],
     }
 

@@ -255,3 +255,65 @@ class GoalRating(models.Model):
 
     def __str__(self) -> str:
         return f"goal {self.goal_id} {self.rated_at:%Y-%m-%d} {self.score}/10"
+
+
+class SafetyCheck(models.Model):
+    """A patient's answers to the onboarding safety screen (exercises.library.SAFETY_SCREEN).
+
+    Only the ticked questions are kept: an answer of "no" carries nothing a
+    therapist or the patient needs later.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="safety_checks"
+    )
+    answered_at = models.DateTimeField()
+    # Slugs of the questions answered "yes", in the screen's order.
+    warning_signs = models.JSONField(default=list)
+    # Of those, the ones not ticked in the patient's previous check (all of them
+    # in the first). Fixed when the answers arrive, under a lock on the patient,
+    # so the dashboard reads "a new warning sign" with one subquery.
+    new_warning_signs = models.JSONField(default=list)
+
+    class Meta:
+        ordering = ["-answered_at", "-id"]
+        indexes = [
+            models.Index(fields=["user", "answered_at"], name="safety_user_answered_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.answered_at:%Y-%m-%d %H:%M} {len(self.warning_signs)} signs"
+
+
+class AlertKind(models.TextChoices):
+    PAIN_RISE = "pain_rise", "7-day mean pain up 2 or more"
+    PAIN_HIGH = "pain_high", "A pain rating of 8 or more"
+    INACTIVE = "inactive", "No activity for 5 days with an active plan"
+    WARNING_SIGN = "warning_sign", "A new warning sign on the safety screen"
+
+
+class AlertAcknowledgement(models.Model):
+    """A therapist has seen one occurrence of an alert about a linked patient.
+
+    Alerts are computed on read (tracker.care.dashboard); only this row is
+    stored. `occurrence` names what happened (the high rating's id, the day a
+    rise began, …), so a new occurrence is a new alert while this one stays
+    quiet. Keyed by the link: after a link ends and a new one starts, nothing
+    counts as seen.
+    """
+
+    link = models.ForeignKey(CareLink, on_delete=models.CASCADE, related_name="acknowledgements")
+    kind = models.CharField(max_length=16, choices=AlertKind.choices)
+    occurrence = models.CharField(max_length=64)
+    acknowledged_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["-acknowledged_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["link", "kind", "occurrence"], name="one_ack_per_alert_occurrence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"link {self.link_id} {self.kind}:{self.occurrence}"

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import accounts, goals
+from tracker.api import accounts, exports, goals, safety
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -15,6 +15,8 @@ urlpatterns = [
     path("auth/logout/", accounts.LogoutView.as_view(), name="logout"),
     path("me/", accounts.MeView.as_view(), name="me"),
     path("me/export/", accounts.ExportView.as_view(), name="me-export"),
+    path("me/export/csv/", exports.ExportCSVView.as_view(), name="me-export-csv"),
+    path("me/safety/", safety.SafetyCheckView.as_view(), name="me-safety"),
     path("progress/", ProgressView.as_view(), name="progress"),
     path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),
     path("pause-days/<str:date>/", PauseDayDetailView.as_view(), name="pause-day-detail"),
