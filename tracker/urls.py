@@ -13,6 +13,7 @@ urlpatterns = [
     path("api/v1/", include("exercises.api.urls")),
     path("api/v1/", include("tracker.api.urls")),
     path("api/v1/", include("reminders.api.urls")),
+    path("", include("tracker.web.urls")),
 ]
 
 # JSON rather than HTML pages for errors under /api/; see tracker/api/errors.py.

@@ -1,0 +1,132 @@
+"""Pages in a real browser: Playwright driving Debian's Chromium at phone size
+against pytest-django's live server (which also serves the static files).
+
+Chromium is never downloaded: the tests use the one at CHROMIUM_PATH, or
+`chromium` on the PATH. Without one they skip, except under REQUIRE_SERVICES=1
+(CI), where a missing browser fails the run.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+
+from tests.conftest import REQUIRE_SERVICES
+
+# Playwright's sync API runs an event loop in this thread; the ORM calls the
+# tests make between browser steps are still plain synchronous calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+PHONE = {"width": 360, "height": 640}
+# Chromium's background services would try the internet, which this machine
+# does not reach (and tests should not).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+AXE_SOURCE = Path(settings.BASE_DIR) / "node_modules" / "axe-core" / "axe.min.js"
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+
+
+@pytest.fixture(scope="session")
+def browser():
+    path = chromium_path()
+    if not path:
+        reason = "no Chromium: install Debian's `chromium` or set CHROMIUM_PATH"
+        if REQUIRE_SERVICES:
+            pytest.fail(f"REQUIRE_SERVICES=1 but {reason}")
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server, library) -> str:
+    """The live server's address, with the exercise library loaded."""
+    return live_server.url
+
+
+@pytest.fixture
+def phone(browser, site):
+    """A fresh browser profile at 360x640; each test starts with no cookies or caches."""
+    context = browser.new_context(viewport=PHONE, base_url=site, service_workers="allow")
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.site = site
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
+def log_in_as(page, user) -> None:
+    """Give the browser a session for `user` without going through the form."""
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.save()
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": session.session_key,
+                "url": page.site,
+            }
+        ]
+    )
+
+
+def serious_accessibility_violations(page) -> list[dict]:
+    """Run axe-core in the page; return its serious and critical violations."""
+    if not AXE_SOURCE.exists():
+        pytest.fail(f"{AXE_SOURCE} is missing: run `make test` (it installs node_modules)")
+    page.evaluate(AXE_SOURCE.read_text())
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {
+            "id": violation["id"],
+            "impact": violation["impact"],
+            "targets": [node["target"] for node in violation["nodes"]][:5],
+        }
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def assert_accessible(page) -> None:
+    violations = serious_accessibility_violations(page)
+    assert violations == [], json.dumps(violations, indent=1)
+
+
+def tap_targets_too_small(page, minimum: int = 44) -> list[str]:
+    """Return the visible buttons, links and form controls smaller than `minimum` px.
+
+    Links inside running text are exempt (WCAG 2.5.8's inline exception).
+    """
+    return page.evaluate(
+        """(minimum) => [...document.querySelectorAll(
+              'button, a.button, nav a, input[type=submit], select, label.chip, label.choice')]
+            .filter((el) => el.offsetParent !== null)
+            .filter((el) => { const r = el.getBoundingClientRect();
+                              return r.height < minimum || r.width < minimum; })
+            .map((el) => el.outerHTML.slice(0, 80))""",
+        minimum,
+    )

@@ -1,0 +1,150 @@
+// Every signed-in page: the service worker, the offline outbox and the forms
+// that write through it, and the time zone guess on the sign-up form.
+import { csrfToken } from "./api.js";
+
+const Outbox = globalThis.StretchStopOutbox;
+const store = Outbox.openStore(indexedDB);
+const send = Outbox.sendWithFetch((url, init) => fetch(url, init));
+let flushing = null;
+
+function describe(entry) {
+  if (entry.kind === "pain") return `Pain ${entry.body.rating}/10`;
+  return entry.label || "Stretch";
+}
+
+async function render() {
+  const entries = await store.all();
+  const pending = entries.filter((entry) => entry.state === "pending");
+  const rejected = entries.filter((entry) => entry.state === "rejected");
+  const status = document.getElementById("sync-status");
+  if (status) {
+    const parts = [];
+    if (pending.length) parts.push(`${pending.length} waiting to send`);
+    if (rejected.length) parts.push(`${rejected.length} could not be saved`);
+    status.textContent = parts.join(" · ");
+    status.hidden = parts.length === 0;
+  }
+  const list = document.querySelector("[data-pending-list]");
+  if (!list) return;
+  list.querySelectorAll("[data-outbox-id]").forEach((item) => {
+    if (!entries.some((entry) => entry.id === item.dataset.outboxId)) {
+      item.classList.remove("pending");
+      item.querySelector(".badge")?.remove();
+    }
+  });
+  for (const entry of entries) {
+    let item = list.querySelector(`[data-outbox-id="${entry.id}"]`);
+    if (!item) {
+      item = document.createElement("li");
+      item.dataset.outboxId = entry.id;
+      item.textContent = `${describe(entry)} `;
+      const badge = document.createElement("span");
+      badge.className = "badge";
+      item.append(badge);
+      list.querySelector(".empty")?.remove();
+      list.append(item);
+    }
+    item.className = entry.state;
+    const badge = item.querySelector(".badge");
+    if (badge) badge.textContent = entry.state === "rejected" ? "not saved" : "waiting to send";
+  }
+}
+
+export async function flushOutbox() {
+  // One round at a time; a caller arriving mid-round waits for it.
+  if (!flushing) {
+    flushing = Outbox.flush(store, send).finally(() => {
+      flushing = null;
+    });
+  }
+  const result = await flushing;
+  await render();
+  return result;
+}
+
+async function askForBackgroundSync() {
+  if (!("serviceWorker" in navigator)) return;
+  const registration = await navigator.serviceWorker.ready;
+  if (registration.sync) {
+    try {
+      await registration.sync.register("outbox");
+    } catch {
+      // Not allowed here (for example, not installed): the online event covers it.
+    }
+  }
+}
+
+// Put a log or pain entry in the outbox, show it at once, and try to send it.
+export async function queueRecord(kind, body, label) {
+  const entry = Outbox.entryFor(kind, crypto.randomUUID(), body, label, csrfToken(), Date.now());
+  await store.put(entry);
+  await render();
+  flushOutbox();
+  askForBackgroundSync();
+  return entry;
+}
+
+function recordFromForm(form) {
+  const data = new FormData(form);
+  const now = new Date().toISOString();
+  if (form.dataset.outbox === "pain") {
+    return { recorded_at: now, rating: Number(data.get("rating")), locations: data.getAll("locations") };
+  }
+  const body = { performed_at: now };
+  if (data.get("exercise")) body.exercise = data.get("exercise");
+  if (data.get("routine")) body.routine = data.get("routine");
+  if (data.get("plan_item")) body.plan_item = Number(data.get("plan_item"));
+  return body;
+}
+
+function countOneMore(form) {
+  const count = form.closest(".check-item")?.querySelector(".check-count");
+  if (!count) return;
+  const [done, planned] = count.textContent.split("/").map(Number);
+  count.textContent = `${done + 1}/${planned}`;
+  count.setAttribute("aria-label", `${done + 1} of ${planned} done`);
+  if (done + 1 >= planned) form.closest(".check-item").classList.add("is-done");
+}
+
+function enhanceOutboxForms() {
+  document.querySelectorAll("form[data-outbox]").forEach((form) => {
+    form.addEventListener("submit", async (event) => {
+      event.preventDefault();
+      if (!form.reportValidity()) return;
+      const label = form.dataset.label || "";
+      await queueRecord(form.dataset.outbox, recordFromForm(form), label);
+      countOneMore(form);
+      if (form.dataset.outbox === "pain") form.reset();
+    });
+  });
+}
+
+function detectTimezone() {
+  const select = document.querySelector("select[data-detect-timezone]");
+  if (!select || select.dataset.chosen) return;
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if ([...select.options].some((option) => option.value === zone)) select.value = zone;
+}
+
+function registerServiceWorker() {
+  if (!("serviceWorker" in navigator)) return;
+  navigator.serviceWorker.register("/sw.js").catch(() => {});
+  navigator.serviceWorker.addEventListener("message", (event) => {
+    if (event.data?.type === "outbox-flushed") render();
+  });
+  document.querySelectorAll("form[data-clears-cache]").forEach((form) => {
+    form.addEventListener("submit", () => {
+      navigator.serviceWorker.controller?.postMessage({ type: "forget-personal-data" });
+    });
+  });
+}
+
+detectTimezone();
+registerServiceWorker();
+enhanceOutboxForms();
+render();
+flushOutbox();
+window.addEventListener("online", () => flushOutbox());
+document.addEventListener("visibilitychange", () => {
+  if (document.visibilityState === "visible") flushOutbox();
+});

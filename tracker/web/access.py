@@ -1,0 +1,32 @@
+"""Who may see which page: signed-in people of one role, everyone else redirected."""
+
+from collections.abc import Callable
+from functools import wraps
+
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+
+from tracker.models import Role
+from tracker.web.navigation import home_url
+
+
+def role_required(role: str) -> Callable:
+    """Send anonymous visitors to log in, and the other role to its own home page."""
+
+    def decorate(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+        @wraps(view)
+        def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if request.user.role != role:
+                return redirect(home_url(request.user))
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorate
+
+
+patient_required = role_required(Role.PATIENT)
+therapist_required = role_required(Role.THERAPIST)

@@ -1,0 +1,98 @@
+"""Sign up, log in and log out in the browser (a session cookie, not an API token)."""
+
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods, require_POST
+from rest_framework.parsers import FormParser
+from rest_framework.request import Request
+
+from tracker import services
+from tracker.api.serializers import RegisterSerializer
+from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
+from tracker.models import Profile, Role
+from tracker.timezones import timezone_names
+from tracker.web.navigation import home_url
+
+
+def _throttled(request: HttpRequest) -> bool:
+    """Apply the API's sign-up/log-in limits (per address and per username) to the pages."""
+    api_request = Request(request, parsers=[FormParser()])
+    return not all(
+        throttle.allow_request(api_request, None)
+        for throttle in (AuthIPThrottle(), AuthUsernameThrottle())
+    )
+
+
+def _next_url(request: HttpRequest, user) -> str:
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return home_url(user)
+
+
+def _too_many(request: HttpRequest, template: str, context: dict) -> HttpResponse:
+    context["errors"] = {"form": ["Too many attempts. Please wait a minute and try again."]}
+    return render(request, template, context, status=429)
+
+
+@require_http_methods(["GET", "POST"])
+def signup_page(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(home_url(request.user))
+    context = {
+        "values": request.POST,
+        "errors": {},
+        "roles": Role.choices,
+        "profiles": Profile.choices,
+        "timezones": sorted(timezone_names()),
+    }
+    if request.method == "GET":
+        return render(request, "tracker/signup.html", context)
+    if _throttled(request):
+        return _too_many(request, "tracker/signup.html", context)
+    incoming = RegisterSerializer(data=request.POST)
+    if not incoming.is_valid():
+        context["errors"] = incoming.errors
+        return render(request, "tracker/signup.html", context, status=400)
+    user = services.account_create(**incoming.validated_data)
+    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    return redirect("/onboarding/" if user.role == Role.PATIENT else home_url(user))
+
+
+@require_http_methods(["GET", "POST"])
+def login_page(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated and request.method == "GET":
+        return redirect(_next_url(request, request.user))
+    context = {"values": request.POST, "errors": {}, "next": request.GET.get("next", "")}
+    if request.method == "GET":
+        return render(request, "tracker/login.html", context)
+    context["next"] = request.POST.get("next", "")
+    if _throttled(request):
+        return _too_many(request, "tracker/login.html", context)
+    user = authenticate(
+        request,
+        username=request.POST.get("username", ""),
+        password=request.POST.get("password", ""),
+    )
+    if user is None:
+        # One message whether the username exists or not.
+        context["errors"] = {"form": ["That username and password do not match."]}
+        return render(request, "tracker/login.html", context, status=400)
+    login(request, user)
+    return redirect(_next_url(request, user))
+
+
+@require_POST
+def logout_page(request: HttpRequest) -> HttpResponse:
+    logout(request)
+    return redirect("/login/")
+
+
+def home_page(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect(home_url(request.user))
+    return redirect("/login/")
