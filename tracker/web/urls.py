@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from tracker.web import accounts, pwa, today
+from tracker.web import accounts, drive, library, player, pwa, today
 
 urlpatterns = [
     path("", accounts.home_page, name="home"),
@@ -11,6 +11,10 @@ urlpatterns = [
     path("login/", accounts.login_page, name="login"),
     path("logout/", accounts.logout_page, name="logout"),
     path("today/", today.today_page, name="today"),
+    path("library/", library.library_page, name="library"),
+    path("library/<slug:slug>/", library.exercise_page, name="library-exercise"),
+    path("routines/<slug:slug>/play/", player.player_page, name="routine-player"),
+    path("drive/", drive.drive_page, name="drive"),
     path("offline/", pwa.offline_page, name="offline"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),

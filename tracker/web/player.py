@@ -1,0 +1,122 @@
+"""The routine player: one exercise at a time with a hold countdown, then the
+session is logged through the offline outbox (static/tracker/js/player.js).
+
+Without JavaScript the page lists every exercise of the routine in order and a
+plain form posts "I did this routine" to Today, which stores the log.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from exercises.library import GENERAL_DISCLAIMER
+from exercises.models import Exercise, PlanItem, Routine
+from exercises.progression import hold_on
+from exercises.selectors import routines_with_steps
+from reminders.drives import current_drive
+from reminders.models import SegmentKind
+from tracker.days import local_date
+from tracker.web.access import patient_required
+from tracker.web.today import dose_text
+
+
+@dataclass(frozen=True)
+class Dose:
+    hold_seconds: int | None
+    reps: int | None
+    sets: int | None
+
+    @property
+    def text(self) -> str:
+        return dose_text(hold_seconds=self.hold_seconds, reps=self.reps, sets=self.sets)
+
+    @property
+    def holds(self) -> int:
+        """Return how many holds (or reps) the countdown counts: reps x sets, at least 1."""
+        return max(self.reps or 1, 1) * max(self.sets or 1, 1)
+
+
+@dataclass(frozen=True)
+class PlayerStep:
+    number: int
+    exercise: Exercise
+    note: str
+    dose: Dose
+    from_plan: bool
+
+
+def _plan_dose(item: PlanItem, today: date) -> Dose:
+    hold = item.hold_seconds
+    if hold is not None and item.progression_step_seconds:
+        hold = hold_on(
+            base_seconds=hold,
+            step_seconds=item.progression_step_seconds,
+            every_days=item.progression_every_days,
+            max_seconds=item.progression_max_seconds,
+            start=item.progression_start,
+            day=today,
+        )
+    return Dose(hold_seconds=hold, reps=item.reps, sets=item.sets)
+
+
+def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
+    """Return the routine's exercises in order, each with the dose to play.
+
+    The dose is the user's own where the exercise is in one of their active
+    plans (a therapist may have set it, with its progression on `today`);
+    otherwise the routine step's, each missing value falling back to the
+    exercise's default.
+    """
+    plan_items: dict[int, PlanItem] = {}
+    for item in PlanItem.objects.filter(plan__user=user, plan__is_paused=False).order_by(
+        "-plan__created_at", "order", "id"
+    ):
+        plan_items.setdefault(item.exercise_id, item)
+    steps = []
+    for number, step in enumerate(routine.steps.all(), start=1):
+        exercise = step.exercise
+        item = plan_items.get(exercise.pk)
+        if item is not None:
+            dose = _plan_dose(item, today)
+        else:
+            dose = Dose(
+                hold_seconds=step.hold_seconds or exercise.default_hold_seconds,
+                reps=step.reps or exercise.default_reps,
+                sets=step.sets or exercise.default_sets,
+            )
+        steps.append(
+            PlayerStep(
+                number=number, exercise=exercise, note=step.note, dose=dose, from_plan=bool(item)
+            )
+        )
+    return steps
+
+
+def _stopped_on_a_drive(user) -> bool:
+    drive = current_drive(user=user)
+    if drive is None:
+        return False
+    return drive.segments.filter(end__isnull=True, kind=SegmentKind.STOPPED).exists()
+
+
+@patient_required
+@require_GET
+def player_page(request: HttpRequest, slug: str) -> HttpResponse:
+    # A reminder's link may carry ?delivery=<id>; the log is the same either way.
+    routine = routines_with_steps().filter(slug=slug).first()
+    if routine is None:
+        raise Http404("No such routine.")
+    user = request.user
+    steps = player_steps(routine=routine, user=user, today=local_date(timezone.now(), user.tzinfo))
+    context = {
+        "routine": routine,
+        "steps": steps,
+        "player_data": {"routine": routine.slug, "name": routine.name, "steps": len(steps)},
+        "stopped_on_drive": _stopped_on_a_drive(user),
+        "disclaimer": GENERAL_DISCLAIMER,
+    }
+    return render(request, "tracker/player.html", context)
