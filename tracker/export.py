@@ -1,9 +1,13 @@
 """Everything a user owns, as plain data: the basis of "export my data"."""
 
+from datetime import date, datetime, time
 from typing import Any
+from urllib.parse import urlsplit
 
 from exercises.models import ExerciseLog, Plan
-from tracker.models import Goal, PainEntry, PauseDay, SafetyCheck, User
+from reminders.models import Delivery, Drive, PushSubscription, Schedule
+from tracker.care.selectors import links_for
+from tracker.models import CareLink, Goal, PainEntry, PauseDay, SafetyCheck, User
 
 
 def account_export(*, user: User) -> dict[str, Any]:
@@ -105,6 +109,107 @@ def account_export(*, user: User) -> dict[str, Any]:
                 "new_warning_signs": check.new_warning_signs,
             }
             for check in SafetyCheck.objects.filter(user=user).order_by("answered_at", "id")
+        ],
+        # Who could see this user's data (or whose they see) and until when.
+        "care_links": [_care_link(link, user) for link in links_for(user)],
+        **_reminders_export(user),
+    }
+
+
+def _iso(value: date | datetime | time | None) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, time):
+        return value.isoformat(timespec="minutes")
+    return value.isoformat()
+
+
+def _care_link(link: CareLink, user: User) -> dict[str, Any]:
+    other = link.therapist if link.patient_id == user.pk else link.patient
+    return {
+        "id": link.pk,
+        "my_role": "patient" if link.patient_id == user.pk else "therapist",
+        # The other party as the links API shows them: id and display name, no login name.
+        "other_party_id": other.pk,
+        "other_party_display_name": other.display_name,
+        "started_at": _iso(link.created_at),
+        "ended_at": _iso(link.ended_at),
+        "ended_by": link.ended_by_id,
+        "reminders_consent": link.reminders_consent,
+    }
+
+
+def _reminders_export(user: User) -> dict[str, list]:
+    schedules = Schedule.objects.filter(user=user).select_related("routine")
+    drives = Drive.objects.filter(user=user).prefetch_related("segments")
+    deliveries = Delivery.objects.filter(user=user).select_related("routine")
+    return {
+        "reminders": [
+            {
+                "id": schedule.pk,
+                "kind": schedule.kind,
+                "name": schedule.name,
+                "is_active": schedule.is_active,
+                "interval_minutes": schedule.interval_minutes,
+                "window_start": _iso(schedule.window_start),
+                "window_end": _iso(schedule.window_end),
+                "weekdays": schedule.weekdays,
+                "times": schedule.times,
+                "quiet_start": _iso(schedule.quiet_start),
+                "quiet_end": _iso(schedule.quiet_end),
+                "paused_until": _iso(schedule.paused_until),
+                "snoozed_until": _iso(schedule.snoozed_until),
+                "channels": schedule.channels,
+                "routine": schedule.routine.slug if schedule.routine else None,
+                "set_by": schedule.set_by_id,
+                "next_fire_at": _iso(schedule.next_fire_at),
+                "last_fired_at": _iso(schedule.last_fired_at),
+                "created_at": _iso(schedule.created_at),
+            }
+            for schedule in schedules
+        ],
+        "drives": [
+            {
+                "id": drive.pk,
+                "rules": drive.rules,
+                "stop_every_minutes": drive.stop_every_minutes,
+                "started_at": _iso(drive.started_at),
+                "ended_at": _iso(drive.ended_at),
+                "segments": [
+                    {"kind": segment.kind, "start": _iso(segment.start), "end": _iso(segment.end)}
+                    for segment in drive.segments.all()
+                ],
+            }
+            for drive in drives
+        ],
+        # What the user saw and answered; send attempts, leases and errors are plumbing.
+        "deliveries": [
+            {
+                "id": delivery.pk,
+                "kind": delivery.kind,
+                "due_at": _iso(delivery.due_at),
+                "reminder": delivery.schedule_id,
+                "drive": delivery.drive_id,
+                "routine": delivery.routine.slug if delivery.routine else None,
+                "channels": delivery.channels,
+                "state": delivery.state,
+                "sent_at": _iso(delivery.sent_at),
+                "action": delivery.action,
+                "acted_at": _iso(delivery.acted_at),
+            }
+            for delivery in deliveries
+        ],
+        # Without the endpoint URL and its keys: together they let anyone push to
+        # the browser. The push service's host says which browser it is.
+        "push_subscriptions": [
+            {
+                "id": sub.pk,
+                "push_service": urlsplit(sub.endpoint).hostname or "",
+                "user_agent": sub.user_agent,
+                "created_at": _iso(sub.created_at),
+                "last_success_at": _iso(sub.last_success_at),
+            }
+            for sub in PushSubscription.objects.filter(user=user)
         ],
     }
 
