@@ -525,6 +525,20 @@ MATRIX = [
         {"linked_therapist": 201, "other_therapist": 404, "ended_therapist": 404}
         | {"patient": 404, "other_patient": 404},
     ),
+    # Exports of the patient's sessions and pain: even the patient goes through
+    # me/export/ rather than the therapist's view of them.
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/export/csv/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/export/fhir/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
 ]
 
 

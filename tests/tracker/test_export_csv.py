@@ -23,6 +23,7 @@ from reminders.models import (
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
 from tracker.care import services as care_services
+from tracker.care.exports import LOG_COLUMNS, PAIN_COLUMNS
 from tracker.export import account_export
 from tracker.export_csv import COLUMNS, account_csv_file, account_tables, csv_bytes, csv_cell
 from tracker.models import Goal, GoalRating, PainEntry, PauseDay, Role, SafetyCheck
@@ -359,3 +360,86 @@ def test_the_json_export_holds_reminders_drives_and_deliveries(alice, alice_clie
     assert body["deliveries"][0]["reminder"] == body["reminders"][0]["id"]
     assert body["deliveries"][0]["due_at"] == "2026-01-12T06:30:00+00:00"
     assert body["push_subscriptions"][0]["user_agent"] == "Fx"
+
+
+# The therapist's CSV of a linked patient
+
+
+def test_a_linked_therapist_gets_logs_and_pain_in_utc_with_the_patients_local_dates(
+    thera, thera_client, alice, bob, stretch
+):
+    link_between(thera, alice)
+    # 23:30 UTC is already the next day in Berlin (alice's zone).
+    log = ExerciseLog.objects.create(
+        user=alice,
+        performed_at="2026-01-10T23:30:00Z",
+        exercise=stretch,
+        hold_seconds=30,
+        sets=2,
+        pain_before=5,
+        pain_after=3,
+        note="=1+1",
+    )
+    entry = PainEntry.objects.create(
+        user=alice, recorded_at="2026-01-10T12:00:00Z", rating=0, locations=["groin"]
+    )
+    PainEntry.objects.create(user=bob, recorded_at="2026-01-10T12:00:00Z", rating=9)
+
+    response = thera_client.get(f"/api/v1/care/patients/{alice.pk}/export/csv/")
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/zip"
+    today = timezone.localdate(timezone=alice.tzinfo).isoformat()
+    assert response["Content-Disposition"] == (
+        f'attachment; filename="stretchstop-patient-{alice.pk}-{today}.zip"'
+    )
+    files = read_zip(response.content)
+    assert as_dicts(files["logs.csv"]) == [
+        {
+            "id": str(log.pk),
+            "performed_at_utc": "2026-01-10T23:30:00Z",
+            "local_date": "2026-01-11",
+            "exercise": "kneeling-lunge",
+            "routine": "",
+            "name": "Kneeling lunge",
+            "sets": "2",
+            "reps": "",
+            "hold_seconds": "30",
+            "duration_seconds": "",
+            "pain_before": "5",
+            "pain_after": "3",
+            "origin": "manual",
+            "note": "'=1+1",
+        }
+    ]
+    assert as_dicts(files["pain.csv"]) == [
+        {
+            "id": str(entry.pk),
+            "recorded_at_utc": "2026-01-10T12:00:00Z",
+            "local_date": "2026-01-10",
+            "rating": "0",
+            "locations": "groin",
+            "context": "",
+            "note": "",
+        }
+    ]
+
+
+def test_the_therapists_csv_of_a_patient_with_nothing_logged_has_the_headers(
+    thera, thera_client, bob
+):
+    link_between(thera, bob)
+
+    files = read_zip(thera_client.get(f"/api/v1/care/patients/{bob.pk}/export/csv/").content)
+
+    assert files == {
+        "logs.csv": [list(LOG_COLUMNS)],
+        "pain.csv": [list(PAIN_COLUMNS)],
+    }
+
+
+def test_the_therapists_csv_of_an_unknown_patient_is_not_found(thera_client):
+    response = thera_client.get("/api/v1/care/patients/999999/export/csv/")
+
+    assert response.status_code == 404
+    assert response.json() == {"detail": "Not found."}

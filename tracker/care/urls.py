@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from tracker.care import api
+from tracker.care import api, export_api
 
 # Path converters, not regexes: a malformed id never reaches a view.
 router = SimpleRouter(use_regex_path=False)
@@ -29,6 +29,16 @@ urlpatterns = [
         "care/patients/<int:patient_id>/reminder/",
         api.CareReminderView.as_view(),
         name="care-patient-reminder",
+    ),
+    path(
+        "care/patients/<int:patient_id>/export/csv/",
+        export_api.PatientCSVExportView.as_view(),
+        name="care-patient-export-csv",
+    ),
+    path(
+        "care/patients/<int:patient_id>/export/fhir/",
+        export_api.PatientFHIRExportView.as_view(),
+        name="care-patient-export-fhir",
     ),
     *router.urls,
 ]
