@@ -3,7 +3,7 @@
 
 from django.urls import path
 
-from tracker.web import accounts, drive, library, player, pwa, today
+from tracker.web import accounts, drive, library, onboarding, player, pwa, reminders, today
 
 urlpatterns = [
     path("", accounts.home_page, name="home"),
@@ -11,6 +11,11 @@ urlpatterns = [
     path("login/", accounts.login_page, name="login"),
     path("logout/", accounts.logout_page, name="logout"),
     path("today/", today.today_page, name="today"),
+    path("onboarding/", onboarding.safety_page, name="onboarding"),
+    path("onboarding/advice/", onboarding.advice_page, name="onboarding-advice"),
+    path("onboarding/profile/", onboarding.profile_page, name="onboarding-profile"),
+    path("onboarding/reminders/", onboarding.reminders_page, name="onboarding-reminders"),
+    path("settings/reminders/", reminders.reminders_settings_page, name="reminders-settings"),
     path("library/", library.library_page, name="library"),
     path("library/<slug:slug>/", library.exercise_page, name="library-exercise"),
     path("routines/<slug:slug>/play/", player.player_page, name="routine-player"),
