@@ -106,3 +106,96 @@ self.addEventListener("message", (event) => {
     event.waitUntil(caches.delete(DATA_CACHE));
   }
 });
+
+/*
+ * ---- Reminders: push and notificationclick ----
+ * The payload is reminders/channels/webpush.py's: {delivery, title, body, url,
+ * tag, interactive, actions, token}. While driving a reminder is not
+ * interactive and carries no buttons. Done and Snooze answer the API with the
+ * payload's signed token and no cookies (credentials "omit"): the token answers
+ * for that one delivery, with no session and no CSRF token, even when no page
+ * is open. Tapping the body opens the reminder's page (the link carries the
+ * token too), which also covers browsers whose notifications have no buttons.
+ */
+const SNOOZE_MINUTES = 10;
+const REMINDER_ICON = PRECACHE.find((url) => url.includes("icon-192")) || "";
+const FALLBACK_URL = "/today/";
+
+function reminderFrom(event) {
+  try {
+    return event.data ? event.data.json() : null;
+  } catch {
+    return null;
+  }
+}
+
+// Only our own pages: a URL of another origin in a payload opens Today instead.
+function sameOriginUrl(url) {
+  try {
+    const target = new URL(url || FALLBACK_URL, self.location.origin);
+    if (target.origin === self.location.origin) return target.href;
+  } catch {
+    // fall through
+  }
+  return new URL(FALLBACK_URL, self.location.origin).href;
+}
+
+function notificationFor(reminder) {
+  if (!reminder || typeof reminder.title !== "string") {
+    // A push must show something; this one could not be read.
+    return ["StretchStop", { body: "You have a stretch reminder.", icon: REMINDER_ICON, data: { url: FALLBACK_URL } }];
+  }
+  const interactive = reminder.interactive === true;
+  const options = {
+    body: reminder.body || "",
+    tag: reminder.tag,
+    icon: REMINDER_ICON,
+    data: { delivery: reminder.delivery, url: reminder.url, token: reminder.token },
+    actions: interactive && Array.isArray(reminder.actions) ? reminder.actions : [],
+  };
+  return [reminder.title, options];
+}
+
+self.addEventListener("push", (event) => {
+  const [title, options] = notificationFor(reminderFrom(event));
+  event.waitUntil(self.registration.showNotification(title, options));
+});
+
+async function openPage(url) {
+  const target = sameOriginUrl(url);
+  const windows = await self.clients.matchAll({ type: "window", includeUncontrolled: true });
+  const open = windows.find((client) => client.url === target);
+  if (open) return open.focus();
+  return self.clients.openWindow(target);
+}
+
+async function answerReminder(data, action, extra) {
+  let response = null;
+  try {
+    response = await fetch(`/api/v1/deliveries/${data.delivery}/${action}/`, {
+      method: "POST",
+      credentials: "omit",
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      body: JSON.stringify({ ...extra, token: data.token }),
+    });
+  } catch {
+    response = null;
+  }
+  // 409: already answered (another device, or a repeat); nothing more to do.
+  if (response && (response.ok || response.status === 409)) return;
+  // Offline or refused: the reminder's page lets the person answer there.
+  await openPage(data.url);
+}
+
+self.addEventListener("notificationclick", (event) => {
+  const notification = event.notification;
+  const data = notification.data || {};
+  notification.close();
+  if (event.action === "done" && data.delivery) {
+    event.waitUntil(answerReminder(data, "done", {}));
+  } else if (event.action === "snooze" && data.delivery) {
+    event.waitUntil(answerReminder(data, "snooze", { minutes: SNOOZE_MINUTES }));
+  } else {
+    event.waitUntil(openPage(data.url));
+  }
+});
