@@ -3,7 +3,17 @@
 
 from django.urls import path
 
-from tracker.web import accounts, drive, library, onboarding, player, pwa, reminders, today
+from tracker.web import (
+    accounts,
+    drive,
+    library,
+    onboarding,
+    player,
+    progress,
+    pwa,
+    reminders,
+    today,
+)
 
 urlpatterns = [
     path("", accounts.home_page, name="home"),
@@ -20,6 +30,7 @@ urlpatterns = [
     path("library/<slug:slug>/", library.exercise_page, name="library-exercise"),
     path("routines/<slug:slug>/play/", player.player_page, name="routine-player"),
     path("drive/", drive.drive_page, name="drive"),
+    path("progress/", progress.progress_page, name="progress"),
     path("offline/", pwa.offline_page, name="offline"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
