@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint lock bench-reminders clean
+.PHONY: run test lint lock bench-reminders screenshots clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ lint: $(VENV)/.dev-installed
 # Needs PostgreSQL and Redis (see bench/reminders.py for the variables).
 bench-reminders: $(VENV)/.dev-installed
 	$(BIN)/python bench/reminders.py
+
+# The main pages at 360x640 from the demo accounts, into docs/screenshots/ (needs Chromium).
+screenshots: $(VENV)/.dev-installed node_modules/.installed
+	$(BIN)/pytest -q -p no:cacheprovider tests/browser/screenshots.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: | $(BIN)/uv

@@ -1,15 +1,19 @@
 """Demo accounts for local use (`make run`), created only in an empty database."""
 
+import random
 import secrets
 from dataclasses import dataclass
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from exercises.models import Routine
+from exercises.models import ExerciseLog, Routine
 from exercises.services import plan_create
 from tracker.care.services import invite_accept, invite_create
-from tracker.models import Profile, Role, User
+from tracker.models import PainEntry, Profile, Role, User
+
+HISTORY_DAYS = 42
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,7 @@ def demo_accounts_create() -> dict[str, str] | None:
         logins[account.username] = password
         if account.routine:
             _plan_from_routine(user, account.routine)
+            demo_history_create(user=user, routine_slug=account.routine, now=timezone.now())
         users[account.username] = user
     _link_to_therapist(users)
     return logins
@@ -90,3 +95,32 @@ def _plan_from_routine(user: User, slug: str) -> None:
             for step in routine.steps.all()
         ],
     )
+
+
+def demo_history_create(*, user: User, routine_slug: str, now: datetime) -> None:
+    """Give a demo patient six weeks of made-up sessions and pain ratings.
+
+    The made-up story: sessions on most weekdays, becoming more regular, while
+    the evening pain rating drifts from about 6 down to about 3. Seeded by the
+    username, so every `make run` tells the same story.
+    """
+    chance = random.Random(user.username)  # noqa: S311 - demo data, not security
+    routine = Routine.objects.get(slug=routine_slug)
+    tz = user.tzinfo
+    today = now.astimezone(tz).date()
+    logs, ratings = [], []
+    for days_ago in range(HISTORY_DAYS, 0, -1):
+        day = today - timedelta(days=days_ago)
+        progress = 1 - days_ago / HISTORY_DAYS
+        if day.isoweekday() <= 5 and chance.random() < 0.55 + 0.4 * progress:
+            at = datetime.combine(day, time(10 + chance.randrange(6), chance.randrange(60)), tz)
+            logs.append(ExerciseLog(user=user, routine=routine, performed_at=at))
+        rating = round(6 - 3 * progress + chance.uniform(-1.2, 1.2))
+        at = datetime.combine(day, time(20, chance.randrange(60)), tz)
+        ratings.append(
+            PainEntry(
+                user=user, recorded_at=at, rating=max(0, min(10, rating)), locations=["lower_back"]
+            )
+        )
+    ExerciseLog.objects.bulk_create(logs)
+    PainEntry.objects.bulk_create(ratings)

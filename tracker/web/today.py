@@ -140,6 +140,7 @@ def today_page(request: HttpRequest) -> HttpResponse:
         "today": today,
         "next_reminder_at": next_reminder_at(user),
         "checklist": checklist(user=user, today=today),
+        "has_plan": PlanItem.objects.filter(plan__user=user, plan__is_paused=False).exists(),
         "routine": suggested_routine(user),
         "logs_today": ExerciseLog.objects.filter(
             user=user, performed_at__gte=start, performed_at__lt=end

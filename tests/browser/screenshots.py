@@ -1,0 +1,61 @@
+"""`make screenshots`: the main pages at phone size, from the demo accounts, into
+docs/screenshots/ (README shows them). Not a test module: pytest runs it only
+when named, so the suite does not rewrite the images."""
+
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from playwright.sync_api import expect
+
+from tests.browser.conftest import log_in_as
+from tracker.demo import demo_accounts_create
+from tracker.models import User
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+OUT = Path(settings.BASE_DIR) / "docs" / "screenshots"
+
+PATIENT_PAGES = [
+    ("today", "/today/"),
+    ("player", "/routines/desk-break/play/"),
+    ("progress", "/progress/?range=30"),
+    ("library", "/library/"),
+    ("reminders", "/settings/reminders/"),
+    ("onboarding", "/onboarding/"),
+]
+DRIVER_PAGES = [("drive", "/drive/")]
+THERAPIST_PAGES = [("patients", "/patients/")]
+
+
+def _shoot(page, name: str, path: str) -> None:
+    answer = page.goto(path)
+    if answer is None or not answer.ok:
+        pytest.fail(f"{path} answered {answer.status if answer else 'nothing'}")
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=OUT / f"{name}.png")
+
+
+def test_take_screenshots(phone):
+    OUT.mkdir(parents=True, exist_ok=True)
+    demo_accounts_create()
+    office, driver, therapist = (
+        User.objects.get(username=name) for name in ("office", "driver", "therapist")
+    )
+    log_in_as(phone, office)
+    for name, path in PATIENT_PAGES:
+        _shoot(phone, name, path)
+
+    log_in_as(phone, driver)
+    for name, path in DRIVER_PAGES:
+        _shoot(phone, name, path)
+
+    log_in_as(phone, therapist)
+    for name, path in THERAPIST_PAGES:
+        _shoot(phone, name, path)
+    patient_link = phone.locator("main a[href^='/patients/']").first
+    if patient_link.count():
+        patient_link.click()
+        expect(phone.locator("main h1")).to_be_visible()
+        phone.wait_for_load_state("networkidle")
+        phone.screenshot(path=OUT / "patient.png")
