@@ -4,6 +4,7 @@
 from django.urls import path
 
 from tracker.web import (
+    account,
     accounts,
     drive,
     library,
@@ -31,6 +32,9 @@ urlpatterns = [
     path("routines/<slug:slug>/play/", player.player_page, name="routine-player"),
     path("drive/", drive.drive_page, name="drive"),
     path("progress/", progress.progress_page, name="progress"),
+    path("account/", account.account_page, name="account"),
+    path("account/delete/", account.account_delete_page, name="account-delete"),
+    path("account/deleted/", account.account_deleted_page, name="account-deleted"),
     path("offline/", pwa.offline_page, name="offline"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
