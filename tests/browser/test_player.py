@@ -58,6 +58,26 @@ def test_playing_a_routine_to_the_end_logs_it_once(phone, alice):
     assert phone.errors == []
 
 
+def test_a_routine_played_offline_is_logged_once_back_online(phone, alice):
+    log_in_as(phone, alice)
+    phone.goto("/routines/truck-stop/play/")
+    phone.wait_for_function("() => navigator.serviceWorker && navigator.serviceWorker.controller")
+    phone.reload()  # now controlled, so the page comes from the cache offline
+
+    phone.context.set_offline(True)
+    phone.reload()
+    phone.get_by_role("button", name="Next").click()
+    phone.get_by_role("button", name="Done").click()
+    expect(phone.get_by_role("heading", name="Well done")).to_be_visible()
+    expect(phone.locator("#sync-status")).to_have_text("1 waiting to send")
+    assert ExerciseLog.objects.count() == 0
+
+    phone.context.set_offline(False)
+    expect(phone.locator("#sync-status")).to_be_hidden(timeout=15_000)
+    [log] = _wait_for_logs(phone, alice)
+    assert log.routine.slug == "truck-stop"
+
+
 def test_the_countdown_counts_each_hold_of_the_users_plan_dose(phone, alice):
     plan = Plan.objects.create(user=alice, name="Mine")
     PlanItem.objects.create(

@@ -23,6 +23,9 @@ SHELL_STATIC = (
     "tracker/js/app.js",
     "tracker/js/outbox.js",
     "tracker/js/api.js",
+    # The routine player logs through the outbox, so it must run offline too.
+    "tracker/js/player.js",
+    "tracker/js/drive.js",
     "tracker/icons/icon-192.png",
 )
 SHELL_PAGES = ("/offline/",)
