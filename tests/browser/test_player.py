@@ -101,6 +101,56 @@ def test_the_countdown_counts_each_hold_of_the_users_plan_dose(phone, alice):
     expect(step.get_by_role("button", name="Start hold")).to_be_hidden()
 
 
+FAKE_WAKE_LOCK = """
+window.wakeLocks = { requested: 0, released: 0 };
+Object.defineProperty(Navigator.prototype, "wakeLock", { configurable: true, get: () => ({
+  request: async (type) => {
+    if (type !== "screen") throw new Error("unexpected wake lock type " + type);
+    window.wakeLocks.requested += 1;
+    const lock = { released: false, release: async () => {
+      lock.released = true;
+      window.wakeLocks.released += 1;
+    } };
+    window.wakeLocks.current = lock;
+    return lock;
+  },
+}) });
+"""
+
+
+def test_the_player_keeps_the_screen_awake_until_done_and_retakes_the_lock(phone, alice):
+    phone.add_init_script(FAKE_WAKE_LOCK)
+    log_in_as(phone, alice)
+    phone.goto("/routines/desk-break/play/")
+    phone.wait_for_function("() => window.wakeLocks.requested === 1")
+
+    # A lock still held is not asked for twice.
+    phone.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    assert phone.evaluate("() => window.wakeLocks.requested") == 1
+    # Browsers drop the lock while the page is hidden; coming back takes it again.
+    phone.evaluate(
+        """() => { window.wakeLocks.current.released = true;
+                   document.dispatchEvent(new Event('visibilitychange')); }"""
+    )
+    phone.wait_for_function("() => window.wakeLocks.requested === 2")
+    phone.get_by_role("button", name="Done").click()
+    phone.wait_for_function("() => window.wakeLocks.released === 1")
+    # Once finished, the screen may sleep again.
+    phone.evaluate("() => document.dispatchEvent(new Event('visibilitychange'))")
+    assert phone.evaluate("() => window.wakeLocks.requested") == 2
+
+
+def test_the_player_works_where_there_is_no_wake_lock(phone, alice):
+    phone.add_init_script("delete Navigator.prototype.wakeLock;")
+    log_in_as(phone, alice)
+    phone.goto("/routines/desk-break/play/")
+    assert phone.evaluate("() => 'wakeLock' in navigator") is False
+    phone.get_by_role("button", name="Next").click()
+    phone.get_by_role("button", name="Done").click()
+    expect(phone.get_by_role("heading", name="Well done")).to_be_visible()
+    assert phone.errors == []
+
+
 def test_without_javascript_the_player_lists_every_step_and_logs_through_today(
     browser, site, alice
 ):

@@ -20,6 +20,7 @@ let wakeLock = null;
 
 async function keepAwake() {
   if (finished || !("wakeLock" in navigator) || document.visibilityState !== "visible") return;
+  if (wakeLock && !wakeLock.released) return;
   try {
     wakeLock = await navigator.wakeLock.request("screen");
   } catch {
