@@ -137,7 +137,7 @@ def test_the_noise_band_for_a_therapists_view_is_drawn_and_explained(phone, alic
     # The first week of ratings: means 6, 6, 6, 6, 6 (d=0..3, 5), 5, 5 (d=6, 7) -> 5.7.
     assert result["band"] == [3.7, 7.7]
     assert result["canvases"] == 1 and result["width"] > 200
-    assert result["legend"][-1] == "Within 2 points of the first week's pain: noise"
+    assert result["legend"][-1] == "Within 2 points of the first week's pain: no clear change"
 
 
 def test_progress_is_accessible_with_large_enough_tap_targets(phone, alice):

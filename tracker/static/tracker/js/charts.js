@@ -9,13 +9,14 @@
 //   {from, to, days: [{date, pain_mean, pain_min, pain_max, sessions_logged,
 //                      sessions_planned, ...}], ...}
 //
-// The noise band: a change in pain of less than 2 points on the 0-10 scale is
-// within what repeated ratings of unchanged pain vary by (Childs, Piva and
-// Fritz, Spine 2005;30:1331-1334, for the numeric pain rating scale in low
-// back pain). The band is drawn 2 points either side of the baseline: the
-// mean of the first week of ratings, not of the first day, because one day's
-// ratings swing with sleep, work and weather, and a week averages a working
-// week and a weekend.
+// The noise band: on the 0-10 numeric pain rating scale, 2 points is the
+// smallest change people with low back pain rate as meaningful (the minimal
+// clinically important difference in Childs, Piva and Fritz, Spine
+// 2005;30:1331-1334); a smaller change is not told apart from day-to-day
+// variation. The band is drawn 2 points either side of the baseline: the mean
+// of the first week of ratings, not of the first day, because a single day's
+// ratings vary from day to day, and a week averages a working week and a
+// weekend.
 
 export const NOISE_POINTS = 2;
 const BASELINE_DAYS = 7;
@@ -125,7 +126,7 @@ function legendItems(band) {
     ["bar", "Sessions done (right)"],
     ["outline", "Sessions planned"],
   ];
-  if (band) items.push(["noise", `Within ${NOISE_POINTS} points of the first week's pain: noise`]);
+  if (band) items.push(["noise", `Within ${NOISE_POINTS} points of the first week's pain: no clear change`]);
   return items;
 }
 
