@@ -71,7 +71,7 @@ class ProgressSummary:
 
 
 @dataclass(frozen=True)
-class _PlanItemRow:
+class PlanItemRow:
     since: date
     weekdays: frozenset[int]
     times_per_day: int
@@ -93,7 +93,7 @@ def _weekdays(days_of_week: object) -> frozenset[int]:
     return frozenset(d for d in days_of_week if type(d) is int and 1 <= d <= 7)
 
 
-def _plan_items(*, user: User, before: datetime, tz: tzinfo) -> list[_PlanItemRow]:
+def _plan_items(*, user: User, before: datetime, tz: tzinfo) -> list[PlanItemRow]:
     """Return the items of the user's non-paused plans created before `before`.
 
     One query. Each item counts from the local date its plan was created on.
@@ -101,13 +101,23 @@ def _plan_items(*, user: User, before: datetime, tz: tzinfo) -> list[_PlanItemRo
     rows = PlanItem.objects.filter(
         plan__user=user, plan__is_paused=False, plan__created_at__lt=before
     ).values_list("plan__created_at", "days_of_week", "times_per_day")
-    return [
-        _PlanItemRow(since=local_date(created, tz), weekdays=_weekdays(dow), times_per_day=times)
-        for created, dow, times in rows
-    ]
+    return [plan_item_row(created, dow, times, tz) for created, dow, times in rows]
 
 
-def _planned_on(day: date, items: list[_PlanItemRow]) -> tuple[int, bool]:
+def plan_item_row(
+    created_at: datetime, days_of_week: object, times: int, tz: tzinfo
+) -> PlanItemRow:
+    """Return a plan item as planned_on reads it: counted from its plan's local creation date.
+
+    Shared with the therapist's dashboard, which reads the items of many
+    patients in one query, so both count planned sessions the same way.
+    """
+    return PlanItemRow(
+        since=local_date(created_at, tz), weekdays=_weekdays(days_of_week), times_per_day=times
+    )
+
+
+def planned_on(day: date, items: list[PlanItemRow]) -> tuple[int, bool]:
     """Return (sessions planned on `day`, whether any plan item was active that day)."""
     active = [item for item in items if item.since <= day]
     planned = sum(item.times_per_day for item in active if day.isoweekday() in item.weekdays)
@@ -175,7 +185,7 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
 
     days = []
     for day in date_range(start, end):
-        planned, has_plan = _planned_on(day, items)
+        planned, has_plan = planned_on(day, items)
         day_pain = pain.get(day)
         days.append(
             DayProgress(

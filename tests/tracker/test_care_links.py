@@ -14,7 +14,7 @@ from reminders.models import Schedule
 from tests.conftest import client_for, make_user
 from tracker.care import selectors, services
 from tracker.care.api import INVALID_CODE
-from tracker.models import CareInvite, CareLink, Role, User
+from tracker.models import CareInvite, CareLink, PainEntry, Role, User
 
 ACCEPT = "/api/v1/care/accept/"
 INVITES = "/api/v1/care/invites/"
@@ -415,6 +415,8 @@ def cast(thera, alice, bob, thera_link) -> dict:
             therapist=therapist, patient=alice, values={"interval_minutes": 60}, now=now
         )
     services.link_end(link=ended_link, by=alice, now=now)
+    # A rating of 9 raises an alert on thera's dashboard, for the acknowledge row.
+    high = PainEntry.objects.create(user=alice, recorded_at=now, rating=9)
     users = {
         "linked_therapist": thera,
         "other_therapist": make_user("otto", role=Role.THERAPIST),
@@ -424,11 +426,22 @@ def cast(thera, alice, bob, thera_link) -> dict:
     }
     clients = {name: client_for(user) for name, user in users.items()}
     clients["anonymous"] = APIClient()
-    return {"clients": clients, "link": thera_link, "patient": alice, "plan": plan}
+    return {
+        "clients": clients,
+        "link": thera_link,
+        "patient": alice,
+        "plan": plan,
+        "alert": f"pain_high:{high.pk}",
+    }
 
 
 def _request(cast: dict, actor: str, method: str, path: str, body: dict | None = None):
-    path = path.format(link=cast["link"].pk, patient=cast["patient"].pk, plan=cast["plan"].pk)
+    path = path.format(
+        link=cast["link"].pk,
+        patient=cast["patient"].pk,
+        plan=cast["plan"].pk,
+        alert=cast["alert"],
+    )
     return getattr(cast["clients"][actor], method)(path, body, format="json")
 
 
@@ -525,6 +538,27 @@ MATRIX = [
         {"linked_therapist": 201, "other_therapist": 404, "ended_therapist": 404}
         | {"patient": 404, "other_patient": 404},
     ),
+    # The dashboard: each therapist their own linked patients (none, for otto
+    # and enid); patients are refused for who they are.
+    (
+        "get",
+        "/api/v1/care/patients/",
+        None,
+        dict.fromkeys(["linked_therapist", "other_therapist", "ended_therapist"], 200)
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/progress/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "post",
+        "/api/v1/care/patients/{patient}/alerts/{alert}/acknowledge/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 204},
+    ),
     # Exports of the patient's sessions and pain: even the patient goes through
     # me/export/ rather than the therapist's view of them.
     (
@@ -593,7 +627,8 @@ def test_the_matrix_covers_every_care_operation():
             method,
             path.replace("{link}", "{id}")
             .replace("{patient}", "{patient_id}")
-            .replace("{plan}", "{plan_id}"),
+            .replace("{plan}", "{plan_id}")
+            .replace("{alert}", "{alert_id}"),
         )
         for method, path, _, _ in MATRIX
     }

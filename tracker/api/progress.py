@@ -121,31 +121,43 @@ class ProgressSerializer(serializers.Serializer):
         return _renamed(super().get_fields(), {"from_": "from"})
 
 
+PROGRESS_PARAMETERS = [
+    OpenApiParameter(
+        "days",
+        {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW_DAYS},
+        description=f"Window of N days ending on the user's local today (1..{MAX_WINDOW_DAYS}, "
+        "default 30). Not with from/to.",
+    ),
+    OpenApiParameter("from", OpenApiTypes.DATE, description="First local date (with to)."),
+    OpenApiParameter(
+        "to",
+        OpenApiTypes.DATE,
+        description=f"Last local date (with from); at most {MAX_WINDOW_DAYS} days in all.",
+    ),
+]
+
+
+def progress_body(request, user: User) -> dict:
+    """Return `user`'s progress for the request's window, as GET progress/ answers it.
+
+    Shared with the linked therapist's view of a patient, so both read the
+    same window rules, selectors and serializer.
+    """
+    today = _local_today(user)
+    query = ProgressQuerySerializer(data=_params(request), context={"today": today})
+    query.is_valid(raise_exception=True)
+    summary = progress_summary(user=user, today=today, **query.validated_data)
+    return ProgressSerializer(summary).data
+
+
 class ProgressView(APIView):
     @extend_schema(
         summary="Daily progress over a window of local days",
-        parameters=[
-            OpenApiParameter(
-                "days",
-                {"type": "integer", "minimum": 1, "maximum": MAX_WINDOW_DAYS},
-                description=f"Window of N days ending on your local today (1..{MAX_WINDOW_DAYS}, "
-                "default 30). Not with from/to.",
-            ),
-            OpenApiParameter("from", OpenApiTypes.DATE, description="First local date (with to)."),
-            OpenApiParameter(
-                "to",
-                OpenApiTypes.DATE,
-                description=f"Last local date (with from); at most {MAX_WINDOW_DAYS} days in all.",
-            ),
-        ],
+        parameters=PROGRESS_PARAMETERS,
         responses={200: ProgressSerializer, 400: FIELD_ERRORS, 401: UNAUTHENTICATED},
     )
     def get(self, request):
-        today = _local_today(request.user)
-        query = ProgressQuerySerializer(data=_params(request), context={"today": today})
-        query.is_valid(raise_exception=True)
-        summary = progress_summary(user=request.user, today=today, **query.validated_data)
-        return Response(ProgressSerializer(summary).data)
+        return Response(progress_body(request, request.user))
 
 
 class PauseDaySerializer(serializers.ModelSerializer):

@@ -19,6 +19,7 @@ from rest_framework.views import APIView
 from exercises.models import Plan
 from exercises.services import plan_create, plan_update
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
+from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
 from tracker.api.throttles import SettingsRateThrottle
 from tracker.care import selectors, services
 from tracker.care.serializers import (
@@ -26,11 +27,12 @@ from tracker.care.serializers import (
     AssignedPlanSerializer,
     CareReminderSerializer,
     ConsentSerializer,
+    DashboardPatientSerializer,
     InviteSerializer,
     LinkedPatientSerializer,
     LinkSerializer,
 )
-from tracker.models import Role, User
+from tracker.models import AlertKind, Role, User
 
 INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
 
@@ -309,3 +311,63 @@ class CareReminderView(APIView):
             ScheduleSerializer(schedule).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+
+class DashboardView(APIView):
+    """Every actively linked patient with adherence, reminders acted on, pain and open alerts.
+
+    Definitions and alert rules: tracker.care.dashboard. A fixed number of
+    queries, whatever the number of patients.
+    """
+
+    permission_classes = [IsAuthenticated, IsTherapist]
+
+    @extend_schema(
+        responses={
+            200: DashboardPatientSerializer(many=True),
+            403: _forbidden("The caller is not a therapist."),
+        }
+    )
+    def get(self, request):
+        rows = selectors.dashboard_rows(therapist=request.user, now=timezone.now())
+        return Response(DashboardPatientSerializer(rows, many=True).data)
+
+
+class PatientProgressView(APIView):
+    """A linked patient's progress, exactly as they see it in GET progress/; 404 unless linked.
+
+    Dates are the patient's local dates (their timezone).
+    """
+
+    @extend_schema(
+        parameters=PROGRESS_PARAMETERS,
+        responses={200: ProgressSerializer},
+    )
+    def get(self, request, patient_id: int):
+        return Response(progress_body(request, _linked_patient(request, patient_id)))
+
+
+class AlertAcknowledgeView(APIView):
+    """Mark one open alert about a linked patient as seen (204; again: 204, nothing changes).
+
+    It stays quiet until a new occurrence (a newer high rating, a new pain
+    rise, a new quiet spell, a new warning sign) raises a new alert with a new id.
+    An id that is not an open or acknowledged alert of this patient is a 404.
+    """
+
+    @extend_schema(request=None, responses={204: None})
+    def post(self, request, patient_id: int, alert_id: str):
+        patient = _linked_patient(request, patient_id)
+        kind, _, occurrence = alert_id.partition(":")
+        if kind not in AlertKind.values or not occurrence:
+            raise NotFound("No such alert.")
+        (row,) = selectors.dashboard_rows(
+            therapist=request.user, now=timezone.now(), patient_id=patient.pk
+        )
+        if any(alert.id == alert_id for alert in row.alerts):
+            services.alert_acknowledge(
+                link=row.link, kind=kind, occurrence=occurrence, now=timezone.now()
+            )
+        elif not selectors.alert_acknowledged(link=row.link, kind=kind, occurrence=occurrence):
+            raise NotFound("No such alert.")
+        return Response(status=status.HTTP_204_NO_CONTENT)

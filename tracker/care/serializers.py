@@ -7,7 +7,7 @@ from exercises.api.serializers import PlanSerializer
 from exercises.models import Routine
 from reminders.api.serializers import LocalTimeField, WeekdaysField
 from reminders.models import default_weekdays
-from tracker.models import CareLink, User
+from tracker.models import AlertKind, CareLink, Profile, User
 
 
 class InviteSerializer(serializers.Serializer):
@@ -91,3 +91,103 @@ class CareReminderSerializer(serializers.Serializer):
     window_start = LocalTimeField(default=time(9, 0))
     window_end = LocalTimeField(default=time(17, 30))
     weekdays = WeekdaysField(default=default_weekdays)
+
+
+class DashboardAdherenceSerializer(serializers.Serializer):
+    last_7_days = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=1,
+        help_text="Σ min(logged, planned) / Σ planned over the patient's last 7 local days "
+        "(paused days and today, until complete, left out); null when nothing was planned.",
+    )
+    last_28_days = serializers.FloatField(
+        allow_null=True, min_value=0, max_value=1, help_text="The same over 28 local days."
+    )
+
+
+class DashboardRemindersSerializer(serializers.Serializer):
+    delivered = serializers.IntegerField(
+        min_value=0, help_text="Reminders sent in the last 28 days (test notifications left out)."
+    )
+    done_within_30_min = serializers.IntegerField(min_value=0)
+    acted_on = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=1,
+        help_text="done_within_30_min / delivered; null when none was delivered.",
+    )
+
+
+class DashboardLatestPainSerializer(serializers.Serializer):
+    rating = serializers.IntegerField(min_value=0, max_value=10)
+    recorded_at = serializers.DateTimeField()
+
+
+class DashboardPainSerializer(serializers.Serializer):
+    latest = DashboardLatestPainSerializer(allow_null=True)
+    mean_7_days = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=10,
+        help_text="Mean of every rating in the last 7 local days (today included), 1 decimal.",
+    )
+    mean_previous_7_days = serializers.FloatField(allow_null=True, min_value=0, max_value=10)
+    change = serializers.FloatField(
+        allow_null=True,
+        min_value=-10,
+        max_value=10,
+        help_text="mean_7_days minus mean_previous_7_days.",
+    )
+
+
+class AlertSerializer(serializers.Serializer):
+    id = serializers.CharField(help_text="kind:occurrence; acknowledge it under alerts/{id}/.")
+    kind = serializers.ChoiceField(choices=AlertKind.choices)
+    since = serializers.DateTimeField(help_text="When what raised the alert happened or began.")
+    message = serializers.CharField()
+
+
+class DashboardPatientSerializer(serializers.Serializer):
+    """One linked patient's row of the dashboard (from a selectors.PatientDashboard)."""
+
+    id = serializers.IntegerField(source="patient.pk")
+    display_name = serializers.CharField(source="patient.display_name")
+    profile = serializers.ChoiceField(
+        source="patient.profile", choices=Profile.choices, allow_blank=True
+    )
+    timezone = serializers.CharField(source="patient.timezone")
+    linked_since = serializers.DateTimeField(source="link.created_at")
+    adherence = serializers.SerializerMethodField()
+    reminders = serializers.SerializerMethodField()
+    last_activity_at = serializers.DateTimeField(
+        allow_null=True, help_text="The latest session or pain entry."
+    )
+    pain = serializers.SerializerMethodField()
+    alerts = AlertSerializer(many=True, help_text="Open (not acknowledged) alerts.")
+
+    @extend_schema_field(DashboardAdherenceSerializer)
+    def get_adherence(self, row) -> dict:
+        return {"last_7_days": row.adherence_7, "last_28_days": row.adherence_28}
+
+    @extend_schema_field(DashboardRemindersSerializer)
+    def get_reminders(self, row) -> dict:
+        return {
+            "delivered": row.reminders_delivered,
+            "done_within_30_min": row.reminders_done_in_time,
+            "acted_on": row.reminders_acted_on,
+        }
+
+    @extend_schema_field(DashboardPainSerializer)
+    def get_pain(self, row) -> dict:
+        latest = None
+        if row.latest_pain_rating is not None:
+            latest = DashboardLatestPainSerializer(
+                {"rating": row.latest_pain_rating, "recorded_at": row.latest_pain_at}
+            ).data
+        return {
+            "latest": latest,
+            "mean_7_days": row.pain_mean_7,
+            "mean_previous_7_days": row.pain_mean_previous_7,
+            "change": row.pain_change,
+        }

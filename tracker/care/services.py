@@ -11,7 +11,7 @@ from django.utils.crypto import salted_hmac
 from reminders.models import Schedule, ScheduleKind
 from reminders.services import schedule_save, schedules_set_by_stop
 from tracker.care.selectors import reminder_set_by
-from tracker.models import CareInvite, CareLink, Role, User
+from tracker.models import AlertAcknowledgement, CareInvite, CareLink, Role, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -164,3 +164,15 @@ def care_reminder_save(
         user=patient, values={**values, "is_active": True}, now=now, schedule=schedule
     )
     return schedule, created
+
+
+def alert_acknowledge(*, link: CareLink, kind: str, occurrence: str, now: datetime) -> bool:
+    """Record that the therapist has seen this occurrence; return False if already recorded.
+
+    The unique constraint on (link, kind, occurrence) settles two acknowledgements
+    sent at once: the second finds the first's row.
+    """
+    _, created = AlertAcknowledgement.objects.get_or_create(
+        link=link, kind=kind, occurrence=occurrence, defaults={"acknowledged_at": now}
+    )
+    return created

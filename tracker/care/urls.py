@@ -10,10 +10,21 @@ router.register("care/links", api.LinkViewSet, basename="care-link")
 urlpatterns = [
     path("care/invites/", api.InviteCreateView.as_view(), name="care-invites"),
     path("care/accept/", api.AcceptView.as_view(), name="care-accept"),
+    path("care/patients/", api.DashboardView.as_view(), name="care-dashboard"),
     path(
         "care/patients/<int:patient_id>/",
         api.LinkedPatientView.as_view(),
         name="care-patient-detail",
+    ),
+    path(
+        "care/patients/<int:patient_id>/progress/",
+        api.PatientProgressView.as_view(),
+        name="care-patient-progress",
+    ),
+    path(
+        "care/patients/<int:patient_id>/alerts/<str:alert_id>/acknowledge/",
+        api.AlertAcknowledgeView.as_view(),
+        name="care-patient-alert-acknowledge",
     ),
     path(
         "care/patients/<int:patient_id>/plans/",

@@ -1,0 +1,553 @@
+"""The therapist's dashboard: numbers, local days, alerts and acknowledgements, query count."""
+
+from datetime import UTC, date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
+
+from exercises.library import SAFETY_SCREEN
+from exercises.models import Audience, Exercise, ExerciseLog, Kind, Plan
+from exercises.services import plan_create
+from reminders.models import Delivery, DeliveryAction, DeliveryKind, DeliveryState
+from tests.conftest import client_for, make_user
+from tracker.care.dashboard import (
+    AlertFacts,
+    PainTally,
+    PlannedDay,
+    alerts_raised,
+    open_alerts,
+    pain_rise_start,
+    window_adherence,
+)
+from tracker.care.selectors import dashboard_rows
+from tracker.days import day_start, local_date
+from tracker.models import (
+    AlertAcknowledgement,
+    AlertKind,
+    CareLink,
+    PainEntry,
+    PauseDay,
+    Role,
+    User,
+)
+from tracker.safety import safety_check_save
+from tracker.selectors import progress_by_day
+
+DASHBOARD = "/api/v1/care/patients/"
+SLUGS = [question["slug"] for question in SAFETY_SCREEN]
+NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)  # a Wednesday
+TODAY = date(2026, 3, 18)
+
+
+def ack_url(patient, alert_id: str) -> str:
+    return f"{DASHBOARD}{patient.pk}/alerts/{alert_id}/acknowledge/"
+
+
+# Pure: adherence
+
+
+def test_adherence_caps_each_day_at_what_was_planned():
+    days = [
+        PlannedDay(date(2026, 3, 16), logged=5, planned=2),  # 3 extra do not count
+        PlannedDay(date(2026, 3, 17), logged=0, planned=2),
+    ]
+
+    assert window_adherence(days, today=TODAY) == 0.5
+
+
+def test_adherence_leaves_out_paused_and_rest_days_and_pending_today():
+    days = [
+        PlannedDay(date(2026, 3, 15), logged=0, planned=2, paused=True),
+        PlannedDay(date(2026, 3, 16), logged=3, planned=0),  # a rest day
+        PlannedDay(date(2026, 3, 17), logged=1, planned=2),
+        PlannedDay(TODAY, logged=1, planned=2),  # not over, not complete: pending
+    ]
+
+    assert window_adherence(days, today=TODAY) == 0.5
+
+
+def test_a_complete_today_counts():
+    days = [PlannedDay(date(2026, 3, 17), logged=0, planned=1), PlannedDay(TODAY, 1, 1)]
+
+    assert window_adherence(days, today=TODAY) == 0.5
+
+
+def test_adherence_is_none_without_any_planned_day():
+    assert window_adherence([PlannedDay(date(2026, 3, 17), 4, 0)], today=TODAY) is None
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(0, 24), st.booleans()), min_size=1, max_size=28
+    )
+)
+def test_adherence_stays_between_0_and_1(values):
+    days = [
+        PlannedDay(TODAY - timedelta(days=28 - i), logged, planned, paused)
+        for i, (logged, planned, paused) in enumerate(values)
+    ]
+
+    result = window_adherence(days, today=TODAY)
+
+    assert result is None or 0 <= result <= 1
+
+
+# Pure: pain and alert rules
+
+
+def tallies_from(ratings_by_offset: dict[int, list[int]]) -> dict[date, PainTally]:
+    return {
+        TODAY - timedelta(days=offset): PainTally(count=len(ratings), total=sum(ratings))
+        for offset, ratings in ratings_by_offset.items()
+    }
+
+
+def test_a_rise_of_exactly_two_points_is_a_rise_and_just_under_is_not():
+    # Previous week: mean 3; this week: 5 exactly, then 4.999….
+    assert pain_rise_start(tallies_from({0: [5], 10: [3]}), TODAY) == TODAY
+    assert pain_rise_start(tallies_from({0: [5, 5, 5, 5, 5, 5, 4], 10: [3]}), TODAY) is None
+
+
+def test_a_rise_starts_on_the_first_day_of_its_run():
+    # 9 on the last three days, 1 before. Today's week: (27 + 4) / 7 = 4.4 against 1;
+    # yesterday's: (18 + 5) / 7 = 3.3 against 1; the day before: 15 / 7 = 2.1, not 2 up.
+    ratings = {offset: [9] for offset in range(3)} | {offset: [1] for offset in range(3, 30)}
+
+    assert pain_rise_start(tallies_from(ratings), TODAY) == TODAY - timedelta(days=1)
+
+
+def test_without_entries_in_both_weeks_there_is_no_rise():
+    assert pain_rise_start(tallies_from({0: [9]}), TODAY) is None
+
+
+def test_inactivity_needs_an_active_plan_and_five_quiet_days():
+    last = NOW - timedelta(days=5)
+    plan_start = NOW - timedelta(days=30)
+
+    def kinds(**facts):
+        return [alert.kind for alert in alerts_raised(AlertFacts(now=NOW, **facts))]
+
+    assert kinds(last_activity_at=last, plan_active_since=plan_start) == [AlertKind.INACTIVE]
+    assert kinds(last_activity_at=last + timedelta(seconds=1), plan_active_since=plan_start) == []
+    assert kinds(last_activity_at=last - timedelta(days=9)) == []  # no plan, no alert
+    # A plan made 2 days ago: quiet only since then.
+    assert kinds(last_activity_at=last, plan_active_since=NOW - timedelta(days=2)) == []
+
+
+def test_acknowledged_occurrences_are_not_open():
+    facts = AlertFacts(
+        now=NOW, high_rating_id="abc", high_rating=9, high_rating_at=NOW - timedelta(hours=1)
+    )
+
+    assert [alert.id for alert in open_alerts(facts, set())] == ["pain_high:abc"]
+    assert open_alerts(facts, {("pain_high", "abc")}) == []
+    assert len(open_alerts(facts, {("pain_high", "older")})) == 1
+
+
+# The endpoint
+
+
+@pytest.fixture
+def stretch(db) -> Exercise:
+    return Exercise.objects.create(
+        slug="dash-stretch", name="Stretch", kind=Kind.STRETCH, audience=Audience.SELF_CARE
+    )
+
+
+def link(therapist, patient, *, at=None) -> CareLink:
+    return CareLink.objects.create(
+        therapist=therapist, patient=patient, created_at=at or timezone.now()
+    )
+
+
+def plan_for(patient, stretch, *, times_per_day=2, since: datetime) -> Plan:
+    plan = plan_create(
+        user=patient,
+        name="Daily",
+        items=[{"exercise": stretch, "hold_seconds": 30, "times_per_day": times_per_day}],
+    )
+    Plan.objects.filter(pk=plan.pk).update(created_at=since)
+    return plan
+
+
+def log(patient, stretch, at: datetime) -> ExerciseLog:
+    return ExerciseLog.objects.create(user=patient, exercise=stretch, performed_at=at)
+
+
+def pain(patient, rating: int, at: datetime) -> PainEntry:
+    return PainEntry.objects.create(user=patient, rating=rating, recorded_at=at)
+
+
+def local(patient, day: date, hour: int, minute: int = 0) -> datetime:
+    return day_start(day, patient.tzinfo) + timedelta(hours=hour, minutes=minute)
+
+
+def the_row(client, patient) -> dict:
+    response = client.get(DASHBOARD)
+    assert response.status_code == 200
+    (row,) = [row for row in response.json() if row["id"] == patient.pk]
+    return row
+
+
+def test_the_dashboard_lists_only_the_therapists_active_links(thera, thera_client, alice, bob):
+    link(thera, alice)
+    ended = link(thera, bob)
+    CareLink.objects.filter(pk=ended.pk).update(ended_at=timezone.now())
+    link(make_user("otto", role=Role.THERAPIST), bob)
+
+    response = thera_client.get(DASHBOARD)
+
+    assert response.status_code == 200
+    assert [row["id"] for row in response.json()] == [alice.pk]
+    assert response.json()[0]["display_name"] == "Alice"
+    assert response.json()[0]["timezone"] == "Europe/Berlin"
+
+
+def test_patients_are_refused_and_anonymous_callers_asked_to_log_in(alice_client, anon_client):
+    assert alice_client.get(DASHBOARD).status_code == 403
+    assert anon_client.get(DASHBOARD).status_code == 401
+
+
+def test_adherence_counts_the_patients_local_days(thera, thera_client, alice, stretch):
+    link(thera, alice)
+    today = local_date(timezone.now(), alice.tzinfo)
+    plan_for(alice, stretch, times_per_day=2, since=timezone.now() - timedelta(days=60))
+    yesterday, before = today - timedelta(days=1), today - timedelta(days=2)
+    # 23:30 and 00:30 Berlin: one session on each side of local midnight, both
+    # on the same UTC date in winter and summer alike.
+    log(alice, stretch, local(alice, before, 23, 30))
+    log(alice, stretch, local(alice, yesterday, 0, 30))
+    for _ in range(3):  # capped at the 2 planned
+        log(alice, stretch, local(alice, yesterday, 9))
+
+    row = the_row(thera_client, alice)
+
+    # Over the last 7 days: 6 days are over (today is pending): 1 + 2 of 12.
+    assert row["adherence"]["last_7_days"] == round(3 / 12, 3)
+    assert row["adherence"]["last_28_days"] == round(3 / 54, 3)
+
+
+def test_adherence_agrees_with_the_patients_own_progress(thera, thera_client, stretch, db):
+    # Kathmandu is UTC+5:45: its days start on a quarter hour.
+    patient = make_user("kiran", role=Role.PATIENT, timezone="Asia/Kathmandu")
+    link(thera, patient)
+    now = timezone.now()
+    plan_for(patient, stretch, times_per_day=2, since=now - timedelta(days=40))
+    today = local_date(now, patient.tzinfo)
+    for offset in range(1, 28):
+        day = today - timedelta(days=offset)
+        for minute in range(offset % 4):
+            log(patient, stretch, local(patient, day, 23, 44 + minute % 2))
+    PauseDay.objects.create(user=patient, date=today - timedelta(days=3), reason="travel")
+
+    row = the_row(thera_client, patient)
+
+    days = progress_by_day(user=patient, start=today - timedelta(days=27), end=today)
+    planned_days = [
+        PlannedDay(d.date, d.sessions_logged, d.sessions_planned, d.paused is not None)
+        for d in days
+    ]
+    assert row["adherence"]["last_28_days"] == window_adherence(planned_days, today)
+    assert row["adherence"]["last_7_days"] == window_adherence(planned_days[-7:], today)
+    assert 0 < row["adherence"]["last_28_days"] < 1
+
+
+def test_a_session_a_minute_before_local_midnight_in_a_quarter_hour_zone(thera, stretch, db):
+    patient = make_user("kiran", role=Role.PATIENT, timezone="Asia/Kathmandu")
+    link(thera, patient)
+    plan_for(patient, stretch, times_per_day=1, since=NOW - timedelta(days=40))
+    yesterday = TODAY - timedelta(days=1)
+    log(patient, stretch, local(patient, yesterday, 23, 59))  # 18:14 UTC
+
+    (row,) = dashboard_rows(therapist=thera, now=NOW)
+
+    # Only yesterday done, of the 6 finished days in the 7.
+    assert row.adherence_7 == round(1 / 6, 3)
+    # A minute later it would have been today's (pending until done, then complete).
+    ExerciseLog.objects.update(performed_at=local(patient, TODAY, 0, 0))
+    (row,) = dashboard_rows(therapist=thera, now=NOW)
+    assert row.adherence_7 == round(1 / 7, 3)
+
+
+def test_reminders_acted_on_counts_done_within_30_minutes_of_sending(thera, thera_client, alice):
+    link(thera, alice)
+    now = timezone.now()
+
+    def delivery(
+        sent_ago, *, acted_after=None, action="", state=DeliveryState.SENT, kind="sitting"
+    ):
+        sent = now - sent_ago
+        return Delivery.objects.create(
+            user=alice,
+            kind=kind,
+            due_at=sent,
+            state=state,
+            sent_at=sent if state == DeliveryState.SENT else None,
+            action=action,
+            acted_at=sent + acted_after if acted_after is not None else None,
+        )
+
+    delivery(timedelta(days=1), acted_after=timedelta(minutes=30), action=DeliveryAction.DONE)
+    delivery(timedelta(days=2), acted_after=timedelta(minutes=31), action=DeliveryAction.DONE)
+    delivery(timedelta(days=3), acted_after=timedelta(minutes=1), action=DeliveryAction.SKIPPED)
+    delivery(timedelta(days=4))
+    # Not delivered, a test notification, or too long ago: not counted at all.
+    delivery(timedelta(days=1), state=DeliveryState.MISSED)
+    delivery(timedelta(days=1), state=DeliveryState.FAILED)
+    delivery(timedelta(days=1), kind=DeliveryKind.TEST, action="done", acted_after=timedelta(0))
+    delivery(timedelta(days=29), acted_after=timedelta(minutes=1), action=DeliveryAction.DONE)
+
+    row = the_row(thera_client, alice)
+
+    assert row["reminders"] == {"delivered": 4, "done_within_30_min": 1, "acted_on": 0.25}
+
+
+def test_pain_numbers_and_last_activity(thera, thera_client, alice, stretch):
+    link(thera, alice)
+    now = timezone.now()
+    today = local_date(now, alice.tzinfo)
+    pain(alice, 4, local(alice, today - timedelta(days=10), 9))
+    pain(alice, 3, local(alice, today - timedelta(days=8), 9))
+    pain(alice, 5, local(alice, today - timedelta(days=2), 9))
+    latest = pain(alice, 6, now - timedelta(minutes=5))
+    session = log(alice, stretch, now - timedelta(minutes=1))
+    log(alice, stretch, now + timedelta(hours=3))  # ahead of now: not yet activity
+
+    row = the_row(thera_client, alice)
+
+    assert row["pain"] == {
+        "latest": {
+            "rating": 6,
+            "recorded_at": latest.recorded_at.isoformat().replace("+00:00", "Z"),
+        },
+        "mean_7_days": 5.5,
+        "mean_previous_7_days": 3.5,
+        "change": 2.0,
+    }
+    assert row["last_activity_at"] == session.performed_at.isoformat().replace("+00:00", "Z")
+    # 5.5 against 3.5: a rise of 2.
+    assert [alert["kind"] for alert in row["alerts"]] == ["pain_rise"]
+
+
+def test_a_patient_with_nothing_has_empty_numbers(thera, thera_client, alice):
+    link(thera, alice)
+
+    row = the_row(thera_client, alice)
+
+    assert row["adherence"] == {"last_7_days": None, "last_28_days": None}
+    assert row["reminders"] == {"delivered": 0, "done_within_30_min": 0, "acted_on": None}
+    assert row["pain"]["latest"] is None
+    assert row["last_activity_at"] is None
+    assert row["alerts"] == []
+
+
+# Alerts and acknowledging them
+
+
+def test_a_high_rating_alert_is_acknowledged_and_a_newer_one_raises_a_new_alert(
+    thera, thera_client, alice
+):
+    link(thera, alice)
+    now = timezone.now()
+    first = pain(alice, 8, now - timedelta(hours=2))
+    alerts = the_row(thera_client, alice)["alerts"]
+    assert [alert["id"] for alert in alerts] == [f"pain_high:{first.pk}"]
+
+    response = thera_client.post(ack_url(alice, alerts[0]["id"]))
+
+    assert response.status_code == 204
+    assert the_row(thera_client, alice)["alerts"] == []
+    # Acknowledging again changes nothing.
+    assert thera_client.post(ack_url(alice, alerts[0]["id"])).status_code == 204
+    assert AlertAcknowledgement.objects.count() == 1
+    # A lower rating is no new occurrence; a new rating of 8 or more is.
+    pain(alice, 5, now - timedelta(hours=1))
+    assert the_row(thera_client, alice)["alerts"] == []
+    newer = pain(alice, 9, now - timedelta(minutes=1))
+    assert [alert["id"] for alert in the_row(thera_client, alice)["alerts"]] == [
+        f"pain_high:{newer.pk}"
+    ]
+
+
+def test_a_high_rating_older_than_7_days_raises_nothing(thera, thera_client, alice):
+    link(thera, alice)
+    pain(alice, 10, timezone.now() - timedelta(days=7, minutes=1))
+
+    assert the_row(thera_client, alice)["alerts"] == []
+
+
+@pytest.mark.parametrize(
+    "alert_id",
+    ["pain_high:nope", "nonsense", "pain_high:", ":x", "warning_sign:1", "inactive:0"],
+)
+def test_acknowledging_an_alert_that_is_not_open_is_a_404(thera, thera_client, alice, alert_id):
+    link(thera, alice)
+    pain(alice, 9, timezone.now() - timedelta(hours=1))
+
+    response = thera_client.post(ack_url(alice, alert_id))
+
+    assert response.status_code == 404
+    assert AlertAcknowledgement.objects.count() == 0
+
+
+def test_another_therapists_acknowledgement_does_not_silence_mine(thera, thera_client, alice):
+    otto = make_user("otto", role=Role.THERAPIST)
+    link(thera, alice)
+    link(otto, alice)
+    entry = pain(alice, 9, timezone.now() - timedelta(hours=1))
+
+    assert client_for(otto).post(ack_url(alice, f"pain_high:{entry.pk}")).status_code == 204
+
+    assert len(the_row(thera_client, alice)["alerts"]) == 1
+
+
+def test_a_new_link_starts_with_nothing_acknowledged(thera, thera_client, alice):
+    old = link(thera, alice)
+    entry = pain(alice, 9, timezone.now() - timedelta(hours=1))
+    assert thera_client.post(ack_url(alice, f"pain_high:{entry.pk}")).status_code == 204
+    CareLink.objects.filter(pk=old.pk).update(ended_at=timezone.now())
+
+    # Once ended, the alert's patient is not found at all.
+    assert thera_client.post(ack_url(alice, f"pain_high:{entry.pk}")).status_code == 404
+    link(thera, alice)
+    assert len(the_row(thera_client, alice)["alerts"]) == 1
+
+
+def test_inactivity_raises_an_alert_until_acknowledged_then_new_activity_resets_it(
+    thera, alice, stretch
+):
+    link(thera, alice)
+    plan_for(alice, stretch, since=NOW - timedelta(days=30))
+    last = log(alice, stretch, NOW - timedelta(days=6))
+
+    (row,) = dashboard_rows(therapist=thera, now=NOW)
+    (alert,) = row.alerts
+    assert alert.kind == AlertKind.INACTIVE
+    assert alert.since == last.performed_at
+    AlertAcknowledgement.objects.create(
+        link=row.link, kind=alert.kind, occurrence=alert.occurrence, acknowledged_at=NOW
+    )
+    assert dashboard_rows(therapist=thera, now=NOW)[0].alerts == []
+
+    # Active again two days later, then quiet for five more days: a new alert.
+    log(alice, stretch, NOW - timedelta(days=4))
+    assert dashboard_rows(therapist=thera, now=NOW)[0].alerts == []
+    later = NOW + timedelta(days=1)
+    assert [a.kind for a in dashboard_rows(therapist=thera, now=later)[0].alerts] == ["inactive"]
+
+
+def test_pain_rise_is_one_alert_per_episode(thera, alice):
+    link(thera, alice)
+    tz = alice.tzinfo
+    for offset in range(8, 14):
+        pain(alice, 2, local(alice, TODAY - timedelta(days=offset), 9))
+    for offset in range(0, 3):
+        pain(alice, 6, local(alice, TODAY - timedelta(days=offset), 9))
+
+    (alert,) = dashboard_rows(therapist=thera, now=NOW)[0].alerts
+    assert alert.kind == AlertKind.PAIN_RISE
+    assert alert.occurrence == (TODAY - timedelta(days=2)).isoformat()
+    assert alert.since == day_start(TODAY - timedelta(days=2), tz)
+    # The next day the same episode goes on: the same occurrence.
+    tomorrow = dashboard_rows(therapist=thera, now=NOW + timedelta(days=1))[0].alerts
+    assert [a.id for a in tomorrow] == [alert.id]
+
+
+def test_a_new_warning_sign_raises_an_alert_and_the_same_signs_again_do_not(
+    thera, thera_client, alice, alice_client
+):
+    link(thera, alice)
+    answers = dict.fromkeys(SLUGS, False) | {SLUGS[0]: True}
+    assert (
+        alice_client.post("/api/v1/me/safety/", {"answers": answers}, format="json").status_code
+        == 201
+    )
+
+    (alert,) = the_row(thera_client, alice)["alerts"]
+    assert alert["kind"] == "warning_sign"
+    assert SLUGS[0] in alert["message"]
+    assert thera_client.post(ack_url(alice, alert["id"])).status_code == 204
+
+    # The same sign again is not new; a second sign is.
+    safety_check_save(user=alice, answers=answers, now=timezone.now())
+    assert the_row(thera_client, alice)["alerts"] == []
+    safety_check_save(user=alice, answers=answers | {SLUGS[1]: True}, now=timezone.now())
+    (alert,) = the_row(thera_client, alice)["alerts"]
+    assert SLUGS[1] in alert["message"]
+    assert SLUGS[0] not in alert["message"]
+
+
+# Progress, as the patient sees it
+
+
+def test_a_linked_therapist_sees_the_patients_own_progress(
+    thera, thera_client, alice, alice_client, stretch
+):
+    link(thera, alice)
+    plan_for(alice, stretch, since=timezone.now() - timedelta(days=10))
+    log(alice, stretch, timezone.now() - timedelta(days=1))
+    pain(alice, 4, timezone.now() - timedelta(days=2))
+
+    for query in ("?days=14", "", f"?from={TODAY - timedelta(days=3)}&to={TODAY}"):
+        theirs = thera_client.get(f"{DASHBOARD}{alice.pk}/progress/{query}")
+        own = alice_client.get(f"/api/v1/progress/{query}")
+        assert theirs.status_code == own.status_code == 200
+        assert theirs.json() == own.json()
+    assert thera_client.get(f"{DASHBOARD}{alice.pk}/progress/?days=0").status_code == 400
+
+
+def test_progress_of_an_unlinked_or_ended_patient_is_a_404(thera, thera_client, alice, bob):
+    ended = link(thera, bob)
+    CareLink.objects.filter(pk=ended.pk).update(ended_at=timezone.now())
+
+    assert thera_client.get(f"{DASHBOARD}{alice.pk}/progress/").status_code == 404
+    assert thera_client.get(f"{DASHBOARD}{bob.pk}/progress/").status_code == 404
+
+
+# A fixed number of queries
+
+
+def seed_patients(therapist, stretch, count: int, start: int) -> None:
+    zones = ["Europe/Berlin", "America/Chicago", "Asia/Kolkata", "Asia/Kathmandu", "UTC"]
+    now = timezone.now()
+    for n in range(start, start + count):
+        # Without a password: hashing fifty is slow and the dashboard never reads it.
+        patient = User.objects.create(
+            username=f"p{n}", role=Role.PATIENT, timezone=zones[n % len(zones)]
+        )
+        link(therapist, patient)
+        plan_for(patient, stretch, since=now - timedelta(days=40))
+        for days_ago in range(0, 30, 3):
+            log(patient, stretch, now - timedelta(days=days_ago, hours=n % 24))
+            pain(patient, (n + days_ago) % 11, now - timedelta(days=days_ago, hours=1))
+        Delivery.objects.create(
+            user=patient, kind="sitting", due_at=now, state="sent", sent_at=now - timedelta(hours=1)
+        )
+        PauseDay.objects.create(
+            user=patient, date=local_date(now, ZoneInfo(patient.timezone)), reason="travel"
+        )
+        safety_check_save(user=patient, answers={SLUGS[0]: True}, now=now)
+
+
+def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
+    thera, thera_client, stretch
+):
+    seed_patients(thera, stretch, 5, start=0)
+    with CaptureQueriesContext(connection) as five:
+        response = thera_client.get(DASHBOARD)
+    assert len(response.json()) == 5
+
+    seed_patients(thera, stretch, 45, start=5)
+    with CaptureQueriesContext(connection) as fifty:
+        response = thera_client.get(DASHBOARD)
+    assert len(response.json()) == 50
+
+    assert len(five.captured_queries) == len(fifty.captured_queries)
+    # The seven of the selector, plus authentication's.
+    assert len(fifty.captured_queries) <= 7 + 3
+    assert all(row["alerts"] for row in response.json())  # the data was really there

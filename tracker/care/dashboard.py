@@ -1,0 +1,242 @@
+"""The therapist's dashboard: pure math over one patient's aggregated numbers.
+
+No ORM and no clock: `tracker.care.selectors.dashboard_rows` reads the
+numbers of every linked patient in a fixed number of queries and hands each
+patient's to these functions with the current instant.
+
+Adherence uses the definitions of tracker.progress, so the dashboard agrees
+with the patient's own progress: a day counts when something was planned on
+it, it is not paused (a pause waives the plan), and it is over or already
+complete (today, until complete, is pending). Over those days, adherence is
+Σ min(logged, planned) / Σ planned: each day capped at what was planned, so
+extra sessions one day cannot make up for a missed one.
+
+Alerts are computed on read from the same numbers; only a therapist's
+acknowledgement is stored, keyed by (link, kind, occurrence). The occurrence
+names the event that raised the alert, so a newer event is a new alert:
+
+- pain_rise: the 7-day mean pain is 2 or more points above the previous 7
+  days'; occurrence: the first local day of the current run of such days.
+- pain_high: a rating of 8 or more in the last 7 days; occurrence: the
+  latest such rating's id.
+- inactive: nothing logged (no session, no pain entry) for 5 days while a
+  plan is active; occurrence: the instant the quiet began (the last
+  activity, or the plan's start when it is later).
+- warning_sign: the patient's latest safety check that ticked a sign not
+  ticked before; occurrence: that check's id.
+"""
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from tracker.models import AlertKind
+from tracker.progress import DayState, DayValue, day_state
+
+PAIN_WINDOW_DAYS = 7
+PAIN_RISE_POINTS = 2
+PAIN_HIGH_RATING = 8
+INACTIVE_DAYS = 5
+ADHERENCE_WINDOWS = (7, 28)
+# How far back the start of a pain rise is looked for. A rise of 2 points a
+# week cannot go on longer than 5 weeks on a 0-10 scale, so in practice the
+# run always starts inside it; were it not to, the occurrence would move (and
+# the alert come back) once every day past this.
+PAIN_RISE_LOOKBACK_DAYS = 28
+# Local days of pain the dashboard needs per patient: the lookback plus the
+# two weeks the earliest day compares.
+PAIN_DAYS_NEEDED = PAIN_RISE_LOOKBACK_DAYS + 2 * PAIN_WINDOW_DAYS - 1
+
+
+@dataclass(frozen=True)
+class PlannedDay:
+    """One local day: sessions logged and planned, and whether the patient paused it."""
+
+    date: date
+    logged: int
+    planned: int
+    paused: bool = False
+
+
+@dataclass(frozen=True)
+class PainTally:
+    """The pain entries of one local day: their number and the sum of their ratings."""
+
+    count: int
+    total: int
+
+
+@dataclass(frozen=True)
+class PainMean:
+    """All the pain entries of a run of days, as an exact fraction total / count."""
+
+    count: int
+    total: int
+
+    @property
+    def value(self) -> float | None:
+        return round(self.total / self.count, 1) if self.count else None
+
+
+@dataclass(frozen=True)
+class Alert:
+    kind: AlertKind
+    occurrence: str
+    since: datetime
+    message: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.kind}:{self.occurrence}"
+
+
+@dataclass(frozen=True)
+class AlertFacts:
+    """What the alert rules look at for one patient, all read before `now`."""
+
+    now: datetime
+    # The first local day of the current pain rise and that day's first instant.
+    pain_rise_day: date | None = None
+    pain_rise_since: datetime | None = None
+    pain_mean_7: float | None = None
+    pain_mean_previous_7: float | None = None
+    # The latest rating of PAIN_HIGH_RATING or more in the last 7 days.
+    high_rating_id: str | None = None
+    high_rating: int | None = None
+    high_rating_at: datetime | None = None
+    last_activity_at: datetime | None = None
+    # When the patient's earliest active (not paused) plan with items was made; None: no plan.
+    plan_active_since: datetime | None = None
+    # The latest safety check that reported a new warning sign.
+    warning_check_id: int | None = None
+    warning_check_at: datetime | None = None
+    warning_signs: tuple[str, ...] = ()
+
+
+def window_adherence(days: Iterable[PlannedDay], today: date) -> float | None:
+    """Return Σ min(logged, planned) / Σ planned over the days that count, to 3 places.
+
+    See the module docstring for which days count; None when none does.
+    """
+    done = planned = 0
+    for day in days:
+        if day.planned <= 0 or day.paused:
+            continue
+        value = DayValue(date=day.date, logged=day.logged, target=day.planned)
+        if day_state(value, today) is DayState.PENDING:
+            continue
+        done += min(day.logged, day.planned)
+        planned += day.planned
+    return round(done / planned, 3) if planned else None
+
+
+def pain_mean(tallies: Mapping[date, PainTally], last: date, days: int) -> PainMean:
+    """Return the mean of every entry in the `days` local days ending on `last`."""
+    count = total = 0
+    for offset in range(days):
+        tally = tallies.get(last - timedelta(days=offset))
+        if tally:
+            count += tally.count
+            total += tally.total
+    return PainMean(count=count, total=total)
+
+
+def is_pain_rise(recent: PainMean, previous: PainMean) -> bool:
+    """Return whether recent's mean is PAIN_RISE_POINTS or more above previous's.
+
+    Exact, in integers: recent.total/recent.count - previous.total/previous.count >= N.
+    Without entries in both windows there is nothing to compare.
+    """
+    if not recent.count or not previous.count:
+        return False
+    return (
+        recent.total * previous.count - previous.total * recent.count
+        >= PAIN_RISE_POINTS * recent.count * previous.count
+    )
+
+
+def pain_rise_start(tallies: Mapping[date, PainTally], today: date) -> date | None:
+    """Return the first day of the run of days up to today that each show a pain rise.
+
+    None when today shows none. A day shows a rise when the mean of its 7
+    days (it and the 6 before) is a rise over the mean of the 7 before those.
+    """
+    start = None
+    for offset in range(PAIN_RISE_LOOKBACK_DAYS):
+        day = today - timedelta(days=offset)
+        recent = pain_mean(tallies, day, PAIN_WINDOW_DAYS)
+        previous = pain_mean(tallies, day - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
+        if not is_pain_rise(recent, previous):
+            break
+        start = day
+    return start
+
+
+def acted_on_rate(*, delivered: int, done_in_time: int) -> float | None:
+    """Return the share of delivered reminders marked Done in time, to 3 places; None if none."""
+    return round(done_in_time / delivered, 3) if delivered else None
+
+
+def _quiet_since(facts: AlertFacts) -> datetime | None:
+    """Return when the current quiet began, if a plan is active; None without one."""
+    if facts.plan_active_since is None:
+        return None
+    if facts.last_activity_at is None:
+        return facts.plan_active_since
+    return max(facts.last_activity_at, facts.plan_active_since)
+
+
+def alerts_raised(facts: AlertFacts) -> list[Alert]:
+    """Return every alert the facts raise, acknowledged or not, in a stable order."""
+    alerts = []
+    if facts.pain_rise_day is not None:
+        alerts.append(
+            Alert(
+                kind=AlertKind.PAIN_RISE,
+                occurrence=facts.pain_rise_day.isoformat(),
+                since=facts.pain_rise_since,
+                message=f"7-day mean pain {facts.pain_mean_7}, "
+                f"up from {facts.pain_mean_previous_7} the 7 days before.",
+            )
+        )
+    if facts.high_rating_id is not None:
+        alerts.append(
+            Alert(
+                kind=AlertKind.PAIN_HIGH,
+                occurrence=facts.high_rating_id,
+                since=facts.high_rating_at,
+                message=f"Pain rated {facts.high_rating}/10.",
+            )
+        )
+    quiet_since = _quiet_since(facts)
+    if quiet_since is not None and facts.now - quiet_since >= timedelta(days=INACTIVE_DAYS):
+        days = (facts.now - quiet_since).days
+        alerts.append(
+            Alert(
+                kind=AlertKind.INACTIVE,
+                occurrence=str(int(quiet_since.timestamp())),
+                since=quiet_since,
+                message=f"Nothing logged for {days} days with an active plan.",
+            )
+        )
+    if facts.warning_check_id is not None and facts.warning_signs:
+        alerts.append(
+            Alert(
+                kind=AlertKind.WARNING_SIGN,
+                occurrence=str(facts.warning_check_id),
+                since=facts.warning_check_at,
+                message="New warning sign on the safety screen: "
+                + ", ".join(facts.warning_signs)
+                + ".",
+            )
+        )
+    return alerts
+
+
+def open_alerts(facts: AlertFacts, acknowledged: Collection[tuple[str, str]]) -> list[Alert]:
+    """Return the raised alerts whose (kind, occurrence) the therapist has not acknowledged."""
+    return [
+        alert
+        for alert in alerts_raised(facts)
+        if (alert.kind, alert.occurrence) not in acknowledged
+    ]
