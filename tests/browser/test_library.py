@@ -58,3 +58,14 @@ def test_a_therapists_library_marks_clinician_techniques(phone, thera):
     expect(technique).to_have_count(1)
     expect(technique.get_by_text("For clinicians")).to_be_visible()
     assert_accessible(phone)
+
+
+def test_a_therapist_can_open_a_clinician_technique_marked_as_such(phone, thera):
+    log_in_as(phone, thera)
+    phone.goto("/library/")
+    phone.locator("#exercise-list > li.is-clinician a").click()
+    expect(phone).to_have_url(f"{phone.site}/library/clinician-supine-psoas-release/")
+    expect(phone.locator("p.warning")).to_contain_text("not a self-care exercise")
+    expect(phone.get_by_role("link", name="Start", exact=False)).to_have_count(0)
+    assert_accessible(phone)
+    assert tap_targets_too_small(phone) == []
