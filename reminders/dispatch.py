@@ -17,6 +17,7 @@ from django.db.models import QuerySet
 
 from exercises.models import Routine
 from exercises.selectors import last_log_times
+from reminders.bulk import Advance, NewDelivery, deliveries_insert, schedules_advance
 from reminders.drive_rules import count_started_at, next_drive_reminder
 from reminders.models import (
     Channel,
@@ -27,15 +28,15 @@ from reminders.models import (
     Schedule,
     ScheduleKind,
 )
-from reminders.rules import drive_rule, drive_segments, schedule_next_fire
+from reminders.rules import drive_rule, drive_segments, rule_spec, spec_next_fire
 from reminders.services import DEFAULT_ROUTINES
 
 Enqueue = Callable[[Sequence[int]], None]
-# What the dispatcher reads of a schedule (loading less makes a large batch cheaper).
-SCHEDULE_FIELDS = [
-    "user_id", "kind", "is_active", "interval_minutes", "window_start", "window_end",
-    "weekdays", "times", "quiet_start", "quiet_end", "paused_until", "snoozed_until",
-    "channels", "routine_id", "next_fire_at", "last_fired_at",
+# What the dispatcher reads of a due schedule: plain tuples, no model instances.
+DUE_FIELDS = [
+    "pk", "user_id", "kind", "interval_minutes", "window_start", "window_end", "weekdays",
+    "times", "quiet_start", "quiet_end", "paused_until", "snoozed_until", "channels",
+    "routine_id", "next_fire_at", "last_fired_at", "user__timezone",
 ]  # fmt: skip
 
 
@@ -82,17 +83,26 @@ def _state_for(due: datetime, now: datetime) -> str:
 
 
 def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
+    """Claim, fire and advance one batch of due schedules in one transaction.
+
+    1. Claim up to `batch_size` due schedules (SKIP LOCKED on PostgreSQL) as tuples.
+    2. Read, for their users, the last logged stretch and whether a drive runs.
+    3. Work out each one's delivery (or suppression) and next fire time; equal
+       inputs share one computation (a burst is mostly a few rules due at once).
+    4. Insert the deliveries and write the advances, a statement each; enqueue
+       the new pending ones after the commit.
+    """
     result = DispatchResult()
     with transaction.atomic():
-        due_rows = (
-            Schedule.objects.filter(is_active=True, next_fire_at__lte=now)
-            .select_related("user")
-            .only(*SCHEDULE_FIELDS, "user__timezone")
+        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now)
+        rows = list(
+            _locked(due_rows.order_by("next_fire_at")).values_list(*DUE_FIELDS, named=True)[
+                :batch_size
+            ]
         )
-        schedules = list(_locked(due_rows.order_by("next_fire_at"))[:batch_size])
-        if not schedules:
+        if not rows:
             return result
-        user_ids = {s.user_id for s in schedules}
+        user_ids = {row.user_id for row in rows}
         last_logs = last_log_times(user_ids=user_ids)
         driving = set(
             Drive.objects.filter(user_id__in=user_ids, ended_at__isnull=True).values_list(
@@ -100,43 +110,93 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
             )
         )
         default_routines = _default_routine_ids()
-        deliveries = []
-        for schedule in schedules:
-            delivery = _fire(schedule, now=now, last_log=last_logs.get(schedule.user_id),
-                             driving=schedule.user_id in driving)  # fmt: skip
-            if delivery is None:
-                result.suppressed += 1
-            else:
-                delivery.routine_id = delivery.routine_id or default_routines.get(delivery.kind)
-                deliveries.append(delivery)
-        result.claimed = len(schedules)
-        created = Delivery.objects.bulk_create(deliveries)
-        _save_advances(schedules)
+        firing = _Firing(now=now, last_logs=last_logs, driving=driving, routines=default_routines)
+        for row in rows:
+            firing.fire(row)
+        result.claimed = len(rows)
+        result.suppressed = firing.suppressed
+        created = deliveries_insert(firing.deliveries)
+        schedules_advance(firing.advances)
         _count_and_enqueue(created, result, enqueue)
     return result
 
 
-def _save_advances(schedules: list[Schedule]) -> None:
-    """Write the advanced schedules in one statement (bulk_update's CASE is far slower)."""
-    table = Schedule._meta.db_table
-    rows = [(s.pk, s.next_fire_at, s.last_fired_at, s.snoozed_until) for s in schedules]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            values = ", ".join(
-                ["(%s, %s::timestamptz, %s::timestamptz, %s::timestamptz)"] * len(rows)
+class _Firing:
+    """The deliveries and advances of one batch, with a memo of next-fire answers."""
+
+    def __init__(self, *, now: datetime, last_logs: dict, driving: set, routines: dict):
+        self.now, self.last_logs, self.driving, self.routines = now, last_logs, driving, routines
+        self.deliveries: list[NewDelivery] = []
+        self.advances: list[Advance] = []
+        self.suppressed = 0
+        self._memo: dict[tuple, datetime | None] = {}
+
+    def fire(self, row) -> None:
+        """Advance one due schedule and record its delivery, unless it is not needed.
+
+        Nothing is needed while the person drives (the drive has its own
+        reminder, and a routine prompt at the wheel is one more thing to look
+        at: a routine time that falls in a drive is skipped, the next one comes
+        as usual), nor for a sitting break when the person logged a stretch
+        within the interval: that was their break.
+        """
+        due, now = row.next_fire_at, self.now
+        sitting = row.kind == ScheduleKind.SITTING
+        last_log = self.last_logs.get(row.user_id)
+        interval = timedelta(minutes=row.interval_minutes)
+        took_a_break = sitting and last_log is not None and last_log > due - interval
+        suppressed = row.user_id in self.driving or took_a_break
+        last_fired = row.last_fired_at if suppressed else due
+        snoozed = row.snoozed_until
+        if snoozed is not None and snoozed <= due:
+            snoozed = None
+        last_break = None
+        if sitting:
+            moments = [m for m in (last_fired, last_log) if m is not None]
+            last_break = max(moments) if moments else None
+        next_fire = self._next_fire(row, max(now, due), last_break, snoozed)
+        self.advances.append(Advance(row.pk, next_fire, last_fired, snoozed))
+        if suppressed:
+            self.suppressed += 1
+            return
+        kind = DeliveryKind.TIMES if row.kind == ScheduleKind.TIMES else DeliveryKind.SITTING
+        state = _state_for(due, now)
+        self.deliveries.append(
+            NewDelivery(
+                user_id=row.user_id,
+                schedule_id=row.pk,
+                drive_id=None,
+                kind=kind,
+                due_at=due,
+                routine_id=row.routine_id or self.routines.get(kind),
+                channels=row.channels,
+                state=state,
+                enqueued_at=now if state == DeliveryState.PENDING else None,
             )
-            cursor.execute(
-                f"UPDATE {table} AS s SET next_fire_at = v.next, last_fired_at = v.last, "  # noqa: S608 - our table
-                f"snoozed_until = v.snooze FROM (VALUES {values}) AS v(id, next, last, snooze) "
-                "WHERE s.id = v.id",
-                [value for row in rows for value in row],
+        )
+
+    def _next_fire(self, row, after: datetime, last_break, snoozed) -> datetime | None:
+        spec = rule_spec(
+            kind=row.kind,
+            tz=row.user__timezone,
+            interval_minutes=row.interval_minutes,
+            window_start=row.window_start,
+            window_end=row.window_end,
+            weekdays=row.weekdays,
+            times=row.times,
+            quiet_start=row.quiet_start,
+            quiet_end=row.quiet_end,
+        )
+        key = (spec, after, last_break, row.paused_until, snoozed)
+        if key not in self._memo:
+            self._memo[key] = spec_next_fire(
+                spec,
+                after=after,
+                last_break=last_break,
+                paused_until=row.paused_until,
+                snoozed_until=snoozed,
             )
-        else:
-            cursor.executemany(
-                f"UPDATE {table} SET next_fire_at = %s, last_fired_at = %s, snoozed_until = %s "  # noqa: S608 - our table
-                "WHERE id = %s",
-                [(nxt, last, snooze, pk) for pk, nxt, last, snooze in rows],
-            )
+        return self._memo[key]
 
 
 def _default_routine_ids() -> dict[str, int]:
@@ -144,41 +204,6 @@ def _default_routine_ids() -> dict[str, int]:
     slugs = DEFAULT_ROUTINES.values()
     ids = dict(Routine.objects.filter(slug__in=slugs).values_list("slug", "pk"))
     return {kind: ids[slug] for kind, slug in DEFAULT_ROUTINES.items() if slug in ids}
-
-
-def _fire(schedule: Schedule, *, now: datetime, last_log: datetime | None, driving: bool):
-    """Advance one due schedule; return its Delivery, or None when the reminder is not needed.
-
-    A sitting reminder is not needed during a drive (the drive has its own), nor
-    when the person logged a stretch within the interval: that was their break.
-    """
-    due = schedule.next_fire_at
-    tz = schedule.user.tzinfo
-    sitting = schedule.kind == ScheduleKind.SITTING
-    interval = timedelta(minutes=schedule.interval_minutes)
-    took_a_break = sitting and last_log is not None and last_log > due - interval
-    suppressed = sitting and (driving or took_a_break)
-    if not suppressed:
-        schedule.last_fired_at = due
-    if schedule.snoozed_until is not None and schedule.snoozed_until <= due:
-        schedule.snoozed_until = None
-    moments = [m for m in (schedule.last_fired_at, last_log) if m is not None]
-    schedule.next_fire_at = schedule_next_fire(
-        schedule, tz=tz, after=max(now, due), last_break=max(moments) if moments else None
-    )
-    if suppressed:
-        return None
-    state = _state_for(due, now)
-    return Delivery(
-        user_id=schedule.user_id,
-        schedule=schedule,
-        kind=DeliveryKind.TIMES if schedule.kind == ScheduleKind.TIMES else DeliveryKind.SITTING,
-        due_at=due,
-        routine_id=schedule.routine_id,
-        channels=schedule.channels,
-        state=state,
-        enqueued_at=now if state == DeliveryState.PENDING else None,
-    )
 
 
 def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
@@ -189,7 +214,7 @@ def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Dispatc
         if not drives:
             return result
         truck_stop_id = _default_routine_ids().get(DeliveryKind.DRIVE)
-        deliveries = []
+        deliveries: list[NewDelivery] = []
         for drive in drives:
             rule, segments = drive_rule(drive), drive_segments(drive)
             due = drive.next_fire_at
@@ -199,9 +224,10 @@ def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Dispatc
             )
             state = _state_for(due, now)
             deliveries.append(
-                Delivery(
+                NewDelivery(
                     user_id=drive.user_id,
-                    drive=drive,
+                    schedule_id=None,
+                    drive_id=drive.pk,
                     kind=DeliveryKind.DRIVE,
                     due_at=due,
                     routine_id=truck_stop_id,
@@ -212,14 +238,16 @@ def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Dispatc
                 )
             )
         result.claimed = len(drives)
-        created = Delivery.objects.bulk_create(deliveries)
+        created = deliveries_insert(deliveries)
         Drive.objects.bulk_update(drives, ["next_fire_at", "reminded_for"])
         _count_and_enqueue(created, result, enqueue)
     return result
 
 
-def _count_and_enqueue(created: list[Delivery], result: DispatchResult, enqueue: Enqueue) -> None:
-    pending_ids = [d.pk for d in created if d.state == DeliveryState.PENDING]
+def _count_and_enqueue(
+    created: list[tuple[int, str]], result: DispatchResult, enqueue: Enqueue
+) -> None:
+    pending_ids = sorted(pk for pk, state in created if state == DeliveryState.PENDING)
     result.pending += len(pending_ids)
     result.missed += len(created) - len(pending_ids)
     if pending_ids:

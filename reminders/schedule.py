@@ -277,17 +277,40 @@ def next_sitting_fire(
 
 
 def next_times_fire(
-    rule: TimesRule, *, after: datetime, paused_until: datetime | None = None
+    rule: TimesRule,
+    *,
+    after: datetime,
+    paused_until: datetime | None = None,
+    snoozed_until: datetime | None = None,
 ) -> datetime | None:
     """Return the next of the rule's local times strictly after `after`, in UTC.
 
-    Only times on an allowed weekday, outside quiet hours and not before
-    `paused_until` count; the others are skipped, not moved. A missing local
-    time fires at the end of the DST gap, a doubled one at its first
-    occurrence. None means no such time in the next 14 days.
+    1. Only times on an allowed weekday, outside quiet hours and not before
+       `paused_until` count; the others are skipped, not moved. A missing
+       local time fires at the end of the DST gap, a doubled one at its first
+       occurrence.
+    2. A snooze later than `after` brings the routine back then, moved past
+       the pause and out of quiet hours (to their end), as a sitting
+       reminder's snooze is; the next fixed time still wins if it comes
+       sooner. A snooze that cannot leave quiet hours within 14 days is
+       dropped.
+
+    None means no reminder in the next 14 days.
     """
     after = _utc("after", after)
     paused_until = _utc_or_none("paused_until", paused_until)
+    snoozed_until = _utc_or_none("snoozed_until", snoozed_until)
+    fire = _next_fixed_time(rule, after, paused_until)
+    if snoozed_until is not None and snoozed_until > after:
+        snoozed = _settle_snooze(rule, snoozed_until, paused_until, after + HORIZON_DAYS * ONE_DAY)
+        if snoozed is not None:
+            fire = snoozed if fire is None else min(fire, snoozed)
+    return fire
+
+
+def _next_fixed_time(
+    rule: TimesRule, after: datetime, paused_until: datetime | None
+) -> datetime | None:
     first_day = after.astimezone(rule.tz).date() - ONE_DAY
     for offset in range(HORIZON_DAYS + 2):
         day = first_day + timedelta(days=offset)
@@ -299,4 +322,20 @@ def next_times_fire(
                 continue
             if _quiet_end(rule, fire) is None:
                 return fire
+    return None
+
+
+def _settle_snooze(
+    rule: TimesRule, candidate: datetime, paused_until: datetime | None, horizon: datetime
+) -> datetime | None:
+    """Return `candidate` moved past the pause and out of quiet hours, or None past `horizon`."""
+    while candidate <= horizon:
+        if paused_until is not None and candidate < paused_until:
+            candidate = paused_until
+            continue
+        quiet_end = _quiet_end(rule, candidate)
+        if quiet_end is None:
+            return candidate
+        # Quiet hours of 24 hours end where the next day's begin: the horizon stops the loop.
+        candidate = quiet_end
     return None

@@ -146,6 +146,66 @@ def test_an_inactive_schedule_is_never_claimed(alice, dispatch):
     assert (schedule.next_fire_at, schedule.last_fired_at) == (due, None)
 
 
+def test_a_delivery_already_made_for_that_due_instant_is_not_made_again(alice, dispatch):
+    # As after a dispatcher that died between its insert and a later step, or a
+    # schedule set back to an instant that already fired: the row stays unique.
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(alice, due)
+    earlier = Delivery.objects.create(
+        user=alice, schedule=schedule, kind=DeliveryKind.SITTING, due_at=due,
+        state=DeliveryState.SENT,
+    )  # fmt: skip
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.pending, result.missed) == (1, 0, 0)
+    assert enqueued == []
+    assert list(Delivery.objects.all()) == [earlier]
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == due + INTERVAL
+
+
+def test_schedules_with_one_rule_and_due_instant_still_fire_in_their_own_zone(alice, bob, dispatch):
+    # The dispatcher reuses one next-fire answer for equal inputs; the zone is one of them.
+    berlin = sitting_due_at(alice, T - timedelta(minutes=1), kind="times", times=["07:30"])
+    chicago = sitting_due_at(bob, T - timedelta(minutes=1), kind="times", times=["07:30"])
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.pending) == (2, 2)
+    assert sorted(enqueued) == sorted(Delivery.objects.values_list("pk", flat=True))
+    berlin.refresh_from_db()
+    chicago.refresh_from_db()
+    assert berlin.next_fire_at == datetime(2026, 11, 26, 6, 30, tzinfo=UTC)
+    assert chicago.next_fire_at == datetime(2026, 11, 25, 13, 30, tzinfo=UTC)
+
+
+def test_what_the_dispatcher_writes_matches_the_orms_own_lookups(alice, dispatch):
+    # The bulk statements bypass the ORM; equality lookups must still find their values.
+    due = T - timedelta(minutes=1)
+    schedule = sitting_due_at(alice, due)
+
+    dispatch(T)
+
+    assert Delivery.objects.filter(schedule=schedule, due_at=due).exists()
+    assert Schedule.objects.filter(pk=schedule.pk, next_fire_at=due + INTERVAL).exists()
+    assert Schedule.objects.filter(pk=schedule.pk, last_fired_at=due).exists()
+    assert dispatch(due + INTERVAL)[0].pending == 1
+
+
+def test_a_batch_larger_than_the_batch_size_is_claimed_in_several_batches(
+    alice, bob, thera, dispatch, settings
+):
+    settings.REMINDERS_BATCH_SIZE = 2
+    schedules = [sitting_due_at(user, T - timedelta(minutes=1)) for user in (alice, bob, thera)]
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.pending) == (3, 3)
+    assert sorted(enqueued) == sorted(Delivery.objects.values_list("pk", flat=True))
+    assert {d.schedule_id for d in Delivery.objects.all()} == {s.pk for s in schedules}
+
+
 # -- a stretch logged by hand -------------------------------------------------------------
 
 
@@ -257,6 +317,27 @@ def test_a_snoozed_routine_fires_at_the_snooze_then_at_its_next_fixed_time(
     schedule.refresh_from_db()
     assert schedule.snoozed_until is None
     assert schedule.next_fire_at == datetime(2026, 11, 26, 9, 59, tzinfo=UTC)
+
+
+def test_a_routine_snoozed_into_quiet_hours_comes_back_when_they_end(alice, library, dispatch):
+    # 21:50 in Berlin; quiet from 22:00 to 07:00. Snoozed for 20 minutes it would
+    # ring at 22:10: it waits for 07:00, before the next fixed time (21:50).
+    evening = datetime(2026, 11, 25, 20, 50, tzinfo=UTC)
+    schedule = sitting_due_at(
+        alice, evening, kind="times", times=["21:50"], quiet_start="22:00", quiet_end="07:00"
+    )
+    dispatch(evening)
+
+    delivery_snooze(delivery=Delivery.objects.get(), minutes=20, now=evening)
+
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == datetime(2026, 11, 26, 6, 0, tzinfo=UTC)
+    assert dispatch(evening + timedelta(minutes=20))[0].claimed == 0
+    result, enqueued = dispatch(datetime(2026, 11, 26, 6, 0, tzinfo=UTC))
+    assert (result.pending, len(enqueued)) == (1, 1)
+    schedule.refresh_from_db()
+    assert schedule.snoozed_until is None
+    assert schedule.next_fire_at == datetime(2026, 11, 26, 20, 50, tzinfo=UTC)
 
 
 def test_a_snoozed_sitting_reminder_fires_once_at_the_snooze(alice, library, dispatch):

@@ -329,3 +329,33 @@ def test_after_the_drive_ends_sitting_reminders_come_again(
     delivery = Delivery.objects.get()
     assert (delivery.schedule, delivery.due_at) == (schedule, due)
     assert enqueued == [delivery.pk]
+
+
+def test_while_driving_a_routine_time_is_skipped_and_the_next_one_comes_as_usual(
+    alice, django_capture_on_commit_callbacks
+):
+    # A routine prompt at the wheel cannot be followed; the drive's own "stretch at
+    # your next stop" reminder stands in for it, and the routine is not saved up.
+    drive_start(user=alice, rules="interval", stop_every_minutes=120, now=T0)
+    due = T0 + timedelta(minutes=10)
+    schedule = Schedule.objects.create(
+        user=alice, kind="times", times=[due.astimezone(alice.tzinfo).strftime("%H:%M")],
+        next_fire_at=due, weekdays=[1, 2, 3, 4, 5, 6, 7],
+    )  # fmt: skip
+    enqueued: list[int] = []
+
+    with django_capture_on_commit_callbacks(execute=True):
+        result = dispatch_due(now=due + timedelta(minutes=1), enqueue=enqueued.extend)
+
+    assert (result.claimed, result.suppressed, result.pending) == (1, 1, 0)
+    assert not Delivery.objects.exists()
+    assert enqueued == []
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == due + timedelta(days=1)
+    assert schedule.last_fired_at is None
+    # After the drive the next day's time fires as usual.
+    drive_end(user=alice, now=due + timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        result = dispatch_due(now=due + timedelta(days=1), enqueue=enqueued.extend)
+    assert result.pending == 1
+    assert Delivery.objects.get().due_at == due + timedelta(days=1)

@@ -342,6 +342,57 @@ def test_next_times_fire_is_none_when_quiet_hours_cover_every_time():
     assert next_times_fire(rule, after=at(BERLIN, 2026, 6, 1, 8, 0)) is None
 
 
+def test_a_snoozed_routine_comes_back_at_the_snooze():
+    fire = next_times_fire(
+        routine(), after=at(BERLIN, 2026, 6, 1, 7, 30), snoozed_until=at(BERLIN, 2026, 6, 1, 7, 50)
+    )
+
+    assert fire == at(BERLIN, 2026, 6, 1, 7, 50)
+
+
+def test_a_snooze_into_quiet_hours_moves_to_their_end():
+    # 21:00 snoozed for 30 minutes, quiet from 21:15: it comes back at 07:00, as a
+    # sitting reminder in quiet hours does, and the 07:30 time follows as usual.
+    rule = routine(quiet=LocalWindow(time(21, 15), time(7, 0)))
+    after = at(BERLIN, 2026, 6, 1, 21, 0)
+
+    fire = next_times_fire(rule, after=after, snoozed_until=after + timedelta(minutes=30))
+
+    assert fire == at(BERLIN, 2026, 6, 2, 7, 0)
+    assert next_times_fire(rule, after=fire) == at(BERLIN, 2026, 6, 2, 7, 30)
+
+
+def test_a_snooze_moved_past_a_pause_still_leaves_quiet_hours():
+    rule = routine(times=(time(12, 0),), quiet=LocalWindow(time(22, 0), time(6, 0)))
+    after = at(BERLIN, 2026, 6, 1, 21, 0)
+
+    fire = next_times_fire(
+        rule,
+        after=after,
+        snoozed_until=after + timedelta(minutes=10),
+        paused_until=at(BERLIN, 2026, 6, 1, 23, 0),
+    )
+
+    assert fire == at(BERLIN, 2026, 6, 2, 6, 0)
+
+
+def test_a_fixed_time_inside_quiet_hours_does_not_replace_the_moved_snooze():
+    rule = routine(times=(time(6, 30),), quiet=LocalWindow(time(22, 0), time(7, 0)))
+    after = at(BERLIN, 2026, 6, 1, 21, 55)
+
+    # 06:30 itself is quiet, so skipped; the snooze at 22:05 moves to 07:00.
+    fire = next_times_fire(rule, after=after, snoozed_until=after + timedelta(minutes=10))
+
+    assert fire == at(BERLIN, 2026, 6, 2, 7, 0)
+
+
+def test_a_snooze_under_round_the_clock_quiet_hours_is_dropped():
+    rule = routine(quiet=LocalWindow(time(0, 0), time(0, 0)))
+    after = at(BERLIN, 2026, 6, 1, 8, 0)
+
+    assert next_times_fire(rule, after=after, snoozed_until=after + timedelta(minutes=10)) is None
+
+
 # DST. America/New_York: springs forward 2026-03-08 02:00 EST -> 03:00 EDT,
 # falls back 2026-11-01 02:00 EDT -> 01:00 EST. Europe/Berlin: springs forward
 # 2026-03-29 02:00 CET -> 03:00 CEST, falls back 2026-10-25 03:00 CEST -> 02:00 CET.
@@ -644,3 +695,34 @@ def test_without_breaks_reminders_tick_from_the_window_opening(case):
         if day.isoweekday() in rule.weekdays and after < tick < end:
             expected.append(tick)
     assert fire == min(expected, default=None)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    zone_after=zone_and_instant(),
+    times=st.lists(local_times, min_size=1, max_size=4),
+    weekdays=weekday_sets,
+    quiet=st.none() | windows,
+    paused=st.none() | minutes(-120, 5000),
+    snooze=minutes(1, 60),
+)
+def test_a_snoozed_routine_never_fires_in_quiet_hours_or_a_pause(
+    zone_after, times, weekdays, quiet, paused, snooze
+):
+    tz, after = zone_after
+    rule = TimesRule(tz=tz, times=tuple(times), weekdays=weekdays, quiet=quiet)
+    paused_until = None if paused is None else after + paused
+
+    fire = next_times_fire(
+        rule, after=after, paused_until=paused_until, snoozed_until=after + snooze
+    )
+
+    unsnoozed = next_times_fire(rule, after=after, paused_until=paused_until)
+    if fire is not None:
+        assert fire > after
+        assert not in_quiet_hours(rule, fire)
+        assert paused_until is None or fire >= paused_until
+        # A snooze only ever brings the routine sooner than its next fixed time.
+        assert unsnoozed is None or fire <= unsnoozed
+    else:
+        assert unsnoozed is None
