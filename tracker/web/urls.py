@@ -6,6 +6,7 @@ from django.urls import path
 from tracker.web import (
     account,
     accounts,
+    care,
     drive,
     library,
     onboarding,
@@ -13,6 +14,7 @@ from tracker.web import (
     progress,
     pwa,
     reminders,
+    therapist,
     today,
 )
 
@@ -35,6 +37,10 @@ urlpatterns = [
     path("account/", account.account_page, name="account"),
     path("account/delete/", account.account_delete_page, name="account-delete"),
     path("account/deleted/", account.account_deleted_page, name="account-deleted"),
+    path("patients/", therapist.patients_page, name="patients"),
+    path("patients/invite/", therapist.invite_page, name="patients-invite"),
+    path("patients/<int:patient_id>/", therapist.patient_page, name="patient"),
+    path("care/accept/", care.accept_page, name="care-accept-page"),
     path("offline/", pwa.offline_page, name="offline"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),

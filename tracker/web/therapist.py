@@ -1,0 +1,418 @@
+"""The therapist's pages: the patient list (dashboard), inviting a patient, and one
+linked patient's charts, function goals, assigned plans and exports.
+
+Every read of a patient goes through tracker.care.selectors (patients_of and
+what is built on it), so a patient who is not actively linked to the caller
+is a 404, exactly as in the care API. Plans are checked by the care API's own
+serializer (tracker.care.serializers.AssignedPlanSerializer).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.timesince import timesince
+from django.views.decorators.http import require_http_methods
+
+from exercises.models import Audience, Exercise
+from exercises.services import plan_create
+from tracker.api.progress import ProgressSerializer
+from tracker.care import selectors, services
+from tracker.care.dashboard import PAIN_RISE_POINTS
+from tracker.care.selectors import PatientDashboard
+from tracker.care.serializers import AssignedPlanSerializer
+from tracker.days import local_date, window_for
+from tracker.models import AlertKind, User
+from tracker.selectors import progress_summary
+from tracker.web.access import therapist_required
+from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
+from tracker.web.today import dose_text
+
+# How many exercises the plan form offers at once (it works without JavaScript).
+PLAN_FORM_ROWS = 3
+WEEKDAYS = ((1, "Mon"), (2, "Tue"), (3, "Wed"), (4, "Thu"), (5, "Fri"), (6, "Sat"), (7, "Sun"))
+DOSE_FIELDS = ("hold_seconds", "reps", "sets", "times_per_day")
+PROGRESSION_FIELDS = ("step_seconds", "every_days", "max_seconds")
+FIELD_LABELS = {
+    "exercise": "Exercise",
+    "hold_seconds": "Hold",
+    "reps": "Reps",
+    "sets": "Sets",
+    "times_per_day": "Times a day",
+    "days_of_week": "Days",
+    "notes": "Note",
+    "progression": "Progression",
+    "non_field_errors": "Exercise",
+}
+
+
+def patient_name(user: User) -> str:
+    return user.display_name or user.username
+
+
+def relative_time(then: datetime, now: datetime) -> str:
+    """Return "3 days ago", "5 hours ago" or "just now": the largest unit only."""
+    if now - then < timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(then, now, depth=1)} ago"
+
+
+def percent(share: float | None) -> str | None:
+    return None if share is None else f"{round(share * 100)}%"
+
+
+@dataclass(frozen=True)
+class PainTrend:
+    word: str  # rising, falling, steady; "" when there is nothing to compare
+    arrow: str
+
+
+def pain_trend(change: float | None) -> PainTrend:
+    """Return how the 7-day mean pain moved against the 7 days before.
+
+    A change of less than PAIN_RISE_POINTS (2) is "steady": the same line the
+    pain-rise alert and the chart's noise band draw between change and noise.
+    """
+    if change is None:
+        return PainTrend("", "")
+    if change >= PAIN_RISE_POINTS:
+        return PainTrend("rising", "↑")
+    if change <= -PAIN_RISE_POINTS:
+        return PainTrend("falling", "↓")
+    return PainTrend("steady", "→")
+
+
+@dataclass(frozen=True)
+class PatientRow:
+    row: PatientDashboard
+    name: str
+    adherence_7: str | None
+    adherence_28: str | None
+    acted_on: str | None
+    last_activity: str | None
+    trend: PainTrend
+
+
+def _patient_rows(rows: list[PatientDashboard], now: datetime) -> list[PatientRow]:
+    """Return the rows for the template, patients with open alerts first (then by name)."""
+    shown = [
+        PatientRow(
+            row=row,
+            name=patient_name(row.patient),
+            adherence_7=percent(row.adherence_7),
+            adherence_28=percent(row.adherence_28),
+            acted_on=percent(row.reminders_acted_on),
+            last_activity=relative_time(row.last_activity_at, now)
+            if row.last_activity_at
+            else None,
+            trend=pain_trend(row.pain_change),
+        )
+        for row in rows
+    ]
+    # sorted() is stable: within each group the selector's order (by name) stays.
+    return sorted(shown, key=lambda shown_row: not shown_row.row.alerts)
+
+
+def _linked_patient(request: HttpRequest, raw_id) -> User:
+    """Return the caller's actively linked patient, or raise 404 (never, ended, not theirs)."""
+    try:
+        patient_id = int(raw_id)
+    except (TypeError, ValueError):
+        raise Http404("No such patient.") from None
+    patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
+    if patient is None:
+        raise Http404("No such patient.")
+    return patient
+
+
+def _acknowledge(request: HttpRequest) -> None:
+    """Acknowledge the posted alert, as POST care/patients/{id}/alerts/{id}/acknowledge/ does.
+
+    An open alert is recorded as seen; one already acknowledged changes nothing;
+    anything else (not this patient's, unknown, malformed) is a 404.
+    """
+    patient = _linked_patient(request, request.POST.get("patient"))
+    alert_id = request.POST.get("alert", "")
+    kind, _, occurrence = alert_id.partition(":")
+    if kind not in AlertKind.values or not occurrence:
+        raise Http404("No such alert.")
+    now = timezone.now()
+    (row,) = selectors.dashboard_rows(therapist=request.user, now=now, patient_id=patient.pk)
+    if any(alert.id == alert_id for alert in row.alerts):
+        services.alert_acknowledge(link=row.link, kind=kind, occurrence=occurrence, now=now)
+    elif not selectors.alert_acknowledged(link=row.link, kind=kind, occurrence=occurrence):
+        raise Http404("No such alert.")
+    messages.success(request, f"Alert about {patient_name(patient)} acknowledged.")
+
+
+@therapist_required
+@require_http_methods(["GET", "POST"])
+def patients_page(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        if request.POST.get("action") != "acknowledge":
+            return render(
+                request,
+                "tracker/patients.html",
+                {"error": "Unknown action.", "patients": []},
+                status=400,
+            )
+        _acknowledge(request)
+        return redirect("/patients/")
+    now = timezone.now()
+    rows = selectors.dashboard_rows(therapist=request.user, now=now)
+    return render(request, "tracker/patients.html", {"patients": _patient_rows(rows, now)})
+
+
+def group_code(code: str, size: int = 5) -> str:
+    """Return the code in groups of `size`, joined by dashes (accepting ignores them)."""
+    return "-".join(code[i : i + size] for i in range(0, len(code), size))
+
+
+@therapist_required
+@require_http_methods(["GET", "POST"])
+def invite_page(request: HttpRequest) -> HttpResponse:
+    context = {"user_timezone": request.user.timezone}
+    if request.method == "POST":
+        # Rendered, not redirected: the code is not stored and cannot be shown again.
+        invite, code = services.invite_create(therapist=request.user, now=timezone.now())
+        context.update(
+            code=group_code(code),
+            link=f"{settings.SITE_URL}/care/accept/?{urlencode({'code': code})}",
+            expires_at=invite.expires_at,
+        )
+    return render(request, "tracker/invite.html", context)
+
+
+# The patient page: charts, goals, plans, exports.
+
+
+def _int_or_none(raw: str | None) -> int | str | None:
+    """Return a blank field as None, anything else as typed (the serializer checks it)."""
+    raw = (raw or "").strip()
+    return raw or None
+
+
+def plan_data_from_form(post) -> tuple[dict, list[int]]:
+    """Return the care plans API body the plan form describes, and the form rows used.
+
+    A row without an exercise is left out; the serializer then checks the rest
+    exactly as for POST care/patients/{id}/plans/.
+    """
+    items, used = [], []
+    for row in range(PLAN_FORM_ROWS):
+        prefix = f"items-{row}-"
+        exercise = post.get(prefix + "exercise", "").strip()
+        if not exercise:
+            continue
+        item = {"exercise": exercise}
+        for field in DOSE_FIELDS:
+            value = _int_or_none(post.get(prefix + field))
+            if value is not None:
+                item[field] = value
+        item["days_of_week"] = post.getlist(prefix + "days_of_week")
+        item["notes"] = post.get(prefix + "notes", "").strip()
+        progression = {
+            field: _int_or_none(post.get(f"{prefix}progression-{field}"))
+            for field in PROGRESSION_FIELDS
+        }
+        if any(value is not None for value in progression.values()):
+            item["progression"] = {k: v for k, v in progression.items() if v is not None}
+        items.append(item)
+        used.append(row)
+    body = {
+        "name": post.get("name", "").strip(),
+        "notes": post.get("notes", "").strip(),
+        "items": items,
+    }
+    return body, used
+
+
+def _flatten(value) -> list[str]:
+    """Return every message in a DRF error value (a list, a dict, or nested)."""
+    if isinstance(value, dict):
+        return [message for inner in value.values() for message in _flatten(inner)]
+    if isinstance(value, list):
+        return [message for inner in value for message in _flatten(inner)]
+    return [str(value)]
+
+
+def plan_form_errors(errors: dict, used: list[int]) -> dict:
+    """Return the serializer's errors keyed for the form: name, notes, form, and rows by number."""
+    form_errors = {"rows": {}}
+    for field in ("name", "notes", "non_field_errors"):
+        if field in errors:
+            form_errors[field] = _flatten(errors[field])
+    items = errors.get("items")
+    if isinstance(items, list):
+        # Older DRF: one entry per item, empty for the valid ones.
+        items = dict(enumerate(items))
+    if isinstance(items, dict):
+        for index, item_errors in items.items():
+            if not isinstance(index, int):
+                form_errors.setdefault("items", []).extend(_flatten(item_errors))
+            elif item_errors:
+                form_errors["rows"][used[int(index)]] = [
+                    f"{FIELD_LABELS.get(field, field)}: {message}"
+                    for field, found in item_errors.items()
+                    for message in _flatten(found)
+                ]
+    elif items:
+        form_errors["items"] = _flatten(items)  # about the list itself: too long
+    return form_errors
+
+
+@dataclass(frozen=True)
+class PlanFormRow:
+    number: int
+    values: dict
+    weekdays: list[str]
+    errors: list[str]
+
+
+def _form_rows(post, errors: dict) -> list[PlanFormRow]:
+    rows = []
+    for row in range(PLAN_FORM_ROWS):
+        prefix = f"items-{row}-"
+        values = {
+            key[len(prefix) :].replace("-", "_"): value
+            for key, value in (post.items() if post else [])
+            if key.startswith(prefix)
+        }
+        weekdays = post.getlist(prefix + "days_of_week") if post else []
+        rows.append(PlanFormRow(row, values, weekdays, errors.get("rows", {}).get(row, [])))
+    return rows
+
+
+def _plan_rows(plans, today) -> list[dict]:
+    """Return the assigned plans with each item's dose in words."""
+    # The API's own rule for today's hold under a progression.
+    item_serializer = AssignedPlanSerializer(context={"today": today}).fields["items"].child
+    shown = []
+    for plan in plans:
+        items = []
+        for item in plan.items.all():
+            hold = item_serializer.get_current_hold_seconds(item)
+            days = ", ".join(name for number, name in WEEKDAYS if number in item.days_of_week)
+            items.append(
+                {
+                    "exercise": item.exercise,
+                    "dose": dose_text(hold_seconds=hold, reps=item.reps, sets=item.sets),
+                    "times_per_day": item.times_per_day,
+                    "days": days or "every day",
+                    "progression": item.progression,
+                    "notes": item.notes,
+                }
+            )
+        shown.append({"plan": plan, "items": items})
+    return shown
+
+
+def _range_links(chosen: int | None) -> list[dict]:
+    return [
+        {"days": days, "label": RANGE_LABELS[days], "current": days == chosen} for days in RANGES
+    ]
+
+
+def _patient_context(request: HttpRequest, patient: User, chosen: int | None) -> dict:
+    today = local_date(timezone.now(), patient.tzinfo)
+    context = {
+        "patient": patient,
+        "name": patient_name(patient),
+        "ranges": _range_links(chosen),
+        "chosen": chosen,
+        "exercises": Exercise.objects.filter(audience=Audience.SELF_CARE).order_by("order", "slug"),
+        "weekdays": WEEKDAYS,
+        "plans": _plan_rows(
+            selectors.plans_assigned(therapist=request.user, patient=patient), today
+        ),
+        "form_rows": _form_rows(None, {}),
+        "form_values": {},
+        "form_errors": {},
+    }
+    if chosen is not None:
+        start, end = window_for(days=chosen, today=today)
+        summary = progress_summary(user=patient, start=start, end=end, today=today)
+        context.update(
+            chart_data=ProgressSerializer(summary).data,
+            rows=list(reversed(summary.days)),
+        )
+    goal_summary, goals = goal_rows(patient)
+    context.update(
+        goal_summary=goal_summary,
+        goal_change=None if goal_summary.change is None else abs(goal_summary.change),
+        goals=goals,
+    )
+    return context
+
+
+def _chosen_range(request: HttpRequest) -> int | None:
+    raw = request.GET.get("range", str(DEFAULT_RANGE))
+    return int(raw) if raw in {str(days) for days in RANGES} else None
+
+
+def _assign_plan(request: HttpRequest, patient: User) -> dict:
+    """Assign the posted plan to the patient; return the form's errors (empty: stored)."""
+    today = local_date(timezone.now(), patient.tzinfo)
+    body, used = plan_data_from_form(request.POST)
+    if not used:
+        # The API accepts a plan without items; on this form that is a forgotten choice.
+        return {"items": ["Choose at least one exercise."], "rows": {}}
+    incoming = AssignedPlanSerializer(data=body, context={"today": today})
+    if not incoming.is_valid():
+        return plan_form_errors(incoming.errors, used)
+    values = dict(incoming.validated_data)
+    # The same service and arguments as the API's AssignedPlanViewSet.create.
+    plan_create(user=patient, assigned_by=request.user, items=values.pop("items"), **values)
+    return {}
+
+
+@therapist_required
+@require_http_methods(["GET", "POST"])
+def patient_page(request: HttpRequest, patient_id: int) -> HttpResponse:
+    patient = _linked_patient(request, patient_id)
+    chosen = _chosen_range(request)
+    if request.method == "POST":
+        action = request.POST.get("action")
+        if action == "delete-plan":
+            plan = (
+                selectors.plans_assigned(therapist=request.user, patient=patient)
+                .filter(pk=_int_or_404(request.POST.get("plan")))
+                .first()
+            )
+            if plan is None:
+                raise Http404("No such plan.")
+            plan.delete()
+            messages.success(request, f"Plan “{plan.name}” deleted.")
+            return redirect(f"/patients/{patient.pk}/#plans-heading")
+        if action == "assign-plan":
+            errors = _assign_plan(request, patient)
+            if not errors:
+                messages.success(request, f"Plan assigned to {patient_name(patient)}.")
+                return redirect(f"/patients/{patient.pk}/#plans-heading")
+            context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
+            context.update(
+                form_rows=_form_rows(request.POST, errors),
+                form_values=request.POST,
+                form_errors=errors,
+            )
+            return render(request, "tracker/patient.html", context, status=400)
+        context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
+        context["form_errors"] = {"non_field_errors": ["Unknown action."]}
+        return render(request, "tracker/patient.html", context, status=400)
+    context = _patient_context(request, patient, chosen)
+    if chosen is None:
+        context["range_error"] = "Choose a range of 7, 30, 90 or 365 days."
+        return render(request, "tracker/patient.html", context, status=400)
+    return render(request, "tracker/patient.html", context)
+
+
+def _int_or_404(raw: str | None) -> int:
+    try:
+        return int(raw or "")
+    except ValueError:
+        raise Http404("No such plan.") from None
