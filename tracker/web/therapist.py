@@ -99,7 +99,7 @@ class PatientRow:
 
 
 def _patient_rows(rows: list[PatientDashboard], now: datetime) -> list[PatientRow]:
-    """Return the rows for the template, patients with open alerts first (then by name)."""
+    """Return the rows for the template: patients with open alerts first, then by name."""
     shown = [
         PatientRow(
             row=row,
@@ -114,8 +114,9 @@ def _patient_rows(rows: list[PatientDashboard], now: datetime) -> list[PatientRo
         )
         for row in rows
     ]
-    # sorted() is stable: within each group the selector's order (by name) stays.
-    return sorted(shown, key=lambda shown_row: not shown_row.row.alerts)
+    # By the name shown: the selector orders by display_name, which puts the
+    # patients without one (shown by username) first.
+    return sorted(shown, key=lambda entry: (not entry.row.alerts, entry.name.casefold()))
 
 
 def _linked_patient(request: HttpRequest, raw_id) -> User:
