@@ -164,6 +164,8 @@ class DeliveryState(models.TextChoices):
     SENT = "sent", "Sent"
     FAILED = "failed", "Failed"
     MISSED = "missed", "Missed (fell due during an outage)"
+    # Not to be sent any more: the therapist who set it may no longer remind the patient.
+    CANCELLED = "cancelled", "Cancelled (consent withdrawn or care link ended)"
 
 
 class DeliveryAction(models.TextChoices):

@@ -16,7 +16,14 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from reminders.channels import CHANNELS, Channel, ChannelError, Message, Target
-from reminders.models import ChannelSend, Delivery, DeliveryKind, DeliveryState, SegmentKind
+from reminders.models import (
+    ChannelSend,
+    Delivery,
+    DeliveryKind,
+    DeliveryState,
+    DriveSegment,
+    SegmentKind,
+)
 from reminders.services import action_token, suggested_routine
 
 logger = logging.getLogger(__name__)
@@ -56,19 +63,33 @@ class _Send:
     error: ChannelError | None = None
 
 
-def _still_driving(delivery: Delivery) -> bool:
-    drive = delivery.drive
-    if drive is None or drive.ended_at is not None:
-        return False
-    current = drive.segments.filter(end__isnull=True).first()
-    return current is None or current.kind == SegmentKind.DRIVING
+def still_driving(deliveries: Sequence[Delivery]) -> set[int]:
+    """Return the ids of the deliveries whose drive is on the road now, in one query.
+
+    A drive that has not ended and has no open stop counts as driving.
+    """
+    open_drives = {d.drive_id for d in deliveries if d.drive is not None and not d.drive.ended_at}
+    if not open_drives:
+        return set()
+    stopped = set(
+        DriveSegment.objects.filter(
+            drive_id__in=open_drives, end__isnull=True, kind=SegmentKind.STOPPED
+        ).values_list("drive_id", flat=True)
+    )
+    return {d.pk for d in deliveries if d.drive_id in open_drives - stopped}
 
 
-def message_for(delivery: Delivery) -> Message:
-    """Return what the reminder says. While driving it needs no touch: no buttons."""
+def message_for(delivery: Delivery, *, driving: bool | None = None) -> Message:
+    """Return what the reminder says. While driving it needs no touch: no buttons.
+
+    `driving` says whether the delivery's drive is on the road (see
+    still_driving, which answers for a whole chunk); None looks it up.
+    """
     title, body = TEXTS[delivery.kind]
     routine = suggested_routine(delivery)
-    interactive = not _still_driving(delivery)
+    if driving is None:
+        driving = delivery.pk in still_driving([delivery])
+    interactive = not driving
     token = action_token(delivery.pk)
     # The page works with no session: the token answers for this one delivery.
     url = f"/reminders/{delivery.pk}/?token={token}" if interactive else "/drive/"
@@ -141,10 +162,16 @@ def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, 
         live = [d for d in deliveries if d.pk not in stale_ids]
         sends, reached_before = _plan(live)
 
-    messages = {d.pk: message_for(d) for d in live}
+    driving = still_driving(live)
+    messages = {d.pk: message_for(d, driving=d.pk in driving) for d in live}
+    # A delivery cancelled since the claim (consent withdrawn a moment ago) is not sent.
+    cancelled = _cancelled(live)
     for send in sends:
-        send.error = _send_one(send, messages[send.delivery.pk])
-    outcomes.update(_settle(live, sends, reached_before, now))
+        if send.delivery.pk in cancelled:
+            send.error = ChannelError("cancelled before sending", permanent=True)
+        else:
+            send.error = _send_one(send, messages[send.delivery.pk])
+    outcomes.update(_settle(live, sends, reached_before, now, cancelled))
     for delivery_id in delivery_ids:
         if delivery_id not in outcomes:
             state = Delivery.objects.filter(pk=delivery_id).values_list("state", flat=True).first()
@@ -158,6 +185,15 @@ def delivery_send(*, delivery_id: int, now: datetime) -> SendOutcome:
     if outcome.retry is not None:
         raise outcome.retry
     return outcome
+
+
+def _cancelled(deliveries: list[Delivery]) -> set[int]:
+    if not deliveries:
+        return set()
+    rows = Delivery.objects.filter(
+        pk__in=[d.pk for d in deliveries], state=DeliveryState.CANCELLED
+    ).values_list("pk", flat=True)
+    return set(rows)
 
 
 def _is_stale(delivery: Delivery, now: datetime) -> bool:
@@ -217,7 +253,11 @@ def _send_one(send: _Send, message: Message) -> ChannelError | None:
 
 @transaction.atomic
 def _settle(
-    deliveries: list[Delivery], sends: list[_Send], reached_before: dict[int, int], now: datetime
+    deliveries: list[Delivery],
+    sends: list[_Send],
+    reached_before: dict[int, int],
+    now: datetime,
+    cancelled: set[int],
 ) -> dict[int, SendOutcome]:
     finished = timezone.now()
     table = ChannelSend._meta.db_table
@@ -234,7 +274,10 @@ def _settle(
             send.channel.forget(send.target)
     for channel, targets in reached.values():
         channel.reached(targets)
-    return _conclude(deliveries, sends, reached_before, now)
+    outcomes = {pk: SendOutcome(DeliveryState.CANCELLED) for pk in cancelled}
+    Delivery.objects.filter(pk__in=cancelled).update(lease_until=None)
+    live = [d for d in deliveries if d.pk not in cancelled]
+    return outcomes | _conclude(live, sends, reached_before, now)
 
 
 def _conclude(
@@ -244,7 +287,8 @@ def _conclude(
     outcomes = {}
     by_delivery: dict[int, list[_Send]] = {d.pk: [] for d in deliveries}
     for send in sends:
-        by_delivery[send.delivery.pk].append(send)
+        if send.delivery.pk in by_delivery:
+            by_delivery[send.delivery.pk].append(send)
     sent_ids = []
     for delivery in deliveries:
         mine = by_delivery[delivery.pk]

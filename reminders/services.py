@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.db import transaction
+from django.db.models import QuerySet
 
 from exercises.models import LogOrigin, Routine
 from exercises.selectors import last_log_at
@@ -16,6 +17,7 @@ from reminders.models import (
     Delivery,
     DeliveryAction,
     DeliveryKind,
+    DeliveryState,
     PushSubscription,
     Schedule,
     ScheduleKind,
@@ -30,6 +32,25 @@ DEFAULT_ROUTINES = {
     DeliveryKind.DRIVE: "truck-stop",
     DeliveryKind.TEST: "desk-break",
 }
+
+
+# What a therapist sets in a reminder (tracker.care's CareReminderSerializer, plus
+# what makes it a sitting reminder). The rest is the patient's: pausing or turning
+# it off, quiet hours, channels and its name.
+THERAPIST_FIELDS = (
+    "kind", "interval_minutes", "window_start", "window_end", "weekdays", "times", "routine",
+)  # fmt: skip
+
+
+class SetByTherapist(Exception):
+    """The patient tried to change what their therapist set in a reminder."""
+
+    def __init__(self, fields: list[str]):
+        self.fields = fields
+        super().__init__(
+            f"Your therapist set {', '.join(fields)} for this reminder; ask them to change "
+            "it. You can pause it, turn it off, or change its quiet hours, channels and name."
+        )
 
 
 class ActionConflict(Exception):
@@ -68,15 +89,64 @@ def schedule_save(
     return schedule
 
 
+@transaction.atomic
+def _comparable(field: str, value):
+    if field == "routine":
+        return getattr(value, "pk", value)
+    if field in ("weekdays", "times"):
+        return sorted(str(item) for item in value)
+    return value
+
+
+def therapist_fields_changed(*, schedule: Schedule, values: Mapping[str, Any]) -> list[str]:
+    """Return the therapist-set fields that `values` would change, in THERAPIST_FIELDS order."""
+    return [
+        field
+        for field in THERAPIST_FIELDS
+        if field in values
+        and _comparable(field, values[field]) != _comparable(field, getattr(schedule, field))
+    ]
+
+
+def schedule_update_by_owner(
+    *, schedule: Schedule, values: Mapping[str, Any], now: datetime
+) -> Schedule:
+    """Return the schedule updated by the person it reminds.
+
+    A therapist-set reminder keeps what the therapist set: a change to one of
+    those fields raises SetByTherapist and changes nothing. Sending a field
+    unchanged (a client echoing the whole reminder back) is not a change.
+    """
+    if schedule.set_by_id is not None and schedule.set_by_id != schedule.user_id:
+        changed = therapist_fields_changed(schedule=schedule, values=values)
+        if changed:
+            raise SetByTherapist(changed)
+    return schedule_save(user=schedule.user, values=values, now=now, schedule=schedule)
+
+
 def schedules_set_by_stop(*, user, set_by) -> int:
     """Turn off the user's schedules that `set_by` set; return how many there are.
 
     They stay (the user sees who set them and can turn them on again) but stop
-    firing: is_active False and no next fire time, in one statement.
+    firing: is_active False and no next fire time, in one statement. What they
+    already made and not yet sent is cancelled (deliveries_cancel_pending).
     """
-    return Schedule.objects.filter(user=user, set_by=set_by).update(
-        is_active=False, next_fire_at=None
-    )
+    schedules = Schedule.objects.filter(user=user, set_by=set_by)
+    stopped = schedules.update(is_active=False, next_fire_at=None)
+    deliveries_cancel_pending(schedules=schedules)
+    return stopped
+
+
+def deliveries_cancel_pending(*, schedules: QuerySet[Schedule]) -> int:
+    """Cancel the deliveries of these schedules still waiting to be sent; return how many.
+
+    The send task only takes pending deliveries, so a cancelled one is never
+    sent, nor picked up again by the sweeper. One a send task took before this
+    (it is being sent this very moment) ends as that task records it.
+    """
+    return Delivery.objects.filter(
+        schedule__in=schedules.values("pk"), state=DeliveryState.PENDING
+    ).update(state=DeliveryState.CANCELLED)
 
 
 def action_token(delivery_id: int) -> str:

@@ -5,7 +5,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -59,13 +59,33 @@ class ScheduleViewSet(
         )
         return Response(self.get_serializer(schedule).data, status=status.HTTP_201_CREATED)
 
+    @extend_schema(
+        responses={
+            200: ScheduleSerializer,
+            403: OpenApiResponse(
+                DetailSerializer,
+                "A change to what the patient's therapist set in this reminder (interval, "
+                "window, weekdays, times, routine); nothing was changed. Or a browser session "
+                "without a valid CSRF token.",
+            ),
+        }
+    )
     def partial_update(self, request, *args, **kwargs):
+        """Change a reminder; in one a therapist set, only the patient's own settings.
+
+        The patient may pause it (`paused_until`), turn it off (`is_active`) and
+        change its quiet hours, channels and name; what the therapist set is
+        refused with 403 (the refusal concerns the setting's owner, not a bad value).
+        """
         schedule = self.get_object()
         incoming = self.get_serializer(schedule, data=request.data, partial=True)
         incoming.is_valid(raise_exception=True)
-        schedule = services.schedule_save(
-            user=request.user, values=incoming.validated_data, now=timezone.now(), schedule=schedule
-        )
+        try:
+            schedule = services.schedule_update_by_owner(
+                schedule=schedule, values=incoming.validated_data, now=timezone.now()
+            )
+        except services.SetByTherapist as refusal:
+            raise PermissionDenied(str(refusal)) from None
         return Response(self.get_serializer(schedule).data)
 
 

@@ -21,7 +21,7 @@ from reminders.models import (
     PushSubscription,
     Schedule,
 )
-from reminders.sending import delivery_send, message_for
+from reminders.sending import delivery_send, message_for, still_driving
 from reminders.services import delivery_snooze
 
 # A Wednesday, 11:00 in Berlin: inside every every-day, all-day window.
@@ -527,6 +527,27 @@ def test_while_driving_the_push_needs_no_touch_and_after_the_stop_it_is_interact
     at_the_stop = message_for(Delivery.objects.select_related("drive").get(pk=on_the_road.pk))
     assert at_the_stop.interactive is True
     assert at_the_stop.url == f"/reminders/{on_the_road.pk}/?token={at_the_stop.action_token}"
+
+
+def test_which_drives_are_on_the_road_is_read_for_a_whole_chunk_in_one_query(
+    alice, bob, thera, django_assert_num_queries
+):
+    now = timezone.now()
+    started = now - timedelta(minutes=30)
+    drives = {u: drive_start(user=u, rules="interval", stop_every_minutes=120, now=started)
+              for u in (alice, bob, thera)}  # fmt: skip
+    drive_stop(user=bob, now=now - timedelta(minutes=5))
+    drive_end(user=thera, now=now - timedelta(minutes=1))
+    made = [pending(u, now - timedelta(minutes=1), kind=DeliveryKind.DRIVE, drive=d)
+            for u, d in drives.items()]  # fmt: skip
+    made.append(pending(alice, now - timedelta(minutes=1)))
+    chunk = list(Delivery.objects.select_related("drive").filter(pk__in=[d.pk for d in made]))
+
+    with django_assert_num_queries(1):
+        driving = still_driving(chunk)
+
+    # alice drives; bob is stopped; thera's drive ended; a sitting reminder has no drive.
+    assert driving == {made[0].pk}
 
 
 def test_a_sitting_push_offers_done_and_snooze(alice, browser, push_receiver, library):
