@@ -29,6 +29,7 @@ names the event that raised the alert, so a newer event is a new alert:
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
 from tracker.models import AlertKind
 from tracker.progress import DayState, DayValue, day_state
@@ -58,9 +59,11 @@ class PlannedDay:
     paused: bool = False
 
 
-@dataclass(frozen=True)
-class PainTally:
-    """The pain entries of one local day: their number and the sum of their ratings."""
+class PainTally(NamedTuple):
+    """The pain entries of one local day: their number and the sum of their ratings.
+
+    A named tuple, not a dataclass: the dashboard makes tens of thousands.
+    """
 
     count: int
     total: int

@@ -1,11 +1,12 @@
 """Reads for care links. Every care endpoint reaches a patient through `patients_of`."""
 
+from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
-from django.db.models.functions import ExtractMinute, TruncHour
+from django.db import connections
+from django.db.models import BigIntegerField, Count, F, Func, OuterRef, Q, QuerySet, Subquery, Sum
 
 from exercises.models import ExerciseLog, Plan, PlanItem
 from exercises.selectors import plans_for_user
@@ -31,7 +32,7 @@ from tracker.care.dashboard import (
     pain_rise_start,
     window_adherence,
 )
-from tracker.days import day_bounds, day_start, local_date
+from tracker.days import date_range, day_bounds, day_start, local_date
 from tracker.models import AlertAcknowledgement, CareLink, PainEntry, PauseDay, SafetyCheck, User
 from tracker.selectors import plan_item_row, planned_on
 
@@ -165,39 +166,77 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
     )
 
 
-def _quarter_hours(queryset: QuerySet, field: str, since: datetime, until: datetime) -> QuerySet:
-    """Return the rows grouped by (user, UTC quarter hour) between `since` and `until`.
+QUARTER_HOUR_SECONDS = 900
+
+
+class QuarterHour(Func):
+    """The number of whole quarter hours from the Unix epoch to an instant (an integer).
 
     Each patient's local days start at a different UTC instant, so the database
-    groups by quarter hour and Python assigns each quarter to the patient's local
-    day. Quarter hours, not hours: zones such as Asia/Kolkata (+5:30) and
+    groups by quarter hour and Python assigns each quarter to the patient's
+    local day. Quarter hours, not hours: zones such as Asia/Kolkata (+5:30) and
     Asia/Kathmandu (+5:45) start their days on the half and quarter hour, and
-    every offset in use is a whole number of quarter hours.
+    every offset in use is a whole number of quarter hours. A plain integer,
+    not a truncated datetime, because reading tens of thousands of datetimes
+    back through Django's converters costs more than the query itself.
     """
+
+    output_field = BigIntegerField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        template = f"FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / {QUARTER_HOUR_SECONDS})::bigint"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite stores instants as UTC text; '%%%%s' reaches SQLite as '%s' (epoch seconds).
+        template = f"CAST(strftime('%%%%s', %(expressions)s) AS INTEGER) / {QUARTER_HOUR_SECONDS}"
+        return self.as_sql(compiler, connection, template=template, **extra)
+
+
+def _quarter_hours(queryset: QuerySet, field: str, since: datetime, until: datetime) -> QuerySet:
+    """Return the rows between `since` and `until` grouped by (user, quarter hour)."""
     return (
         queryset.filter(**{f"{field}__gte": since, f"{field}__lt": until})
-        .annotate(
-            hour=TruncHour(field, tzinfo=UTC),
-            quarter=ExtractMinute(field, tzinfo=UTC) / 15,
-        )
-        .values("user_id", "hour", "quarter")
+        .annotate(quarter=QuarterHour(field))
+        .values("user_id", "quarter")
         .order_by()
     )
 
 
+def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
+    """Return the rows of a values_list() queryset whose columns are all integers.
+
+    Straight from the cursor: tens of thousands of rows through the queryset
+    iterator cost more than the query, and integers need no conversion.
+    """
+    sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
 class _LocalDays:
-    """Maps UTC quarter hours to one patient's local dates, remembering each one it saw."""
+    """Maps quarter hours to local dates between `first` and `last`, in any zone.
 
-    def __init__(self, tz):
-        self.tz = tz
-        self.seen: dict[datetime, date] = {}
+    Per zone, the quarter hour each local day starts on is computed once; a
+    quarter then finds its day by bisection (a day is 92, 96 or 100 quarters).
+    """
 
-    def __call__(self, hour: datetime, quarter: int) -> date:
-        start = hour + timedelta(minutes=15 * quarter)
-        day = self.seen.get(start)
-        if day is None:
-            day = self.seen[start] = local_date(start, self.tz)
-        return day
+    def __init__(self, first: date, last: date):
+        self.dates = list(date_range(first, last + timedelta(days=1)))
+        self.starts: dict[str, list[int]] = {}
+
+    def __call__(self, tz, quarter: int) -> date | None:
+        starts = self.starts.get(tz.key)
+        if starts is None:
+            starts = self.starts[tz.key] = [
+                int(day_start(day, tz).timestamp()) // QUARTER_HOUR_SECONDS for day in self.dates
+            ]
+        index = bisect_right(starts, quarter) - 1
+        # Outside the days asked for (the last start only closes the last day).
+        if index < 0 or index >= len(self.dates) - 1:
+            return None
+        return self.dates[index]
 
 
 def dashboard_rows(
@@ -218,9 +257,10 @@ def dashboard_rows(
         return []
     patients = active.values("patient_id")
     today = {link.patient_id: local_date(now, link.patient.tzinfo) for link in links}
-    local_days = {link.patient_id: _LocalDays(link.patient.tzinfo) for link in links}
+    tz_of = {link.patient_id: link.patient.tzinfo for link in links}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
     pain_from = {pid: day - timedelta(days=PAIN_DAYS_NEEDED - 1) for pid, day in today.items()}
+    local_day = _LocalDays(min(pain_from.values()), max(today.values()))
     until = max(day_bounds(today[link.patient_id], link.patient.tzinfo)[1] for link in links)
 
     def earliest(first_days: dict[int, date]) -> datetime:
@@ -233,23 +273,22 @@ def dashboard_rows(
         earliest(adherence_from),
         until,
     ).annotate(n=Count("pk"))
-    for row in sessions:
-        pid = row["user_id"]
-        day = local_days[pid](row["hour"], row["quarter"])
-        if adherence_from[pid] <= day <= today[pid]:
-            logged[pid][day] += row["n"]
+    for pid, quarter, n in _integer_rows(sessions.values_list("user_id", "quarter", "n")):
+        day = local_day(tz_of[pid], quarter)
+        if day and adherence_from[pid] <= day <= today[pid]:
+            logged[pid][day] += n
 
     pain: dict[int, dict[date, list[int]]] = defaultdict(dict)
     entries = _quarter_hours(
         PainEntry.objects.filter(user__in=patients), "recorded_at", earliest(pain_from), until
     ).annotate(n=Count("pk"), total=Sum("rating"))
-    for row in entries:
-        pid = row["user_id"]
-        day = local_days[pid](row["hour"], row["quarter"])
-        if pain_from[pid] <= day <= today[pid]:
+    rows = _integer_rows(entries.values_list("user_id", "quarter", "n", "total"))
+    for pid, quarter, n, total in rows:
+        day = local_day(tz_of[pid], quarter)
+        if day and pain_from[pid] <= day <= today[pid]:
             tally = pain[pid].setdefault(day, [0, 0])
-            tally[0] += row["n"]
-            tally[1] += row["total"]
+            tally[0] += n
+            tally[1] += total
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -259,7 +298,6 @@ def dashboard_rows(
 
     items: dict[int, list] = defaultdict(list)
     plan_since: dict[int, datetime] = {}
-    tz_of = {link.patient_id: link.patient.tzinfo for link in links}
     for pid, created, dow, times in PlanItem.objects.filter(
         plan__user__in=patients, plan__is_paused=False, plan__created_at__lte=now
     ).values_list("plan__user_id", "plan__created_at", "days_of_week", "times_per_day"):
