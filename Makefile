@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint lock bench-reminders screenshots clean
+.PHONY: run test lint lock bench-reminders bench-dashboard screenshots clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,10 @@ lint: $(VENV)/.dev-installed
 # Needs PostgreSQL and Redis (see bench/reminders.py for the variables).
 bench-reminders: $(VENV)/.dev-installed
 	$(BIN)/python bench/reminders.py
+
+# Needs PostgreSQL (see bench/dashboard.py for the variable).
+bench-dashboard: $(VENV)/.dev-installed
+	$(BIN)/python bench/dashboard.py
 
 # The main pages at 360x640 from the demo accounts, into docs/screenshots/ (needs Chromium).
 screenshots: $(VENV)/.dev-installed node_modules/.installed
