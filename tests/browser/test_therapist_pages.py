@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from exercises.models import Plan
+from exercises.models import Audience, Exercise, Plan
 from tests.browser.conftest import PHONE, assert_accessible, log_in_as, tap_targets_too_small
 from tests.conftest import make_user
 from tests.tracker.test_care_plans import STRETCH
@@ -123,6 +123,22 @@ def test_assigning_a_plan_from_the_form_stores_it_as_the_therapists(phone, thera
     listed.get_by_role("button", name=re.compile("^Delete")).click()
     expect(phone.locator("#no-plans")).to_be_visible()
     assert not Plan.objects.exists()
+
+
+def test_choosing_an_exercise_fills_in_its_default_dose_unless_typed(phone, thera, alice):
+    link(thera, alice)
+    exercise = Exercise.objects.filter(
+        audience=Audience.SELF_CARE, default_hold_seconds__isnull=False
+    ).first()
+    log_in_as(phone, thera)
+    phone.goto(f"/patients/{alice.pk}/")
+    row = phone.locator("#plan-row-0")
+    row.get_by_label("Sets").fill("4")
+    row.get_by_label("Exercise", exact=True).select_option(exercise.slug)
+
+    expect(row.get_by_label("Hold (seconds)")).to_have_value(str(exercise.default_hold_seconds))
+    expect(row.get_by_label("Sets")).to_have_value("4")  # typed: kept
+    assert phone.errors == []
 
 
 def test_a_bad_dose_is_explained_next_to_the_exercise_and_nothing_is_stored(phone, thera, alice):

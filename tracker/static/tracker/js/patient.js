@@ -11,3 +11,24 @@ if (source && container) {
     noiseBand: container.dataset.noiseBand === "true",
   });
 }
+
+// Choosing an exercise fills the dose fields the therapist has not typed in
+// with the library's defaults for it (data- attributes on each option).
+const DOSE_FIELDS = ["hold_seconds", "reps", "sets", "times_per_day"];
+document.querySelectorAll("select[data-dose-defaults]").forEach((select) => {
+  const prefix = select.dataset.doseDefaults;
+  const typed = new Set();
+  for (const field of DOSE_FIELDS) {
+    const input = document.getElementById(prefix + field);
+    input?.addEventListener("input", () => typed.add(field));
+  }
+  select.addEventListener("change", () => {
+    const option = select.selectedOptions[0];
+    for (const field of DOSE_FIELDS) {
+      const input = document.getElementById(prefix + field);
+      if (!input || typed.has(field)) continue;
+      input.value = option?.dataset[field] ?? "";
+      if (field === "times_per_day" && !input.value) input.value = "1";
+    }
+  });
+});
