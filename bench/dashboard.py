@@ -142,24 +142,32 @@ def seed(now):
     return therapist, patients[0]
 
 
-def timed(client, path: str) -> tuple[list[float], object]:
+def timed(client, path: str) -> tuple[list[float], list[float], object]:
+    """Return the wall times and this process's CPU times (ms) of RUNS requests, and the last."""
     response = client.get(path)  # warm-up
     assert response.status_code == 200, response.content[:300]
-    timings = []
+    wall, cpu = [], []
     for _ in range(RUNS):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         response = client.get(path)
-        timings.append((time.perf_counter() - started) * 1000)
+        wall.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - started_cpu) * 1000)
         assert response.status_code == 200
-    return timings, response
+    return wall, cpu, response
 
 
-def report(what: str, timings: list[float], aim_ms: float) -> None:
-    ordered = sorted(timings)
-    p95 = ordered[max(0, round(len(ordered) * 0.95) - 1)]
-    median = statistics.median(ordered)
-    verdict = "met" if p95 < aim_ms else "NOT met"
-    print(f"{what}: median {median:.0f} ms, p95 {p95:.0f} ms (aim < {aim_ms:.0f} ms: {verdict})")
+def report(what: str, wall: list[float], cpu: list[float], aim_ms: float) -> None:
+    # The CPU time of this process (Django's side, without PostgreSQL's) is
+    # printed too: on a shared machine the wall time mostly measures the load.
+    def p95(values):
+        return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
+
+    verdict = "met" if p95(wall) < aim_ms else "NOT met"
+    print(
+        f"{what}: median {statistics.median(wall):.0f} ms, p95 {p95(wall):.0f} ms "
+        f"(aim < {aim_ms:.0f} ms: {verdict}); Django CPU median "
+        f"{statistics.median(cpu):.0f} ms; load average {os.getloadavg()[0]:.1f}"
+    )
 
 
 def main() -> None:
@@ -174,17 +182,17 @@ def main() -> None:
     client = APIClient()
     client.force_authenticate(therapist)
 
-    timings, response = timed(client, "/api/v1/care/patients/")
+    wall, cpu, response = timed(client, "/api/v1/care/patients/")
     with CaptureQueriesContext(connection) as queries:
         client.get("/api/v1/care/patients/")
     rows = response.json()
     alerts = sum(len(row["alerts"]) for row in rows)
     print(f"dashboard: {len(rows)} patients, {alerts} open alerts, {len(queries)} queries")
-    report("GET care/patients/", timings, 300)
+    report("GET care/patients/", wall, cpu, 300)
 
-    timings, response = timed(client, f"/api/v1/care/patients/{patient.pk}/progress/?days=365")
+    wall, cpu, response = timed(client, f"/api/v1/care/patients/{patient.pk}/progress/?days=365")
     assert len(response.json()["days"]) == 365
-    report("GET care/patients/{id}/progress/?days=365", timings, 100)
+    report("GET care/patients/{id}/progress/?days=365", wall, cpu, 100)
 
 
 if __name__ == "__main__":

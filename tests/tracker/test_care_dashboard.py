@@ -383,7 +383,15 @@ def test_a_high_rating_older_than_7_days_raises_nothing(thera, thera_client, ali
 
 @pytest.mark.parametrize(
     "alert_id",
-    ["pain_high:nope", "nonsense", "pain_high:", ":x", "warning_sign:1", "inactive:0"],
+    [
+        "pain_high:nope",
+        "nonsense",
+        "pain_high:",
+        ":x",
+        "warning_sign:1",
+        "inactive:0",
+        "pain_high:\u00e9",
+    ],
 )
 def test_acknowledging_an_alert_that_is_not_open_is_a_404(thera, thera_client, alice, alert_id):
     link(thera, alice)

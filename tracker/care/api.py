@@ -4,6 +4,7 @@ Role checks answer 403 (they are about the caller, not about anyone's data);
 a link or patient the caller has no part in answers 404, like an unknown id.
 """
 
+import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -347,6 +348,10 @@ class PatientProgressView(APIView):
         return Response(progress_body(request, _linked_patient(request, patient_id)))
 
 
+# What tracker.care.dashboard makes occurrences of: ids, dates, epoch seconds.
+OCCURRENCE = re.compile(r"[0-9A-Za-z-]{1,64}")
+
+
 class AlertAcknowledgeView(APIView):
     """Mark one open alert about a linked patient as seen (204; again: 204, nothing changes).
 
@@ -359,7 +364,7 @@ class AlertAcknowledgeView(APIView):
     def post(self, request, patient_id: int, alert_id: str):
         patient = _linked_patient(request, patient_id)
         kind, _, occurrence = alert_id.partition(":")
-        if kind not in AlertKind.values or not occurrence:
+        if kind not in AlertKind.values or not OCCURRENCE.fullmatch(occurrence):
             raise NotFound("No such alert.")
         (row,) = selectors.dashboard_rows(
             therapist=request.user, now=timezone.now(), patient_id=patient.pk

@@ -49,8 +49,7 @@ PAIN_RISE_LOOKBACK_DAYS = 28
 PAIN_DAYS_NEEDED = PAIN_RISE_LOOKBACK_DAYS + 2 * PAIN_WINDOW_DAYS - 1
 
 
-@dataclass(frozen=True)
-class PlannedDay:
+class PlannedDay(NamedTuple):
     """One local day: sessions logged and planned, and whether the patient paused it."""
 
     date: date
@@ -125,22 +124,29 @@ def window_adherence(days: Iterable[PlannedDay], today: date) -> float | None:
     for day in days:
         if day.planned <= 0 or day.paused:
             continue
-        value = DayValue(date=day.date, logged=day.logged, target=day.planned)
-        if day_state(value, today) is DayState.PENDING:
-            continue
+        # Only today (or a later day) can be pending; asking day_state about
+        # those alone keeps this cheap over 500 patients' months.
+        if day.date >= today:
+            value = DayValue(date=day.date, logged=day.logged, target=day.planned)
+            if day_state(value, today) is DayState.PENDING:
+                continue
         done += min(day.logged, day.planned)
         planned += day.planned
     return round(done / planned, 3) if planned else None
 
 
-def pain_mean(tallies: Mapping[date, PainTally], last: date, days: int) -> PainMean:
+def pain_mean(
+    tallies: Mapping[date, PainTally | tuple[int, int]], last: date, days: int
+) -> PainMean:
     """Return the mean of every entry in the `days` local days ending on `last`."""
     count = total = 0
     for offset in range(days):
         tally = tallies.get(last - timedelta(days=offset))
         if tally:
-            count += tally.count
-            total += tally.total
+            # By position: the selector passes plain (count, total) pairs, as
+            # making 20,000 PainTally objects for 500 patients is measurable.
+            count += tally[0]
+            total += tally[1]
     return PainMean(count=count, total=total)
 
 
@@ -158,7 +164,9 @@ def is_pain_rise(recent: PainMean, previous: PainMean) -> bool:
     )
 
 
-def pain_rise_start(tallies: Mapping[date, PainTally], today: date) -> date | None:
+def pain_rise_start(
+    tallies: Mapping[date, PainTally | tuple[int, int]], today: date
+) -> date | None:
     """Return the first day of the run of days up to today that each show a pain rise.
 
     None when today shows none. A day shows a rise when the mean of its 7

@@ -24,7 +24,6 @@ from tracker.care.dashboard import (
     PAIN_WINDOW_DAYS,
     Alert,
     AlertFacts,
-    PainTally,
     PlannedDay,
     acted_on_rate,
     open_alerts,
@@ -336,7 +335,6 @@ def dashboard_rows(
     rows = []
     for link in links:
         pid = link.patient_id
-        tallies = {day: PainTally(count=n, total=t) for day, (n, t) in pain[pid].items()}
         rows.append(
             _patient_dashboard(
                 link=link,
@@ -346,7 +344,7 @@ def dashboard_rows(
                 paused=paused[pid],
                 items=items[pid],
                 plan_since=plan_since.get(pid),
-                tallies=tallies,
+                tallies=pain[pid],
                 delivered=delivered.get(pid, {"n": 0, "done": 0}),
                 acknowledged=acknowledged[link.pk],
             )
