@@ -124,3 +124,11 @@ def test_a_plan_item_of_someone_else_cannot_be_logged_from_today(client, alice, 
     )
     assert response.status_code == 400
     assert alice.logs.count() == 0
+
+
+def test_a_missing_page_answers_404_with_a_page_that_leads_home(client, alice):
+    client.force_login(alice)
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert b'href="/"' in response.content
+    assert client.get("/api/v1/no-such-endpoint/").json() == {"detail": "Not found."}
