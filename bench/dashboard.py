@@ -134,7 +134,9 @@ def seed(now):
     from django.db import connection
 
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # What autovacuum does on a live database: statistics, and the visibility
+        # map that lets the per-day counts read the indexes alone.
+        cursor.execute("VACUUM ANALYZE")
     print(
         f"seeded {PATIENTS} patients: {logs:,} sessions, {pain:,} pain entries, "
         f"{deliveries:,} deliveries in {time.perf_counter() - started:.1f} s"

@@ -89,6 +89,44 @@ def next_rating_due(last_rated_at: datetime | None) -> datetime | None:
     return None if last_rated_at is None else last_rated_at + RERATE_EVERY
 
 
+def rating_is_due(last_rated_at: datetime | None, now: datetime) -> bool:
+    """Return whether a goal should be rated now: never rated, or last rated 14+ days ago."""
+    due = next_rating_due(last_rated_at)
+    return due is None or due <= now
+
+
+@dataclass(frozen=True)
+class SinceFirst:
+    first_score: float | None
+    first_rated_at: datetime | None
+    change: float | None
+    meaningful: bool
+
+
+def since_first(goals: Sequence[GoalHistory], at: datetime) -> SinceFirst:
+    """Return the change in the score at `at` since each of its goals was first rated.
+
+    The goals are those `score_at` counts; the first score is the mean of their
+    first ratings, so both means cover the same activities (a goal rated once
+    has not changed). `first_rated_at` is the earliest of those first ratings.
+    """
+    firsts = [
+        min((r for r in goal.ratings if r.rated_at <= at), key=lambda r: r.rated_at)
+        for goal in goals
+        if goal.active_at(at) and goal.latest_rating(at) is not None
+    ]
+    if not firsts:
+        return SinceFirst(None, None, None, False)
+    first = round(sum(r.score for r in firsts) / len(firsts), 1)
+    change = score_change(first, score_at(goals, at))
+    return SinceFirst(
+        first_score=first,
+        first_rated_at=min(r.rated_at for r in firsts),
+        change=change,
+        meaningful=is_meaningful(change),
+    )
+
+
 def summary(goals: Sequence[GoalHistory], now: datetime) -> Summary:
     """Return the score now, the score before the latest sitting, and the change.
 

@@ -101,6 +101,34 @@ def test_the_next_rating_is_due_two_weeks_after_the_last():
     assert goals.next_rating_due(None) is None
 
 
+def test_a_rating_is_due_when_never_given_or_14_days_old():
+    assert goals.rating_is_due(None, T0)
+    assert not goals.rating_is_due(T0, T0 + timedelta(days=13, hours=23))
+    assert goals.rating_is_due(T0, T0 + timedelta(days=14))
+
+
+def test_the_change_since_first_compares_the_same_goals_first_and_latest_ratings():
+    # Stairs 2 -> 6 over four weeks; the chair, named on day 14, rated 4 once;
+    # the archived goal no longer counts at all.
+    stairs = history((0, 2), (14, 4), (28, 6))
+    chair = history((14, 4), created_day=14)
+    archived = history((0, 0), (14, 9), archived_day=20)
+
+    since = goals.since_first([stairs, chair, archived], T0 + timedelta(days=29))
+
+    # First ratings 2 and 4 (mean 3.0), latest 6 and 4 (mean 5.0).
+    assert since == goals.SinceFirst(
+        first_score=3.0, first_rated_at=T0, change=2.0, meaningful=True
+    )
+
+
+def test_the_change_since_first_is_zero_after_one_sitting_and_none_without_ratings():
+    assert goals.since_first([history((0, 3))], T0) == goals.SinceFirst(3.0, T0, 0.0, False)
+    assert goals.since_first([history()], T0) == goals.SinceFirst(None, None, None, False)
+    # A rating later than `at` is not counted yet.
+    assert goals.since_first([history((0, 3), (5, 9))], T0 + timedelta(days=1)).change == 0.0
+
+
 @given(
     st.lists(
         st.lists(st.tuples(st.integers(0, 60), st.integers(0, 10)), min_size=0, max_size=6),

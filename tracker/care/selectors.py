@@ -271,7 +271,7 @@ def dashboard_rows(
         "performed_at",
         earliest(adherence_from),
         until,
-    ).annotate(n=Count("pk"))
+    ).annotate(n=Count("*"))
     for pid, quarter, n in _integer_rows(sessions.values_list("user_id", "quarter", "n")):
         day = local_day(tz_of[pid], quarter)
         if day and adherence_from[pid] <= day <= today[pid]:
