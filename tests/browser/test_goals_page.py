@@ -64,13 +64,27 @@ def test_a_goal_rated_two_weeks_ago_says_re_rate_due_with_its_form_open(phone, a
 
 
 def test_the_goals_page_is_accessible_with_large_enough_tap_targets(phone, alice):
-    goal = services.goal_create(
-        patient=alice, activity="Sitting through a meeting", created_by=alice, now=timezone.now()
-    )
-    services.goal_rating_add(goal=goal, score=5, rated_at=timezone.now(), rated_by=alice)
+    now = timezone.now()
+    # A goal rated today, one due again and one archived: every kind of row shows.
+    for activity, days_ago, archived in [
+        ("Sitting through a meeting", 0, False),
+        ("Climbing stairs", 20, False),
+        ("Standing up from a chair", 20, True),
+    ]:
+        goal = services.goal_create(
+            patient=alice, activity=activity, created_by=alice, now=now - timedelta(days=30)
+        )
+        services.goal_rating_add(
+            goal=goal, score=5, rated_at=now - timedelta(days=days_ago), rated_by=alice
+        )
+        if archived:
+            services.goal_update(goal=goal, now=now, archived=True)
+    goal = Goal.objects.get(activity="Sitting through a meeting")
     log_in_as(phone, alice)
     phone.goto("/goals/")
     phone.locator(f"#goal-{goal.pk}").get_by_text("Rate it now").click()
 
+    expect(phone.locator(".rerate-due")).to_have_count(1)
+    expect(phone.get_by_role("button", name="Bring back Standing up from a chair")).to_be_visible()
     assert_accessible(phone)
     assert tap_targets_too_small(phone) == []
