@@ -559,3 +559,19 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
     # The seven of the selector, plus authentication's.
     assert len(fifty.captured_queries) <= 7 + 3
     assert all(row["alerts"] for row in response.json())  # the data was really there
+
+
+def test_every_zone_offset_since_2000_is_whole_quarter_hours():
+    # The dashboard groups by UTC quarter hour and gives each quarter to one
+    # local day; that is only right if no local midnight falls inside a quarter.
+    from zoneinfo import available_timezones
+
+    instant = datetime(2000, 1, 1, tzinfo=UTC)
+    odd = set()
+    while instant.year < 2040:
+        for name in available_timezones():
+            offset = instant.astimezone(ZoneInfo(name)).utcoffset()
+            if offset.total_seconds() % (15 * 60):
+                odd.add(name)
+        instant += timedelta(days=61)
+    assert odd == set()
