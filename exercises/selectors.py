@@ -1,6 +1,6 @@
 from datetime import datetime
 
-from django.db.models import Max, Prefetch, QuerySet
+from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
 from exercises.models import Audience, Exercise, ExerciseLog, Plan, PlanItem, Routine, RoutineStep
 
@@ -61,13 +61,11 @@ def last_log_at(*, user) -> datetime | None:
     )
 
 
-def last_log_times(*, user_ids) -> dict[int, datetime]:
-    """Return {user id: when they last logged a session} for those who ever did, in one query."""
-    rows = (
-        ExerciseLog.objects.filter(user_id__in=user_ids)
-        .values("user_id")
-        .annotate(last=Max("performed_at"))
-        .order_by()
-        .values_list("user_id", "last")
-    )
-    return dict(rows)
+def last_log_expression(*, user_field: str) -> Subquery:
+    """Return, as an expression for another query, when the user in `user_field` last logged.
+
+    For annotating many rows at once (the reminders dispatcher's batch) without
+    a list of user ids; each row is one step down log_user_performed_idx.
+    """
+    logs = ExerciseLog.objects.filter(user_id=OuterRef(user_field)).order_by("-performed_at")
+    return Subquery(logs.values("performed_at")[:1])

@@ -7,16 +7,19 @@ PostgreSQL (SQLite serialises writers instead), a Delivery is created per
 advanced, and the send tasks are enqueued only after the commit.
 """
 
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet, TextField
+from django.db.models.functions import Cast
 
 from exercises.models import Routine
-from exercises.selectors import last_log_times
+from exercises.selectors import last_log_expression
 from reminders.bulk import Advance, NewDelivery, deliveries_insert, schedules_advance
 from reminders.drive_rules import count_started_at, next_drive_reminder
 from reminders.models import (
@@ -34,10 +37,12 @@ from reminders.services import DEFAULT_ROUTINES
 Enqueue = Callable[[Sequence[int]], None]
 # What the dispatcher reads of a due schedule: plain tuples, no model instances.
 DUE_FIELDS = [
-    "pk", "user_id", "kind", "interval_minutes", "window_start", "window_end", "weekdays",
-    "times", "quiet_start", "quiet_end", "paused_until", "snoozed_until", "channels",
-    "routine_id", "next_fire_at", "last_fired_at", "user__timezone",
+    "pk", "user_id", "kind", "interval_minutes", "window_start", "window_end",
+    "quiet_start", "quiet_end", "paused_until", "snoozed_until", "routine_id",
+    "next_fire_at", "last_fired_at", "user__timezone",
 ]  # fmt: skip
+# JSON fields read as text: a batch holds few distinct values, each parsed once.
+JSON_FIELDS = ["weekdays", "times", "channels"]
 
 
 @dataclass
@@ -85,8 +90,9 @@ def _state_for(due: datetime, now: datetime) -> str:
 def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
     """Claim, fire and advance one batch of due schedules in one transaction.
 
-    1. Claim up to `batch_size` due schedules (SKIP LOCKED on PostgreSQL) as tuples.
-    2. Read, for their users, the last logged stretch and whether a drive runs.
+    1. Claim up to `batch_size` due schedules (SKIP LOCKED on PostgreSQL) as
+       tuples, each with its user's last logged stretch and whether a drive runs.
+    2. Read the default routines.
     3. Work out each one's delivery (or suppression) and next fire time; equal
        inputs share one computation (a burst is mostly a few rules due at once).
     4. Insert the deliveries and write the advances, a statement each; enqueue
@@ -94,23 +100,21 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
     """
     result = DispatchResult()
     with transaction.atomic():
-        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now)
+        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now).annotate(
+            last_log=last_log_expression(user_field="user_id"),
+            driving=Exists(Drive.objects.filter(user_id=OuterRef("user_id"), ended_at=None)),
+            **{f"{name}_json": Cast(name, TextField()) for name in JSON_FIELDS},
+        )
+        columns = [*DUE_FIELDS, *(f"{name}_json" for name in JSON_FIELDS), "last_log", "driving"]
         rows = list(
-            _locked(due_rows.order_by("next_fire_at")).values_list(*DUE_FIELDS, named=True)[
+            _locked(due_rows.order_by("next_fire_at")).values_list(*columns, named=True)[
                 :batch_size
             ]
         )
         if not rows:
             return result
-        user_ids = {row.user_id for row in rows}
-        last_logs = last_log_times(user_ids=user_ids)
-        driving = set(
-            Drive.objects.filter(user_id__in=user_ids, ended_at__isnull=True).values_list(
-                "user_id", flat=True
-            )
-        )
         default_routines = _default_routine_ids()
-        firing = _Firing(now=now, last_logs=last_logs, driving=driving, routines=default_routines)
+        firing = _Firing(now=now, routines=default_routines)
         for row in rows:
             firing.fire(row)
         result.claimed = len(rows)
@@ -124,12 +128,20 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
 class _Firing:
     """The deliveries and advances of one batch, with a memo of next-fire answers."""
 
-    def __init__(self, *, now: datetime, last_logs: dict, driving: set, routines: dict):
-        self.now, self.last_logs, self.driving, self.routines = now, last_logs, driving, routines
+    def __init__(self, *, now: datetime, routines: dict):
+        self.now, self.routines = now, routines
         self.deliveries: list[NewDelivery] = []
         self.advances: list[Advance] = []
         self.suppressed = 0
         self._memo: dict[tuple, datetime | None] = {}
+        self._parsed: dict[str, Any] = {}
+
+    def _json(self, text: str):
+        """Return the parsed JSON text, as a tuple for a list (read-only, hashable)."""
+        if text not in self._parsed:
+            value = json.loads(text)
+            self._parsed[text] = tuple(value) if isinstance(value, list) else value
+        return self._parsed[text]
 
     def fire(self, row) -> None:
         """Advance one due schedule and record its delivery, unless it is not needed.
@@ -142,10 +154,10 @@ class _Firing:
         """
         due, now = row.next_fire_at, self.now
         sitting = row.kind == ScheduleKind.SITTING
-        last_log = self.last_logs.get(row.user_id)
+        last_log = row.last_log
         interval = timedelta(minutes=row.interval_minutes)
         took_a_break = sitting and last_log is not None and last_log > due - interval
-        suppressed = row.user_id in self.driving or took_a_break
+        suppressed = row.driving or took_a_break
         last_fired = row.last_fired_at if suppressed else due
         snoozed = row.snoozed_until
         if snoozed is not None and snoozed <= due:
@@ -169,7 +181,7 @@ class _Firing:
                 kind=kind,
                 due_at=due,
                 routine_id=row.routine_id or self.routines.get(kind),
-                channels=row.channels,
+                channels=list(self._json(row.channels_json)),
                 state=state,
                 enqueued_at=now if state == DeliveryState.PENDING else None,
             )
@@ -182,8 +194,8 @@ class _Firing:
             interval_minutes=row.interval_minutes,
             window_start=row.window_start,
             window_end=row.window_end,
-            weekdays=row.weekdays,
-            times=row.times,
+            weekdays=self._json(row.weekdays_json),
+            times=self._json(row.times_json),
             quiet_start=row.quiet_start,
             quiet_end=row.quiet_end,
         )

@@ -1,7 +1,10 @@
 """Reminders end to end with the real parts: Redis broker, a Celery worker, a push service."""
 
+import base64
+import json
 import time
 
+import redis
 from django.utils import timezone
 
 from reminders.dispatch import dispatch_due
@@ -67,3 +70,21 @@ def test_a_410_removes_the_subscription_and_is_not_retried(
     assert [r.status for r in push_receiver.received] == [410]
     assert delivery.attempts == 1
     assert not PushSubscription.objects.filter(pk=subscription.pk).exists()
+
+
+def test_sends_are_enqueued_a_chunk_per_broker_message(broker, settings):
+    settings.REMINDERS_SEND_CHUNK = 50
+    ids = list(range(1, 121))
+
+    enqueue_sends(ids)
+
+    # Kombu's Redis transport LPUSHes: the oldest message is at the right end.
+    raw = redis.Redis.from_url(broker).lrange("celery", 0, -1)
+    queued = [json.loads(message) for message in reversed(raw)]
+    bodies = [json.loads(base64.b64decode(message["body"])) for message in queued]
+    assert [body[0][0] for body in bodies] == [ids[:50], ids[50:100], ids[100:]]
+    assert {message["headers"]["task"] for message in queued} == {
+        "reminders.tasks.send_deliveries_task"
+    }
+    # The logged form of the arguments stays short however large the chunk.
+    assert queued[0]["headers"]["argsrepr"] == "([1, … 50 deliveries],)"
