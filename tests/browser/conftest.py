@@ -9,6 +9,7 @@ Chromium is never downloaded: the tests use the one at CHROMIUM_PATH, or
 import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,17 @@ def phone(browser, site):
     page.site = site
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
+    in_flight = set()
+    page.on("request", lambda request: in_flight.add(request))
+    page.on("requestfinished", lambda request: in_flight.discard(request))
+    page.on("requestfailed", lambda request: in_flight.discard(request))
     yield page
+    # A test may end while the page still talks to the server (the outbox sends
+    # a log after the screen already shows it); let the server answer before the
+    # test database goes away under it.
+    deadline = time.monotonic() + 10
+    while in_flight and time.monotonic() < deadline:
+        page.wait_for_timeout(50)
     context.close()
 
 
