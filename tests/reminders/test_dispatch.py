@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from exercises.models import ExerciseLog, LogOrigin, Routine
+from reminders.channels import ChannelError
 from reminders.dispatch import dispatch_due, stuck_deliveries
 from reminders.drives import drive_end, drive_resume, drive_start, drive_stop
 from reminders.models import (
@@ -548,6 +549,35 @@ def test_which_drives_are_on_the_road_is_read_for_a_whole_chunk_in_one_query(
 
     # alice drives; bob is stopped; thera's drive ended; a sitting reminder has no drive.
     assert driving == {made[0].pk}
+
+
+def test_a_push_goes_through_the_environments_proxy(alice, browser, push_receiver, monkeypatch):
+    # Sessions read the proxy settings once per push service; they still apply.
+    # This proxy refuses connections, so the push cannot go through.
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=1))
+
+    with pytest.raises(ChannelError, match="unreachable"):
+        delivery_send(delivery_id=delivery.pk, now=now)
+
+    assert push_receiver.received == []
+    assert Delivery.objects.get(pk=delivery.pk).state == DeliveryState.PENDING
+
+
+def test_a_push_service_in_no_proxy_is_reached_directly(
+    alice, browser, push_receiver, library, monkeypatch
+):
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    now = timezone.now()
+    delivery = pending(alice, now - timedelta(minutes=1))
+
+    outcome = delivery_send(delivery_id=delivery.pk, now=now)
+
+    assert outcome.state == DeliveryState.SENT
+    assert len(push_receiver.wait_for(1)) == 1
 
 
 def test_a_sitting_push_offers_done_and_snooze(alice, browser, push_receiver, library):
