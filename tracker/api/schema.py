@@ -97,6 +97,8 @@ class AutoSchema(SpectacularAutoSchema):
             errors["404"] = self._error("Not found, or not yours.")
         if has_body:
             errors["413"] = self._error("The body is over the size limit (MAX_REQUEST_BYTES).")
+            # Also a body whose declared media type or multipart framing cannot be read.
+            errors["415"] = self._error("The body's media type is not one this operation reads.")
         if self.view.get_throttles():
             errors["429"] = self._error("Too many attempts; try again later.", headers=RETRY_AFTER)
         return errors
