@@ -8,7 +8,7 @@ from datetime import datetime, time, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from exercises.models import ExerciseLog, Routine
+from exercises.models import ExerciseLog, Plan, Routine
 from exercises.services import plan_create
 from tracker.care.services import invite_accept, invite_create
 from tracker.models import PainEntry, Profile, Role, User
@@ -126,3 +126,8 @@ def demo_history_create(*, user: User, routine_slug: str, now: datetime) -> None
         )
     ExerciseLog.objects.bulk_create(logs)
     PainEntry.objects.bulk_create(ratings)
+    # The story starts when the account and its plan did: no day counts as
+    # planned before the plan existed, so both move back to its first day.
+    began = datetime.combine(today - timedelta(days=HISTORY_DAYS), time(9), tz)
+    User.objects.filter(pk=user.pk).update(date_joined=began)
+    Plan.objects.filter(user=user).update(created_at=began)
