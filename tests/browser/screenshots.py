@@ -16,16 +16,22 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 OUT = Path(settings.BASE_DIR) / "docs" / "screenshots"
 
+ANONYMOUS_PAGES = [("login", "/login/"), ("signup", "/signup/"), ("offline", "/offline/")]
 PATIENT_PAGES = [
     ("today", "/today/"),
     ("player", "/routines/desk-break/play/"),
     ("progress", "/progress/?range=30"),
+    ("goals", "/goals/"),
     ("library", "/library/"),
+    ("exercise", "/library/standing-lunge-tuck/"),
     ("reminders", "/settings/reminders/"),
     ("onboarding", "/onboarding/"),
+    ("onboarding-profile", "/onboarding/profile/"),
+    ("account", "/account/"),
+    ("care-accept", "/care/accept/"),
 ]
 DRIVER_PAGES = [("drive", "/drive/")]
-THERAPIST_PAGES = [("patients", "/patients/")]
+THERAPIST_PAGES = [("patients", "/patients/"), ("invite", "/patients/invite/")]
 
 
 def _shoot(page, name: str, path: str) -> None:
@@ -42,6 +48,8 @@ def test_take_screenshots(phone):
     office, driver, therapist = (
         User.objects.get(username=name) for name in ("office", "driver", "therapist")
     )
+    for name, path in ANONYMOUS_PAGES:
+        _shoot(phone, name, path)
     log_in_as(phone, office)
     for name, path in PATIENT_PAGES:
         _shoot(phone, name, path)
@@ -49,6 +57,9 @@ def test_take_screenshots(phone):
     log_in_as(phone, driver)
     for name, path in DRIVER_PAGES:
         _shoot(phone, name, path)
+    phone.get_by_role("button", name="Start drive").click()
+    expect(phone.get_by_role("button", name="I've stopped")).to_be_visible()
+    phone.screenshot(path=OUT / "drive-driving.png")
 
     log_in_as(phone, therapist)
     for name, path in THERAPIST_PAGES:
