@@ -6,6 +6,7 @@ burst is a few thousand queries instead of about a hundred thousand.
 """
 
 import logging
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -136,6 +137,13 @@ def _claim(delivery_ids: Sequence[int], now: datetime) -> list[int]:
     return claimed
 
 
+def _lease_renew(delivery_ids: set[int]) -> None:
+    lease = timezone.now() + timedelta(seconds=settings.REMINDERS_SEND_LEASE_SECONDS)
+    Delivery.objects.filter(pk__in=delivery_ids, state=DeliveryState.PENDING).update(
+        lease_until=lease
+    )
+
+
 def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, SendOutcome]:
     """Send pending deliveries to every target of their channels; return {id: outcome}.
 
@@ -166,7 +174,15 @@ def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, 
     messages = {d.pk: message_for(d, driving=d.pk in driving) for d in live}
     # A delivery cancelled since the claim (consent withdrawn a moment ago) is not sent.
     cancelled = _cancelled(live)
+    lease_renewed = time.monotonic()
     for send in sends:
+        # A slow push service can make a chunk outlast its lease. Its deliveries
+        # stay pending until the outcomes are recorded at the end, so hold on to
+        # all of them, or the sweeper would hand them to a second task and they
+        # would go out twice.
+        if time.monotonic() - lease_renewed > settings.REMINDERS_SEND_LEASE_SECONDS / 2:
+            _lease_renew({delivery.pk for delivery in live})
+            lease_renewed = time.monotonic()
         if send.delivery.pk in cancelled:
             send.error = ChannelError("cancelled before sending", permanent=True)
         else:
