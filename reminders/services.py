@@ -1,5 +1,6 @@
 """Writes for reminders: schedules, push subscriptions, and what a person does with a reminder."""
 
+import hmac
 import uuid
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -239,3 +240,25 @@ def push_subscription_save(
         defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:300]},
     )
     return subscription, created
+
+
+def push_subscription_renew(
+    *, old_endpoint: str, old_auth: str, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
+) -> PushSubscription | None:
+    """Replace a subscription the browser rotated by its new one, for the same account.
+
+    Whoever knows the old subscription's endpoint and its `auth` secret (16
+    random bytes only the browser and this server hold) is that browser, so the
+    service worker needs no session: return None, changing nothing, when the pair
+    matches no subscription.
+    """
+    with transaction.atomic():
+        old = PushSubscription.objects.select_for_update().filter(endpoint=old_endpoint).first()
+        if old is None or not hmac.compare_digest(old.auth.encode(), old_auth.encode()):
+            return None
+        if endpoint != old_endpoint:
+            old.delete()
+        subscription, _ = push_subscription_save(
+            user=old.user, endpoint=endpoint, p256dh=p256dh, auth=auth, user_agent=user_agent
+        )
+    return subscription

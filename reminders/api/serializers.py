@@ -216,6 +216,13 @@ class PushSubscriptionSerializer(serializers.Serializer):
         return endpoint
 
 
+class PushSubscriptionRenewSerializer(PushSubscriptionSerializer):
+    """A rotated subscription, proved by the old one's endpoint and auth secret."""
+
+    old_endpoint = serializers.URLField(max_length=1000, write_only=True)
+    old_auth = serializers.CharField(max_length=40, write_only=True)
+
+
 class PushSubscriptionOutSerializer(serializers.ModelSerializer):
     class Meta:
         model = PushSubscription

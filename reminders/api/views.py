@@ -21,6 +21,7 @@ from reminders.api.serializers import (
     DriveStartSerializer,
     PushKeySerializer,
     PushSubscriptionOutSerializer,
+    PushSubscriptionRenewSerializer,
     PushSubscriptionSerializer,
     ScheduleSerializer,
     SnoozeSerializer,
@@ -209,6 +210,39 @@ class PushSubscriptionViewSet(mixins.DestroyModelMixin, viewsets.GenericViewSet)
             PushSubscriptionOutSerializer(subscription).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
+
+    @extend_schema(
+        request=PushSubscriptionRenewSerializer,
+        responses={
+            200: PushSubscriptionOutSerializer,
+            404: OpenApiResponse(DetailSerializer, "No subscription with that endpoint and auth."),
+        },
+    )
+    @action(
+        detail=False, methods=["post"], permission_classes=[AllowAny], authentication_classes=[]
+    )
+    def renew(self, request):
+        """Swap a subscription the browser rotated (`pushsubscriptionchange`) for its new one.
+
+        For a service worker with no session and no CSRF token: the old
+        subscription's endpoint and `auth` secret prove the caller is that
+        browser, and the new subscription stays with the same account. Sent
+        without cookies; a login is neither needed nor used.
+        """
+        incoming = PushSubscriptionRenewSerializer(data=request.data)
+        incoming.is_valid(raise_exception=True)
+        data = incoming.validated_data
+        subscription = services.push_subscription_renew(
+            old_endpoint=data["old_endpoint"],
+            old_auth=data["old_auth"],
+            endpoint=data["endpoint"],
+            p256dh=data["keys"]["p256dh"],
+            auth=data["keys"]["auth"],
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+        if subscription is None:
+            raise NotFound()
+        return Response(PushSubscriptionOutSerializer(subscription).data)
 
 
 class PushTestView(APIView):

@@ -10,9 +10,10 @@ const vm = require("node:vm");
 const SOURCE = fs.readFileSync(path.join(__dirname, "../../tracker/static/tracker/sw.js"), "utf8");
 const ORIGIN = "https://stretch.example";
 
-function worker({ fetchReply = async () => ({ ok: true, status: 200 }), windows = [] } = {}) {
+function worker({ fetchReply = async () => ({ ok: true, status: 200 }), windows = [], rotated = null } = {}) {
   const listeners = {};
   const shown = [];
+  const subscribed = [];
   const opened = [];
   const fetched = [];
   const context = {
@@ -21,6 +22,8 @@ function worker({ fetchReply = async () => ({ ok: true, status: 200 }), windows 
     OUTBOX_SCRIPT: "/static/tracker/js/outbox.js",
     importScripts: () => {},
     URL,
+    atob,
+    Uint8Array,
     console,
     addEventListener: (type, listener) => {
       listeners[type] = listener;
@@ -29,6 +32,12 @@ function worker({ fetchReply = async () => ({ ok: true, status: 200 }), windows 
     registration: {
       showNotification: async (title, options) => {
         shown.push({ title, options });
+      },
+      pushManager: {
+        subscribe: async (options) => {
+          subscribed.push(options);
+          return rotated;
+        },
       },
     },
     clients: {
@@ -46,7 +55,7 @@ function worker({ fetchReply = async () => ({ ok: true, status: 200 }), windows 
   context.self = context;
   vm.createContext(context);
   vm.runInContext(SOURCE, context);
-  return { listeners, shown, opened, fetched };
+  return { listeners, shown, opened, fetched, subscribed };
 }
 
 // Dispatch an event to the worker; return what it passed to waitUntil, settled.
@@ -187,4 +196,71 @@ test("a URL of another site in the payload opens Today instead", async () => {
   const sw = worker();
   await dispatch(sw, "notificationclick", clickEvent({ ...DATA, url: "https://evil.example/phish" }));
   assert.deepEqual(sw.opened, [`${ORIGIN}/today/`]);
+});
+
+// ---- pushsubscriptionchange ----
+
+function fakeSubscription(endpoint, auth, applicationServerKey = null) {
+  return {
+    options: { applicationServerKey },
+    toJSON: () => ({ endpoint, keys: { p256dh: `p256dh-of-${endpoint}`, auth } }),
+  };
+}
+
+const SERVER_KEY = new Uint8Array([4, 1, 2, 3]).buffer;
+const OLD = fakeSubscription("https://fcm.googleapis.com/fcm/send/old", "old-auth", SERVER_KEY);
+const NEW = fakeSubscription("https://fcm.googleapis.com/fcm/send/new", "new-auth");
+
+function renewPosts(sw) {
+  return sw.fetched.filter(({ url }) => url === "/api/v1/push/subscriptions/renew/");
+}
+
+test("a rotated subscription is subscribed again with the old key and sent with the old one's proof", async () => {
+  const sw = worker({ rotated: NEW });
+  await dispatch(sw, "pushsubscriptionchange", { oldSubscription: OLD, newSubscription: null });
+  assert.equal(sw.subscribed.length, 1);
+  assert.equal(sw.subscribed[0].userVisibleOnly, true);
+  assert.equal(sw.subscribed[0].applicationServerKey, SERVER_KEY);
+  const posts = renewPosts(sw);
+  assert.equal(posts.length, 1);
+  const { init } = posts[0];
+  assert.equal(init.method, "POST");
+  // No cookies: the old endpoint and auth secret answer for the browser, so no CSRF token is needed.
+  assert.equal(init.credentials, "omit");
+  assert.deepEqual(JSON.parse(init.body), {
+    old_endpoint: "https://fcm.googleapis.com/fcm/send/old",
+    old_auth: "old-auth",
+    endpoint: "https://fcm.googleapis.com/fcm/send/new",
+    keys: { p256dh: "p256dh-of-https://fcm.googleapis.com/fcm/send/new", auth: "new-auth" },
+  });
+});
+
+test("a new subscription the browser already made is sent as it is", async () => {
+  const sw = worker();
+  await dispatch(sw, "pushsubscriptionchange", { oldSubscription: OLD, newSubscription: NEW });
+  assert.deepEqual(sw.subscribed, []);
+  assert.equal(JSON.parse(renewPosts(sw)[0].init.body).endpoint, "https://fcm.googleapis.com/fcm/send/new");
+});
+
+test("without the old key at hand the server's key is fetched with the session", async () => {
+  const fetchReply = async (url) =>
+    url === "/api/v1/push/key/" ? { ok: true, status: 200, json: async () => ({ public_key: "BAECAw" }) } : { ok: true, status: 200 };
+  const sw = worker({ fetchReply, rotated: NEW });
+  const keyless = fakeSubscription("https://fcm.googleapis.com/fcm/send/old", "old-auth", null);
+  await dispatch(sw, "pushsubscriptionchange", { oldSubscription: keyless, newSubscription: null });
+  assert.equal(sw.fetched[0].url, "/api/v1/push/key/");
+  assert.equal(sw.fetched[0].init.credentials, "same-origin");
+  assert.deepEqual(Array.from(new Uint8Array(sw.subscribed[0].applicationServerKey)), [4, 1, 2, 3]);
+  assert.equal(renewPosts(sw).length, 1);
+});
+
+test("a refused renewal (not a 404) rejects, so the browser may try again", async () => {
+  const sw = worker({ rotated: NEW, fetchReply: async () => ({ ok: false, status: 503 }) });
+  await assert.rejects(dispatch(sw, "pushsubscriptionchange", { oldSubscription: OLD, newSubscription: null }));
+});
+
+test("with no old subscription nothing is sent: there is nothing to prove the browser with", async () => {
+  const sw = worker({ rotated: NEW });
+  await dispatch(sw, "pushsubscriptionchange", { oldSubscription: null, newSubscription: null });
+  assert.deepEqual(sw.fetched, []);
 });

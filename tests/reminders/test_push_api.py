@@ -4,6 +4,7 @@ import base64
 
 import pytest
 from cryptography.hazmat.primitives import serialization
+from rest_framework.test import APIClient
 from rest_framework.throttling import ScopedRateThrottle
 
 from reminders import vapid
@@ -230,6 +231,87 @@ def test_unsubscribing_needs_a_login(anon_client, bob):
 
     assert response.status_code == 401
     assert PushSubscription.objects.filter(pk=bobs.pk).exists()
+
+
+# -- a subscription the browser rotated (the service worker's pushsubscriptionchange) --
+
+RENEW_URL = f"{SUBSCRIPTIONS_URL}renew/"
+ROTATED = "https://fcm.googleapis.com/fcm/send/rotated"
+
+
+def renew_body(old: PushSubscription, new: BrowserSubscription, old_auth: str | None = None):
+    return {
+        "old_endpoint": old.endpoint,
+        "old_auth": old.auth if old_auth is None else old_auth,
+        **subscription_body(ROTATED, browser=new),
+    }
+
+
+def test_a_rotated_subscription_replaces_the_old_one_for_the_same_account(anon_client, alice):
+    old = subscribe(alice)
+    new = BrowserSubscription(path="/")
+
+    # No session, no CSRF token: the old subscription's auth secret is the proof.
+    response = anon_client.post(RENEW_URL, renew_body(old, new), format="json")
+
+    assert response.status_code == 200, response.content
+    assert response.json()["endpoint"] == ROTATED
+    subscription = PushSubscription.objects.get()
+    assert subscription.user == alice
+    assert (subscription.endpoint, subscription.p256dh, subscription.auth) == (
+        ROTATED,
+        new.p256dh,
+        new.auth,
+    )
+
+
+def test_renewing_works_from_a_session_without_a_csrf_token(alice, db):
+    # What the service worker sends when cookies go along: the session is
+    # ignored here, so the missing CSRF token cannot refuse it...
+    client = APIClient(enforce_csrf_checks=True)
+    client.force_login(alice)
+    old = subscribe(alice)
+
+    response = client.post(RENEW_URL, renew_body(old, BrowserSubscription(path="/")), format="json")
+
+    assert response.status_code == 200
+    # ...whereas the ordinary subscribe refuses a session POST without one.
+    refused = client.post(SUBSCRIPTIONS_URL, subscription_body(FCM + "x"), format="json")
+    assert refused.status_code == 403
+
+
+def test_a_wrong_auth_secret_renews_nothing(anon_client, alice):
+    old = subscribe(alice)
+    guess = BrowserSubscription(path="/").auth
+
+    response = anon_client.post(
+        RENEW_URL, renew_body(old, BrowserSubscription(path="/"), old_auth=guess), format="json"
+    )
+
+    assert response.status_code == 404
+    assert list(PushSubscription.objects.values_list("endpoint", "auth")) == [(FCM, old.auth)]
+
+
+def test_an_unknown_old_endpoint_renews_nothing(anon_client, alice):
+    old = subscribe(alice)
+    old.endpoint = FCM + "-gone"
+
+    response = anon_client.post(
+        RENEW_URL, renew_body(old, BrowserSubscription(path="/")), format="json"
+    )
+
+    assert response.status_code == 404
+    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [FCM]
+
+
+def test_a_rotated_subscription_off_the_push_services_is_refused(anon_client, alice):
+    old = subscribe(alice)
+    body = {**renew_body(old, BrowserSubscription(path="/")), "endpoint": "https://evil.example/x"}
+
+    response = anon_client.post(RENEW_URL, body, format="json")
+
+    assert response.status_code == 400
+    assert list(PushSubscription.objects.values_list("endpoint", flat=True)) == [FCM]
 
 
 # -- test notification ----------------------------------------------------------------

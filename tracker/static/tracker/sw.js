@@ -199,3 +199,52 @@ self.addEventListener("notificationclick", (event) => {
     event.waitUntil(openPage(data.url));
   }
 });
+
+/*
+ * ---- pushsubscriptionchange: the browser rotated (or dropped) the subscription ----
+ * Subscribe again with the same server key (the old subscription's, else
+ * GET /api/v1/push/key/) and tell the server, usually with no page open.
+ * The server's POST push/subscriptions/ is session-authenticated and so needs a
+ * CSRF token, which a worker cannot have (the cookie is HttpOnly, no page meta).
+ * Instead push/subscriptions/renew/ takes the old subscription's endpoint and
+ * auth secret as the proof, without cookies, like the reminder buttons' token.
+ * Without an old subscription there is nothing to prove it with: the person
+ * turns notifications on again in Reminders.
+ */
+async function pushServerKey(oldSubscription) {
+  const key = oldSubscription && oldSubscription.options && oldSubscription.options.applicationServerKey;
+  if (key) return key;
+  const response = await fetch("/api/v1/push/key/", { credentials: "same-origin", headers: { Accept: "application/json" } });
+  if (!response.ok) throw new Error(`push key: ${response.status}`);
+  const base64 = (await response.json()).public_key.replace(/-/g, "+").replace(/_/g, "/");
+  return Uint8Array.from(atob(base64 + "=".repeat((4 - (base64.length % 4)) % 4)), (char) => char.charCodeAt(0));
+}
+
+async function renewSubscription(oldSubscription, newSubscription) {
+  const old = oldSubscription ? oldSubscription.toJSON() : null;
+  if (!old || !old.keys || !old.keys.auth) return;
+  const fresh =
+    newSubscription ||
+    (await self.registration.pushManager.subscribe({
+      userVisibleOnly: true,
+      applicationServerKey: await pushServerKey(oldSubscription),
+    }));
+  const json = fresh.toJSON();
+  const response = await fetch("/api/v1/push/subscriptions/renew/", {
+    method: "POST",
+    credentials: "omit",
+    headers: { "Content-Type": "application/json", Accept: "application/json" },
+    body: JSON.stringify({
+      old_endpoint: old.endpoint,
+      old_auth: old.keys.auth,
+      endpoint: json.endpoint,
+      keys: { p256dh: json.keys.p256dh, auth: json.keys.auth },
+    }),
+  });
+  // 404: the server no longer knows the old one (already replaced, or removed).
+  if (!response.ok && response.status !== 404) throw new Error(`push renew: ${response.status}`);
+}
+
+self.addEventListener("pushsubscriptionchange", (event) => {
+  event.waitUntil(renewSubscription(event.oldSubscription, event.newSubscription));
+});
