@@ -26,6 +26,16 @@ SHELL_STATIC = (
     # The routine player logs through the outbox, so it must run offline too.
     "tracker/js/player.js",
     "tracker/js/drive.js",
+    # A page opened offline from the cache still draws its charts (Progress,
+    # a therapist's patient) and loads its controls; tests/tracker/
+    # test_pwa_precache.py checks that every page's scripts are listed here.
+    "tracker/js/progress.js",
+    "tracker/js/patient.js",
+    "tracker/js/charts.js",
+    "vendor/uplot/uPlot.iife.min.js",
+    "vendor/uplot/uPlot.min.css",
+    "tracker/js/push.js",
+    "tracker/js/reminders.js",
     "tracker/icons/icon-192.png",
 )
 SHELL_PAGES = ("/offline/",)
