@@ -4,18 +4,20 @@ from django.http import HttpRequest
 
 from tracker.models import Profile, Role
 
+# (tab URL, label, the paths the tab covers). A page reached from a tab keeps
+# that tab highlighted: Goals is opened from Progress, a routine from Today.
 PATIENT_SECTIONS = (
-    ("/today/", "Today"),
-    ("/drive/", "Drive"),
-    ("/progress/", "Progress"),
-    ("/library/", "Library"),
-    ("/settings/reminders/", "Reminders"),
-    ("/account/", "Account"),
+    ("/today/", "Today", ("/today/", "/routines/")),
+    ("/drive/", "Drive", ("/drive/",)),
+    ("/progress/", "Progress", ("/progress/", "/goals/")),
+    ("/library/", "Library", ("/library/",)),
+    ("/settings/reminders/", "Reminders", ("/settings/reminders/",)),
+    ("/account/", "Account", ("/account/",)),
 )
 THERAPIST_SECTIONS = (
-    ("/patients/", "Patients"),
-    ("/library/", "Library"),
-    ("/account/", "Account"),
+    ("/patients/", "Patients", ("/patients/",)),
+    ("/library/", "Library", ("/library/",)),
+    ("/account/", "Account", ("/account/",)),
 )
 
 
@@ -24,7 +26,7 @@ def home_url(user) -> str:
     return "/patients/" if user.role == Role.THERAPIST else "/today/"
 
 
-def sections_for(user) -> tuple[tuple[str, str], ...]:
+def sections_for(user) -> tuple[tuple[str, str, tuple[str, ...]], ...]:
     if user.role == Role.THERAPIST:
         return THERAPIST_SECTIONS
     # Drive mode is for drivers; everyone else gets one tab fewer.
@@ -33,13 +35,22 @@ def sections_for(user) -> tuple[tuple[str, str], ...]:
     return PATIENT_SECTIONS
 
 
+def current_for(path: str, url: str, covers: tuple[str, ...]) -> str | None:
+    """aria-current of a tab: "page" on the tab's own page, "true" on a page it covers."""
+    if path == url:
+        return "page"
+    if any(path.startswith(prefix) for prefix in covers):
+        return "true"
+    return None
+
+
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {"nav": ()}
     return {
         "nav": [
-            {"url": url, "label": label, "current": request.path.startswith(url)}
-            for url, label in sections_for(user)
+            {"url": url, "label": label, "current": current_for(request.path, url, covers)}
+            for url, label, covers in sections_for(user)
         ]
     }
