@@ -12,6 +12,7 @@ from exercises.models import ExerciseLog, Plan, Routine
 from exercises.services import plan_create
 from tracker.care.services import invite_accept, invite_create
 from tracker.models import PainEntry, Profile, Role, User
+from tracker.services import goal_create, goal_rating_add
 
 HISTORY_DAYS = 42
 
@@ -131,3 +132,21 @@ def demo_history_create(*, user: User, routine_slug: str, now: datetime) -> None
     began = datetime.combine(today - timedelta(days=HISTORY_DAYS), time(9), tz)
     User.objects.filter(pk=user.pk).update(date_joined=began)
     Plan.objects.filter(user=user).update(created_at=began)
+    _demo_goals(user=user, began=began)
+
+
+# Activities the seed articles name as hard with a tight iliopsoas, each rated at
+# the start and every two weeks since, a little better each time.
+DEMO_GOALS = (
+    ("Sitting through a one-hour meeting", (3, 4, 5, 6)),
+    ("Standing up straight after getting out of the car", (4, 5, 5, 7)),
+)
+
+
+def _demo_goals(*, user: User, began: datetime) -> None:
+    for activity, scores in DEMO_GOALS:
+        goal = goal_create(patient=user, activity=activity, created_by=user, now=began)
+        for fortnight, score in enumerate(scores):
+            # The last re-rating was yesterday: never a rating from the future.
+            rated_at = began + timedelta(days=min(14 * fortnight, HISTORY_DAYS - 1), hours=1)
+            goal_rating_add(goal=goal, score=score, rated_at=rated_at, rated_by=user)
