@@ -4,7 +4,6 @@ Role checks answer 403 (they are about the caller, not about anyone's data);
 a link or patient the caller has no part in answers 404, like an unknown id.
 """
 
-import re
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -33,7 +32,7 @@ from tracker.care.serializers import (
     LinkedPatientSerializer,
     LinkSerializer,
 )
-from tracker.models import AlertKind, Role, User
+from tracker.models import Role, User
 
 INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
 
@@ -348,10 +347,6 @@ class PatientProgressView(APIView):
         return Response(progress_body(request, _linked_patient(request, patient_id)))
 
 
-# What tracker.care.dashboard makes occurrences of: ids, dates, epoch seconds.
-OCCURRENCE = re.compile(r"[0-9A-Za-z-]{1,64}")
-
-
 class AlertAcknowledgeView(APIView):
     """Mark one open alert about a linked patient as seen (204; again: 204, nothing changes).
 
@@ -363,16 +358,10 @@ class AlertAcknowledgeView(APIView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request, patient_id: int, alert_id: str):
         patient = _linked_patient(request, patient_id)
-        kind, _, occurrence = alert_id.partition(":")
-        if kind not in AlertKind.values or not OCCURRENCE.fullmatch(occurrence):
-            raise NotFound("No such alert.")
-        (row,) = selectors.dashboard_rows(
-            therapist=request.user, now=timezone.now(), patient_id=patient.pk
-        )
-        if any(alert.id == alert_id for alert in row.alerts):
-            services.alert_acknowledge(
-                link=row.link, kind=kind, occurrence=occurrence, now=timezone.now()
+        try:
+            services.alert_acknowledge_open(
+                therapist=request.user, patient=patient, alert_id=alert_id, now=timezone.now()
             )
-        elif not selectors.alert_acknowledged(link=row.link, kind=kind, occurrence=occurrence):
-            raise NotFound("No such alert.")
+        except services.AlertNotFound:
+            raise NotFound("No such alert.") from None
         return Response(status=status.HTTP_204_NO_CONTENT)

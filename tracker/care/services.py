@@ -1,5 +1,6 @@
 """Writes for care: invites, accepting them, ending links, consent, therapist-set reminders."""
 
+import re
 import secrets
 from collections.abc import Mapping
 from datetime import datetime, timedelta
@@ -10,8 +11,8 @@ from django.utils.crypto import salted_hmac
 
 from reminders.models import Schedule, ScheduleKind
 from reminders.services import schedule_save, schedules_set_by_stop
-from tracker.care.selectors import reminder_set_by
-from tracker.models import AlertAcknowledgement, CareInvite, CareLink, Role, User
+from tracker.care.selectors import alert_acknowledged, dashboard_rows, reminder_set_by
+from tracker.models import AlertAcknowledgement, AlertKind, CareInvite, CareLink, Role, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
 CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -25,6 +26,10 @@ class InvalidInviteCode(Exception):
 
 class NoRemindersConsent(Exception):
     """The patient has not consented (or no longer consents) to this therapist's reminders."""
+
+
+class AlertNotFound(Exception):
+    """No open or acknowledged alert of that patient has this id."""
 
 
 class CareRoleError(Exception):
@@ -176,3 +181,26 @@ def alert_acknowledge(*, link: CareLink, kind: str, occurrence: str, now: dateti
         link=link, kind=kind, occurrence=occurrence, defaults={"acknowledged_at": now}
     )
     return created
+
+
+# What tracker.care.dashboard makes occurrences of: ids, dates, epoch seconds.
+ALERT_OCCURRENCE = re.compile(r"[0-9A-Za-z-]{1,64}")
+
+
+def alert_acknowledge_open(*, therapist: User, patient: User, alert_id: str, now: datetime) -> bool:
+    """Acknowledge the alert `alert_id` ("kind:occurrence") about a linked patient.
+
+    Only an alert the dashboard shows open for this patient now is recorded (True);
+    one the therapist already acknowledged changes nothing (False); anything else
+    (malformed, unknown, another patient's, no longer raised) raises AlertNotFound.
+    The caller has found `patient` through `linked_patient_or_none`.
+    """
+    kind, _, occurrence = alert_id.partition(":")
+    if kind not in AlertKind.values or not ALERT_OCCURRENCE.fullmatch(occurrence):
+        raise AlertNotFound(alert_id)
+    (row,) = dashboard_rows(therapist=therapist, now=now, patient_id=patient.pk)
+    if any(alert.id == alert_id for alert in row.alerts):
+        return alert_acknowledge(link=row.link, kind=kind, occurrence=occurrence, now=now)
+    if alert_acknowledged(link=row.link, kind=kind, occurrence=occurrence):
+        return False
+    raise AlertNotFound(alert_id)

@@ -27,7 +27,7 @@ from tracker.care.dashboard import PAIN_RISE_POINTS
 from tracker.care.selectors import PatientDashboard
 from tracker.care.serializers import AssignedPlanSerializer
 from tracker.days import local_date, window_for
-from tracker.models import AlertKind, User
+from tracker.models import User
 from tracker.selectors import progress_summary
 from tracker.web.access import therapist_required
 from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
@@ -138,16 +138,15 @@ def _acknowledge(request: HttpRequest) -> None:
     anything else (not this patient's, unknown, malformed) is a 404.
     """
     patient = _linked_patient(request, request.POST.get("patient"))
-    alert_id = request.POST.get("alert", "")
-    kind, _, occurrence = alert_id.partition(":")
-    if kind not in AlertKind.values or not occurrence:
-        raise Http404("No such alert.")
-    now = timezone.now()
-    (row,) = selectors.dashboard_rows(therapist=request.user, now=now, patient_id=patient.pk)
-    if any(alert.id == alert_id for alert in row.alerts):
-        services.alert_acknowledge(link=row.link, kind=kind, occurrence=occurrence, now=now)
-    elif not selectors.alert_acknowledged(link=row.link, kind=kind, occurrence=occurrence):
-        raise Http404("No such alert.")
+    try:
+        services.alert_acknowledge_open(
+            therapist=request.user,
+            patient=patient,
+            alert_id=request.POST.get("alert", ""),
+            now=timezone.now(),
+        )
+    except services.AlertNotFound:
+        raise Http404("No such alert.") from None
     messages.success(request, f"Alert about {patient_name(patient)} acknowledged.")
 
 
