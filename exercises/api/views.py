@@ -100,6 +100,9 @@ class PlanViewSet(
         services.plan_update(plan=plan, items=values.pop("items", None), fields=values)
         return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
 
+    def perform_destroy(self, instance):
+        services.plan_delete(plan=instance)
+
 
 @client_record_schema(ExerciseLogSerializer)
 class LogViewSet(ClientRecordViewSet):

@@ -1,6 +1,8 @@
 import pytest
+from django.utils import timezone
 
-from exercises.models import Audience, Exercise, Kind, Plan, PlanItem
+from exercises.models import Audience, Exercise, ExerciseLog, Kind, Plan, PlanItem
+from exercises.services import plan_create, plan_delete
 
 
 def make_exercise(slug, **fields):
@@ -176,3 +178,19 @@ def test_delete_removes_the_plan_and_its_items(alice_client, lunge, stool):
 
 def test_plans_need_a_login(db, anon_client):
     assert anon_client.get("/api/v1/plans/").status_code == 401
+
+
+def test_deleting_a_plan_keeps_its_logs_and_other_plans(alice, lunge):
+    item = {"exercise": lunge, "hold_seconds": 30}
+    plan = plan_create(user=alice, name="Gone", items=[item])
+    kept = plan_create(user=alice, name="Kept", items=[item])
+    log = ExerciseLog.objects.create(
+        user=alice, exercise=lunge, plan_item=plan.items.get(), performed_at=timezone.now()
+    )
+
+    plan_delete(plan=plan)
+
+    assert list(Plan.objects.values_list("name", flat=True)) == ["Kept"]
+    assert PlanItem.objects.filter(plan=kept).count() == 1
+    log.refresh_from_db()
+    assert log.plan_item is None  # the session done stays in the history

@@ -157,8 +157,10 @@ def test_a_clinician_technique_cannot_be_patched_in_either(thera_client, thera, 
     ("body", "fields"),
     [
         ({}, {"name", "items"}),
-        ({"name": "", "items": []}, {"name"}),
-        ({"name": "x" * 121, "items": []}, {"name"}),
+        ({"name": "", "items": []}, {"name", "items"}),
+        ({"name": "x" * 121, "items": []}, {"name", "items"}),
+        ({"name": "P", "items": []}, {"items"}),
+        ({"name": "P"}, {"items"}),
         ({"name": "P", "items": [{"exercise": "no-such-stretch"}]}, {"items"}),
         ({"name": "P", "items": [{"exercise": STRETCH, "hold_seconds": 0}]}, {"items"}),
         ({"name": "P", "items": [{"exercise": STRETCH, "days_of_week": [1, 1]}]}, {"items"}),
@@ -185,6 +187,24 @@ def test_bad_plan_input_is_a_field_error_and_changes_nothing(
     assert response.status_code == 400
     assert set(response.json()) == fields
     assert Plan.objects.count() == 0
+
+
+def test_a_plan_without_exercises_is_refused_with_a_clear_message(thera_client, alice, linked):
+    response = thera_client.post(plans_url(alice), {"name": "P", "items": []}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"items": ["A plan needs at least one exercise."]}
+    assert Plan.objects.count() == 0
+
+
+def test_an_assigned_plan_cannot_be_emptied(thera, thera_client, alice, linked):
+    plan = assigned_plan(thera, alice)
+
+    response = thera_client.patch(f"{plans_url(alice)}{plan.pk}/", {"items": []}, format="json")
+
+    assert response.status_code == 400
+    assert response.json() == {"items": ["A plan needs at least one exercise."]}
+    assert plan.items.count() == 1
 
 
 def test_the_patient_sees_who_assigned_a_plan_and_can_pause_it(thera, alice, alice_client, linked):

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from exercises.models import Plan
-from exercises.services import plan_create, plan_update
+from exercises.services import plan_create, plan_delete, plan_update
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
 from tracker.api.throttles import SettingsRateThrottle
@@ -247,6 +247,9 @@ class AssignedPlanViewSet(
         values = dict(incoming.validated_data)
         plan_update(plan=plan, items=values.pop("items", None), fields=values)
         return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
+
+    def perform_destroy(self, instance):
+        plan_delete(plan=instance)
 
 
 NO_CONSENT = "This patient has not consented to reminders from you."

@@ -65,6 +65,9 @@ class LinkedPatientSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+EMPTY_PLAN = "A plan needs at least one exercise."
+
+
 class AssignedPlanSerializer(PlanSerializer):
     """A plan as the therapist who assigned it writes it: doses included.
 
@@ -75,6 +78,12 @@ class AssignedPlanSerializer(PlanSerializer):
 
     def validate(self, attrs):
         return attrs
+
+    def validate_items(self, items):
+        # A patient's own plan may start empty; one a therapist assigns is the exercises.
+        if not items:
+            raise serializers.ValidationError(EMPTY_PLAN)
+        return items
 
 
 class CareReminderSerializer(serializers.Serializer):

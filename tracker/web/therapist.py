@@ -20,7 +20,7 @@ from django.utils.timesince import timesince
 from django.views.decorators.http import require_http_methods
 
 from exercises.models import Audience, Exercise
-from exercises.services import plan_create
+from exercises.services import plan_create, plan_delete
 from tracker.api.progress import ProgressSerializer
 from tracker.care import selectors, services
 from tracker.care.dashboard import PAIN_RISE_POINTS
@@ -360,7 +360,7 @@ def _assign_plan(request: HttpRequest, patient: User) -> dict:
     today = local_date(timezone.now(), patient.tzinfo)
     body, used = plan_data_from_form(request.POST)
     if not used:
-        # The API accepts a plan without items; on this form that is a forgotten choice.
+        # The serializer refuses a plan without items too; this message names the choice.
         return {"items": ["Choose at least one exercise."], "rows": {}}
     incoming = AssignedPlanSerializer(data=body, context={"today": today})
     if not incoming.is_valid():
@@ -386,7 +386,7 @@ def patient_page(request: HttpRequest, patient_id: int) -> HttpResponse:
             )
             if plan is None:
                 raise Http404("No such plan.")
-            plan.delete()
+            plan_delete(plan=plan)
             messages.success(request, f"Plan “{plan.name}” deleted.")
             return redirect(f"/patients/{patient.pk}/#plans-heading")
         if action == "assign-plan":
