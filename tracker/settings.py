@@ -229,6 +229,8 @@ THROTTLE_AUTH_USERNAME = os.environ.get("THROTTLE_AUTH_USERNAME", "10/min")
 # Attempts at a therapist's invite code, per account and per client address.
 THROTTLE_CARE_ACCEPT_USER = os.environ.get("THROTTLE_CARE_ACCEPT_USER", "10/hour")
 THROTTLE_CARE_ACCEPT_IP = os.environ.get("THROTTLE_CARE_ACCEPT_IP", "60/hour")
+# Exports per account, all export endpoints together (each builds a whole file).
+THROTTLE_EXPORT = os.environ.get("THROTTLE_EXPORT", "30/hour")
 
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",

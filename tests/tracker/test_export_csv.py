@@ -443,3 +443,32 @@ def test_the_therapists_csv_of_an_unknown_patient_is_not_found(thera_client):
 
     assert response.status_code == 404
     assert response.json() == {"detail": "Not found."}
+
+
+# -- throttle: every export endpoint shares one budget per account ---------------------
+
+
+def test_exports_past_the_rate_answer_429_with_retry_after_and_count_per_account(
+    settings, thera, alice, bob, alice_client, bob_client
+):
+    settings.THROTTLE_EXPORT = "3/hour"
+    link_between(thera, alice)
+    therapist = client_for(thera)
+
+    answers = [
+        alice_client.get("/api/v1/me/export/").status_code,
+        alice_client.get("/api/v1/me/export/csv/").status_code,
+        alice_client.get("/api/v1/me/export/").status_code,
+    ]
+    refused = alice_client.get("/api/v1/me/export/csv/")
+
+    assert answers == [200, 200, 200]
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 3600
+    # Another account has its own budget.
+    assert bob_client.get("/api/v1/me/export/").status_code == 200
+    # A therapist's patient exports count too, CSV and FHIR together.
+    care = f"/api/v1/care/patients/{alice.pk}/export/"
+    statuses = [therapist.get(f"{care}{kind}/").status_code for kind in ("csv", "fhir", "csv")]
+    assert statuses == [200, 200, 200]
+    assert therapist.get(f"{care}fhir/").status_code == 429

@@ -17,7 +17,7 @@ from tracker.api.serializers import (
     TokenResponseSerializer,
     UserSerializer,
 )
-from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
+from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle, ExportThrottle
 from tracker.export import account_export
 
 
@@ -87,6 +87,8 @@ class MeView(generics.RetrieveUpdateAPIView):
 
 
 class ExportView(APIView):
+    throttle_classes = [ExportThrottle]
+
     @extend_schema(responses={200: OpenApiTypes.OBJECT})
     def get(self, request):
         response = Response(account_export(user=request.user))

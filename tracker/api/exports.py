@@ -10,6 +10,7 @@ from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.views import APIView
 
+from tracker.api.throttles import ExportThrottle
 from tracker.export_csv import ZIP_MEDIA_TYPE, ExportFile, account_csv_file
 
 
@@ -48,6 +49,7 @@ class ExportCSVView(APIView):
     """
 
     content_negotiation_class = FileDownloadNegotiation
+    throttle_classes = [ExportThrottle]
 
     @extend_schema(
         responses=zip_response(

@@ -40,3 +40,19 @@ class AuthUsernameThrottle(SettingsRateThrottle):
         # Hashed: cache keys must be short and free of arbitrary characters.
         ident = hashlib.sha256(username.strip().lower().encode()).hexdigest()
         return self.cache_format % {"scope": self.scope, "ident": ident}
+
+
+class ExportThrottle(SettingsRateThrottle):
+    """Limit one account's exports, all kinds together (rate: THROTTLE_EXPORT).
+
+    Each export reads and builds a whole file of someone's history; a person or
+    therapist needs a few, a script looping on them would load the database.
+    """
+
+    scope = "export"
+    setting_name = "THROTTLE_EXPORT"
+
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}

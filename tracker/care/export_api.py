@@ -11,6 +11,7 @@ from rest_framework.exceptions import NotFound
 from rest_framework.views import APIView
 
 from tracker.api.exports import FileDownloadNegotiation, file_response, zip_response
+from tracker.api.throttles import ExportThrottle
 from tracker.care import exports, selectors
 from tracker.models import User
 
@@ -51,6 +52,7 @@ class PatientCSVExportView(APIView):
     """
 
     content_negotiation_class = FileDownloadNegotiation
+    throttle_classes = [ExportThrottle]
 
     @extend_schema(
         responses=zip_response("stretchstop-patient-{id}-YYYY-MM-DD.zip: logs.csv, pain.csv.")
@@ -64,6 +66,7 @@ class PatientFHIRExportView(APIView):
     """A linked patient's pain ratings (Observations) and sessions (Procedures) as FHIR R4."""
 
     content_negotiation_class = FileDownloadNegotiation
+    throttle_classes = [ExportThrottle]
 
     @extend_schema(
         responses={
