@@ -19,10 +19,6 @@ from django.contrib.sessions.backends.db import SessionStore
 
 from tests.conftest import REQUIRE_SERVICES
 
-# Playwright's sync API runs an event loop in this thread; the ORM calls the
-# tests make between browser steps are still plain synchronous calls.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 PHONE = {"width": 360, "height": 640}
 # Chromium's background services would try the internet, which this machine
 # does not reach (and tests should not).
@@ -52,10 +48,16 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    # Playwright's sync API runs an event loop in this thread; the ORM calls the
+    # tests make between browser steps are still plain synchronous calls. Only
+    # while the browser runs: the variable must not reach other tests.
+    patch = pytest.MonkeyPatch()
+    patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=path, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+    patch.undo()
 
 
 @pytest.fixture

@@ -22,7 +22,13 @@ from tests.conftest import make_user
 from tracker.models import PainEntry
 
 # Variables the test run sets to loosen production defaults for plain HTTP.
-TEST_ONLY_VARIABLES = ("DJANGO_DEBUG", "SECURE_SSL_REDIRECT", "SECURE_COOKIES")
+# What the test run itself sets (pytest-env, the browser tests), never production.
+TEST_ONLY_VARIABLES = (
+    "DJANGO_DEBUG",
+    "SECURE_SSL_REDIRECT",
+    "SECURE_COOKIES",
+    "DJANGO_ALLOW_ASYNC_UNSAFE",
+)
 
 
 def vapid_private_key() -> str:
