@@ -561,17 +561,92 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
     assert all(row["alerts"] for row in response.json())  # the data was really there
 
 
-def test_every_zone_offset_since_2000_is_whole_quarter_hours():
-    # The dashboard groups by UTC quarter hour and gives each quarter to one
-    # local day; that is only right if no local midnight falls inside a quarter.
-    from zoneinfo import available_timezones
+# Local days: the database groups sessions and pain by each patient's own local
+# date (PostgreSQL: AT TIME ZONE; SQLite: Django's zoneinfo function). These run
+# on both backends and pin them to tracker.days.local_date.
 
-    instant = datetime(2000, 1, 1, tzinfo=UTC)
-    odd = set()
-    while instant.year < 2040:
-        for name in available_timezones():
-            offset = instant.astimezone(ZoneInfo(name)).utcoffset()
-            if offset.total_seconds() % (15 * 60):
-                odd.add(name)
-        instant += timedelta(days=61)
-    assert odd == set()
+# Europe/Berlin springs forward on 2026-03-29 (01:00 UTC: 02:00 CET becomes 03:00
+# CEST) and falls back on 2026-10-25; America/Chicago on 2026-03-08 and
+# 2026-11-01 (at 2:00 local); Asia/Kathmandu is UTC+5:45, Asia/Kolkata +5:30;
+# Australia/Lord_Howe moves by half an hour (+10:30/+11).
+LOCAL_DAY_ZONES = [
+    "Europe/Berlin",
+    "America/Chicago",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "Australia/Lord_Howe",
+]
+LOCAL_DAY_DATES = [
+    date(2026, 3, 7),
+    date(2026, 3, 8),
+    date(2026, 3, 28),
+    date(2026, 3, 29),
+    date(2026, 4, 5),
+    date(2026, 10, 4),
+    date(2026, 10, 24),
+    date(2026, 10, 25),
+    date(2026, 11, 1),
+]
+
+
+def test_local_day_agrees_with_local_date_at_dst_changes_and_odd_offsets(stretch):
+    from tracker.care.selectors import DAY_ZERO, LocalDay
+
+    expected, logs = set(), []
+    for name in LOCAL_DAY_ZONES:
+        patient = make_user(f"p-{name.replace('/', '-').lower()}", timezone=name)
+        tz = ZoneInfo(name)
+        for day in LOCAL_DAY_DATES:
+            # Either side of both midnights of the day, and of each hour of it,
+            # which takes in the instants the clocks change.
+            start, end = day_start(day, tz), day_start(day + timedelta(days=1), tz)
+            hours = {start + timedelta(hours=n) for n in range(26)} | {end}
+            for hour in hours:
+                for at in (hour - timedelta(minutes=1), hour, hour + timedelta(seconds=59)):
+                    logs.append(ExerciseLog(user=patient, exercise=stretch, performed_at=at))
+                    expected.add((name, at, (local_date(at, tz) - DAY_ZERO).days))
+    ExerciseLog.objects.bulk_create(logs)
+
+    rows = ExerciseLog.objects.annotate(day=LocalDay("performed_at", "user__timezone"))
+
+    assert set(rows.values_list("user__timezone", "performed_at", "day")) == expected
+
+
+def test_adherence_and_pain_follow_local_days_across_the_spring_forward(thera, stretch, db):
+    patient = make_user("berta", role=Role.PATIENT, timezone="Europe/Berlin")
+    link(thera, patient)
+    now = datetime(2026, 3, 31, 12, 0, tzinfo=UTC)  # Tuesday 14:00 CEST
+    plan_for(patient, stretch, times_per_day=1, since=now - timedelta(days=60))
+    # 23:30 CEST on the 29th (21:30 UTC) and 00:30 CEST on the 30th (22:30 UTC):
+    # one on each day. UTC, or the +1 the 29th began with, would put both on
+    # the 29th, where the cap leaves one.
+    log(patient, stretch, datetime(2026, 3, 29, 21, 30, tzinfo=UTC))
+    log(patient, stretch, datetime(2026, 3, 29, 22, 30, tzinfo=UTC))
+    # 23:30 and 00:30 CET either side of the 25th's midnight (22:30 and 23:30
+    # UTC): one in the 7 days before this week, one in it. In UTC both would
+    # be the 24th's; at the +2 of today, both the 25th's.
+    pain(patient, 2, datetime(2026, 3, 24, 22, 30, tzinfo=UTC))
+    pain(patient, 6, datetime(2026, 3, 24, 23, 30, tzinfo=UTC))
+
+    (row,) = dashboard_rows(therapist=thera, now=now)
+
+    # The 25th to the 30th are over (today is pending): the 29th and 30th done.
+    assert row.adherence_7 == round(2 / 6, 3)
+    assert (row.pain_mean_7, row.pain_mean_previous_7) == (6.0, 2.0)
+
+
+def test_a_kathmandu_day_starts_at_18_15_utc(thera, stretch, db):
+    patient = make_user("kiran", role=Role.PATIENT, timezone="Asia/Kathmandu")
+    link(thera, patient)
+    plan_for(patient, stretch, times_per_day=1, since=NOW - timedelta(days=40))
+    # TODAY is 2026-03-18 (NOW is 17:45 there); the 16th ends at 18:15 UTC on the 16th.
+    log(patient, stretch, datetime(2026, 3, 16, 18, 14, 59, tzinfo=UTC))  # the 16th, 23:59:59
+    log(patient, stretch, datetime(2026, 3, 16, 18, 15, tzinfo=UTC))  # the 17th, 00:00
+    pain(patient, 9, datetime(2026, 3, 11, 18, 14, tzinfo=UTC))  # the 11th: the week before
+    pain(patient, 3, datetime(2026, 3, 11, 18, 15, tzinfo=UTC))  # the 12th: this week
+
+    (row,) = dashboard_rows(therapist=thera, now=NOW)
+
+    # Of the 6 finished days (12th-17th), the 16th and the 17th.
+    assert row.adherence_7 == round(2 / 6, 3)
+    assert (row.pain_mean_7, row.pain_mean_previous_7) == (3.0, 9.0)

@@ -1,12 +1,11 @@
 """Reads for care links. Every care endpoint reaches a patient through `patients_of`."""
 
-from bisect import bisect_right
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connections
-from django.db.models import BigIntegerField, Count, F, Func, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
 
 from exercises.models import ExerciseLog, Plan, PlanItem
 from exercises.selectors import plans_for_user
@@ -31,7 +30,7 @@ from tracker.care.dashboard import (
     pain_rise_start,
     window_adherence,
 )
-from tracker.days import date_range, day_bounds, day_start, local_date
+from tracker.days import day_bounds, day_start, local_date
 from tracker.models import AlertAcknowledgement, CareLink, PainEntry, PauseDay, SafetyCheck, User
 from tracker.selectors import plan_item_row, planned_on
 
@@ -131,8 +130,14 @@ class PatientDashboard:
 
 def _latest(queryset: QuerySet, field: str, value: str | None = None) -> Subquery:
     """Return a subquery of the patient's newest row's `value` (by `field`), for annotate()."""
+    if value is None:
+        # The newest `field` itself: rows tied on it give the same answer, so no
+        # tie-break on pk, and PostgreSQL reads it from the (user, field) index
+        # alone instead of visiting each patient's newest row.
+        newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}")
+        return Subquery(newest.values(field)[:1])
     newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}", "-pk")
-    return Subquery(newest.values(value or field)[:1])
+    return Subquery(newest.values(value)[:1])
 
 
 def _active_links(therapist: User, patient_id: int | None) -> QuerySet[CareLink]:
@@ -165,39 +170,58 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
     )
 
 
-QUARTER_HOUR_SECONDS = 900
+# Local dates travel as day numbers (days since this date): plain integers on
+# both backends, where SQLite would hand back a date as text.
+DAY_ZERO = date(1970, 1, 1)
 
 
-class QuarterHour(Func):
-    """The number of whole quarter hours from the Unix epoch to an instant (an integer).
+class LocalDay(Func):
+    """The local date of an instant in each row's own zone, as a day number (an integer).
 
-    Each patient's local days start at a different UTC instant, so the database
-    groups by quarter hour and Python assigns each quarter to the patient's
-    local day. Quarter hours, not hours: zones such as Asia/Kolkata (+5:30) and
-    Asia/Kathmandu (+5:45) start their days on the half and quarter hour, and
-    every offset in use is a whole number of quarter hours. A plain integer,
-    not a truncated datetime, because reading tens of thousands of datetimes
-    back through Django's converters costs more than the query itself.
+    `LocalDay("performed_at", "user__timezone")`: the database groups every
+    patient's rows by their own local date, whatever their zone (Asia/Kathmandu
+    starts its days at 18:15 UTC, Europe/Berlin's are 23 or 25 hours long on
+    the days the clocks change), so Python gets one row per patient and day and
+    has nothing to assign. Both backends compute it the way TruncDate does in
+    `tracker.selectors.progress_by_day`, so the dashboard and the patient's own
+    progress put a session on the same day: PostgreSQL with AT TIME ZONE (its
+    own zone database), SQLite with Django's per-row zoneinfo function.
     """
 
-    output_field = BigIntegerField()
+    output_field = IntegerField()
+    arity = 2
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = f"FLOOR(EXTRACT(EPOCH FROM %(expressions)s) / {QUARTER_HOUR_SECONDS})::bigint"
-        return self.as_sql(compiler, connection, template=template, **extra)
+        template = f"((%(expressions)s)::date - DATE '{DAY_ZERO.isoformat()}')"
+        return self.as_sql(
+            compiler, connection, template=template, arg_joiner=" AT TIME ZONE ", **extra
+        )
 
     def as_sqlite(self, compiler, connection, **extra):
-        # SQLite stores instants as UTC text; '%%%%s' reaches SQLite as '%s' (epoch seconds).
-        template = f"CAST(strftime('%%%%s', %(expressions)s) AS INTEGER) / {QUARTER_HOUR_SECONDS}"
-        return self.as_sql(compiler, connection, template=template, **extra)
+        # julianday() of a date is N.5; 2440587.5 is DAY_ZERO's. The connection's
+        # zone ('UTC') is what the stored text is in, as for TruncDate.
+        template = (
+            "CAST(julianday(django_datetime_cast_date(%(expressions)s, %%s))"
+            " - 2440587.5 AS INTEGER)"
+        )
+        sql, params = self.as_sql(compiler, connection, template=template, **extra)
+        return sql, (*params, connection.timezone_name)
 
 
-def _quarter_hours(queryset: QuerySet, field: str, since: datetime, until: datetime) -> QuerySet:
-    """Return the rows between `since` and `until` grouped by (user, quarter hour)."""
+class _Dates(dict):
+    """Day numbers to dates, each date made once (a request sees about 42 of them)."""
+
+    def __missing__(self, number: int) -> date:
+        day = self[number] = DAY_ZERO + timedelta(days=number)
+        return day
+
+
+def _by_local_day(queryset: QuerySet, field: str, since: datetime, until: datetime) -> QuerySet:
+    """Return the rows between `since` and `until` grouped by (user, their local day)."""
     return (
         queryset.filter(**{f"{field}__gte": since, f"{field}__lt": until})
-        .annotate(quarter=QuarterHour(field))
-        .values("user_id", "quarter")
+        .annotate(day=LocalDay(field, "user__timezone"))
+        .values("user_id", "day")
         .order_by()
     )
 
@@ -214,28 +238,38 @@ def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
         return cursor.fetchall()
 
 
-class _LocalDays:
-    """Maps quarter hours to local dates between `first` and `last`, in any zone.
+# Both read one row per patient and local day. The instants read span every
+# patient's window, so a patient in an early zone also gets a day or so outside
+# theirs; those days are never looked up (the math asks for the days from
+# adherence_from or pain_from to today by date), so they are not filtered out.
 
-    Per zone, the quarter hour each local day starts on is computed once; a
-    quarter then finds its day by bisection (a day is 92, 96 or 100 quarters).
-    """
 
-    def __init__(self, first: date, last: date):
-        self.dates = list(date_range(first, last + timedelta(days=1)))
-        self.starts: dict[str, list[int]] = {}
+def _sessions_by_day(
+    patients: QuerySet, since: datetime, until: datetime
+) -> dict[int, dict[date, int]]:
+    """Return {patient id: {local date: sessions}} for the sessions from `since` to `until`."""
+    dates = _Dates()
+    logged: dict[int, dict[date, int]] = defaultdict(dict)
+    rows = _by_local_day(
+        ExerciseLog.objects.filter(user__in=patients), "performed_at", since, until
+    ).annotate(n=Count("*"))
+    for pid, day, n in _integer_rows(rows.values_list("user_id", "day", "n")):
+        logged[pid][dates[day]] = n
+    return logged
 
-    def __call__(self, tz, quarter: int) -> date | None:
-        starts = self.starts.get(tz.key)
-        if starts is None:
-            starts = self.starts[tz.key] = [
-                int(day_start(day, tz).timestamp()) // QUARTER_HOUR_SECONDS for day in self.dates
-            ]
-        index = bisect_right(starts, quarter) - 1
-        # Outside the days asked for (the last start only closes the last day).
-        if index < 0 or index >= len(self.dates) - 1:
-            return None
-        return self.dates[index]
+
+def _pain_by_day(
+    patients: QuerySet, since: datetime, until: datetime
+) -> dict[int, dict[date, tuple[int, int]]]:
+    """Return {patient id: {local date: (entries, sum of ratings)}} from `since` to `until`."""
+    dates = _Dates()
+    pain: dict[int, dict[date, tuple[int, int]]] = defaultdict(dict)
+    rows = _by_local_day(
+        PainEntry.objects.filter(user__in=patients), "recorded_at", since, until
+    ).annotate(n=Count("*"), total=Sum("rating"))
+    for pid, day, n, total in _integer_rows(rows.values_list("user_id", "day", "n", "total")):
+        pain[pid][dates[day]] = (n, total)
+    return pain
 
 
 def dashboard_rows(
@@ -245,8 +279,8 @@ def dashboard_rows(
 
     Seven queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
-    2. sessions and 3. pain per patient and UTC quarter hour, over the local
-       days the numbers need (28 for adherence; 41 for pain, see dashboard);
+    2. sessions and 3. pain per patient and local day (LocalDay), over the
+       local days the numbers need (28 for adherence; 41 for pain, see dashboard);
     4. pause days; 5. plan items; 6. reminder deliveries per patient;
     7. the therapist's acknowledgements.
     """
@@ -259,35 +293,13 @@ def dashboard_rows(
     tz_of = {link.patient_id: link.patient.tzinfo for link in links}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
     pain_from = {pid: day - timedelta(days=PAIN_DAYS_NEEDED - 1) for pid, day in today.items()}
-    local_day = _LocalDays(min(pain_from.values()), max(today.values()))
     until = max(day_bounds(today[link.patient_id], link.patient.tzinfo)[1] for link in links)
 
     def earliest(first_days: dict[int, date]) -> datetime:
         return min(day_start(first_days[link.patient_id], link.patient.tzinfo) for link in links)
 
-    logged: dict[int, dict[date, int]] = defaultdict(lambda: defaultdict(int))
-    sessions = _quarter_hours(
-        ExerciseLog.objects.filter(user__in=patients),
-        "performed_at",
-        earliest(adherence_from),
-        until,
-    ).annotate(n=Count("*"))
-    for pid, quarter, n in _integer_rows(sessions.values_list("user_id", "quarter", "n")):
-        day = local_day(tz_of[pid], quarter)
-        if day and adherence_from[pid] <= day <= today[pid]:
-            logged[pid][day] += n
-
-    pain: dict[int, dict[date, list[int]]] = defaultdict(dict)
-    entries = _quarter_hours(
-        PainEntry.objects.filter(user__in=patients), "recorded_at", earliest(pain_from), until
-    ).annotate(n=Count("pk"), total=Sum("rating"))
-    rows = _integer_rows(entries.values_list("user_id", "quarter", "n", "total"))
-    for pid, quarter, n, total in rows:
-        day = local_day(tz_of[pid], quarter)
-        if day and pain_from[pid] <= day <= today[pid]:
-            tally = pain[pid].setdefault(day, [0, 0])
-            tally[0] += n
-            tally[1] += total
+    logged = _sessions_by_day(patients, earliest(adherence_from), until)
+    pain = _pain_by_day(patients, earliest(pain_from), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -332,14 +344,22 @@ def dashboard_rows(
     ).values_list("link_id", "kind", "occurrence"):
         acknowledged[link_id].add((kind, occurrence))
 
+    windows: dict[date, list[date]] = {}
     rows = []
     for link in links:
         pid = link.patient_id
+        # The 28 dates ending on each patient's today, made once per today (a
+        # request sees one or two todays across all the zones).
+        window = windows.get(today[pid])
+        if window is None:
+            window = windows[today[pid]] = [
+                today[pid] - timedelta(days=n) for n in range(27, -1, -1)
+            ]
         rows.append(
             _patient_dashboard(
                 link=link,
                 now=now,
-                today=today[pid],
+                window=window,
                 logged=logged[pid],
                 paused=paused[pid],
                 items=items[pid],
@@ -352,17 +372,28 @@ def dashboard_rows(
     return rows
 
 
+def _planned_in(window: list[date], items: list) -> list[int]:
+    """Return the sessions planned on each day of `window` (28 consecutive days), as planned_on.
+
+    Once every item is older than the window, what is planned depends on the
+    weekday alone, so the first week's answer repeats; asking planned_on
+    about every day of 500 patients' four weeks is a measurable part of the request.
+    """
+    if all(item.since <= window[0] for item in items):
+        week = [planned_on(day, items)[0] for day in window[:7]]
+        return week * (len(window) // 7) + week[: len(window) % 7]
+    return [planned_on(day, items)[0] for day in window]
+
+
 def _patient_dashboard(
-    *, link, now, today, logged, paused, items, plan_since, tallies, delivered, acknowledged
+    *, link, now, window, logged, paused, items, plan_since, tallies, delivered, acknowledged
 ) -> PatientDashboard:
     """Return one patient's numbers and open alerts from their aggregated rows (no queries)."""
-    days = []
-    for offset in range(27, -1, -1):
-        day = today - timedelta(days=offset)
-        planned, _ = planned_on(day, items)
-        days.append(
-            PlannedDay(date=day, logged=logged.get(day, 0), planned=planned, paused=day in paused)
-        )
+    today = window[-1]
+    days = [
+        PlannedDay(day, logged.get(day, 0), planned, day in paused)
+        for day, planned in zip(window, _planned_in(window, items), strict=True)
+    ]
     recent = pain_mean(tallies, today, PAIN_WINDOW_DAYS)
     previous = pain_mean(tallies, today - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
     rise_day = pain_rise_start(tallies, today)
