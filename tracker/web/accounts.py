@@ -5,8 +5,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
-from rest_framework.parsers import FormParser
-from rest_framework.request import Request
 
 from tracker import services
 from tracker.api.serializers import RegisterSerializer
@@ -14,15 +12,7 @@ from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
 from tracker.models import Profile, Role
 from tracker.timezones import timezone_names
 from tracker.web.navigation import home_url
-
-
-def _throttled(request: HttpRequest) -> bool:
-    """Apply the API's sign-up/log-in limits (per address and per username) to the pages."""
-    api_request = Request(request, parsers=[FormParser()])
-    return not all(
-        throttle.allow_request(api_request, None)
-        for throttle in (AuthIPThrottle(), AuthUsernameThrottle())
-    )
+from tracker.web.throttling import page_throttled
 
 
 def _next_url(request: HttpRequest, user) -> str:
@@ -52,7 +42,7 @@ def signup_page(request: HttpRequest) -> HttpResponse:
     }
     if request.method == "GET":
         return render(request, "tracker/signup.html", context)
-    if _throttled(request):
+    if page_throttled(request, (AuthIPThrottle(), AuthUsernameThrottle())):
         return _too_many(request, "tracker/signup.html", context)
     incoming = RegisterSerializer(data=request.POST)
     if not incoming.is_valid():
@@ -71,7 +61,7 @@ def login_page(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "tracker/login.html", context)
     context["next"] = request.POST.get("next", "")
-    if _throttled(request):
+    if page_throttled(request, (AuthIPThrottle(), AuthUsernameThrottle())):
         return _too_many(request, "tracker/login.html", context)
     user = authenticate(
         request,

@@ -10,31 +10,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
-from rest_framework.parsers import FormParser
-from rest_framework.request import Request
 
 from tracker.care import services
 from tracker.care.api import INVALID_CODE, CareAcceptIPThrottle, CareAcceptUserThrottle
 from tracker.care.serializers import AcceptSerializer
 from tracker.web.access import patient_required
+from tracker.web.throttling import page_throttled
 
 TEMPLATE = "tracker/care_accept.html"
-
-
-def _throttled(request: HttpRequest) -> bool:
-    """Apply the API's accept limits (per account and per address) to the page.
-
-    Both throttles count the attempt, as they do for the API: the two share
-    their counts, so the page is no way around the API's limits.
-    """
-    api_request = Request(request, parsers=[FormParser()])
-    api_request.user = request.user
-    return not all(
-        [
-            throttle.allow_request(api_request, None)
-            for throttle in (CareAcceptUserThrottle(), CareAcceptIPThrottle())
-        ]
-    )
 
 
 @patient_required
@@ -48,7 +31,7 @@ def accept_page(request: HttpRequest) -> HttpResponse:
     }
     if request.method == "GET":
         return render(request, TEMPLATE, context)
-    if _throttled(request):
+    if page_throttled(request, (CareAcceptUserThrottle(), CareAcceptIPThrottle())):
         context["errors"] = {"code": ["Too many attempts. Please wait and try again later."]}
         return render(request, TEMPLATE, context, status=429)
     incoming = AcceptSerializer(
