@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -65,11 +66,14 @@ def checklist(*, user, today: date) -> list[ChecklistItem]:
         .order_by("plan_id", "order")
     )
     start, end = day_bounds(today, user.tzinfo)
-    logged: dict[int, int] = {}
-    for plan_item_id in ExerciseLog.objects.filter(
-        user=user, plan_item__isnull=False, performed_at__gte=start, performed_at__lt=end
-    ).values_list("plan_item_id", flat=True):
-        logged[plan_item_id] = logged.get(plan_item_id, 0) + 1
+    logged = dict(
+        ExerciseLog.objects.filter(
+            user=user, plan_item__isnull=False, performed_at__gte=start, performed_at__lt=end
+        )
+        .values("plan_item_id")
+        .annotate(count=Count("pk"))
+        .values_list("plan_item_id", "count")
+    )
     return [
         ChecklistItem(
             plan_item_id=item.pk,
@@ -136,11 +140,14 @@ def today_page(request: HttpRequest) -> HttpResponse:
             return redirect("/today/")
     today = local_date(timezone.now(), user.tzinfo)
     start, end = day_bounds(today, user.tzinfo)
+    due_today = checklist(user=user, today=today)
     context = {
         "today": today,
         "next_reminder_at": next_reminder_at(user),
-        "checklist": checklist(user=user, today=today),
-        "has_plan": PlanItem.objects.filter(plan__user=user, plan__is_paused=False).exists(),
+        "checklist": due_today,
+        # Only asked on a day with nothing due: a rest day, or no plan at all?
+        "has_plan": bool(due_today)
+        or PlanItem.objects.filter(plan__user=user, plan__is_paused=False).exists(),
         "routine": suggested_routine(user),
         "logs_today": ExerciseLog.objects.filter(
             user=user, performed_at__gte=start, performed_at__lt=end
