@@ -1,9 +1,15 @@
 """The exercise library's content: plain data, loaded by `manage.py load_exercises`.
 
 Every fact here comes from one of the five seed articles in ../shared/seeds and
-each entry names the files it draws on in `sources`. The wording is our own:
-tests/exercises/test_library.py fails if any run of 8 words matches a seed.
-Where an article gives no dose, the dose is None and the summary says so.
+each entry names the files it draws on in `sources` (SEED_ARTICLES gives each
+file's title and site, for people). The wording is our own:
+tests/exercises/test_library.py fails if any run of 8 words matches a seed, or if
+text a person reads talks about the articles instead of to the person. Where an
+article gives no dose, the dose is None and the text says what the person can do.
+
+Each exercise has a picture (exercises/illustrations.py draws them), described in
+words in `illustration_alt`; `step_illustrations` lists the steps where the
+position changes, each with its own picture and description.
 """
 
 S000 = "000_dba7e7f85470626d.txt"  # Acupuncture clinic: anatomy, lunge, edge of bed, ball, strength
@@ -13,6 +19,36 @@ S003 = "003_244a97447c7038a0.txt"  # Massage therapist: supine release, psoas sy
 S004 = "004_b2a80b1f207f83f8.txt"  # Psoas syndrome: stretches, truck drivers, sleep, serious causes
 
 SEED_FILES = (S000, S001, S002, S003, S004)
+
+# Each article's title as it heads the article, and the site it comes from (a
+# description where the article does not name one).
+SEED_ARTICLES: dict[str, dict[str, str]] = {
+    S000: {
+        "title": "Hidden Roots of Lower Back Pain: Iliopsoas",
+        "site": "An acupuncture clinic's website",
+    },
+    S001: {
+        "title": "Chronic Low Back Pain \N{EN DASH} Psoas",
+        "site": "A trigger-point self-care website",
+    },
+    S002: {
+        "title": (
+            "Stretching the Iliopsoas: A Key to Managing Chronic Pain and Improving Mobility"
+        ),
+        "site": "Creative Healing for Youth in Pain, parenting blog",
+    },
+    S003: {
+        "title": "Psoas Iliopsoas Issues",
+        "site": "Pro Massage by Nicola, LMT, Santa Barbara",
+    },
+    S004: {
+        "title": "Iliopsoas Muscle Problems Can Mimic Low Back Pain, Hip Pain, And Leg Pain",
+        "site": "A health information website",
+    },
+}
+
+# What to do where an article gives no hold time.
+HOLD_AS_COMFORTABLE = "Hold while it feels comfortable; you can set a timer."
 
 # Repeated on most self-care entries: 004 says that during acute spasm only the
 # foot-up forward stance should be done, and 002 asks for slow, mindful stretching.
@@ -43,6 +79,8 @@ def _exercise(**fields) -> dict:
         "default_sets": None,
         "default_times_per_day": None,
         "equipment": [],
+        "illustration_alt": "",
+        "step_illustrations": [],
     }
     entry.update(fields)
     return entry
@@ -57,8 +95,8 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "A standing lunge for the deep hip flexor at the front of your hip. An arm "
-            "raise and a small side bend carry the stretch up into your belly. The article "
-            "gives no hold time, so stay only as long as it feels comfortable."
+            "raise and a small side bend carry the stretch up into your belly. "
+            + HOLD_AS_COMFORTABLE
         ),
         steps=[
             "Stand with your feet about hip-width apart and step one foot back into a "
@@ -94,6 +132,36 @@ EXERCISES: list[dict] = [
         ],
         tags=["standing", "no_equipment", "desk", "truck_stop"],
         sources=[S000, S002, S004],
+        illustration_alt=(
+            "A person stands in a lunge, one foot stepped back and the front knee bent, "
+            "body upright. The arm on the side away from the back leg reaches straight "
+            "up. The front of the back leg's hip and the lower belly are highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person stands upright in a lunge: one foot stepped back with only the "
+                    "toes down, the front knee bent, arms by the sides. The front of the "
+                    "back leg's hip is highlighted."
+                ),
+            },
+            {
+                "step": 4,
+                "alt": (
+                    "The same lunge with the arm on the side away from the back leg raised "
+                    "overhead. The highlight runs from the back leg's hip up into the belly."
+                ),
+            },
+            {
+                "step": 5,
+                "alt": (
+                    "Seen from the front: the person in the lunge leans the upper body to "
+                    "one side, the raised arm curving over the head toward that side, away "
+                    "from the hip being stretched, which is highlighted."
+                ),
+            },
+        ],
         order=10,
     ),
     _exercise(
@@ -103,8 +171,7 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "An easy stretch that needs no equipment. You move forward, not "
-            "deeper, so the hip of your back leg opens gently. The article gives no hold "
-            "time."
+            "deeper, so the hip of your back leg opens gently. " + HOLD_AS_COMFORTABLE
         ),
         steps=[
             "Step into a low lunge.",
@@ -120,6 +187,27 @@ EXERCISES: list[dict] = [
         skip_when=[ACUTE_SPASM_SKIP],
         tags=["no_equipment", "gentle"],
         sources=[S001, S002, S004],
+        illustration_alt=(
+            "A person in a low lunge, back knee and shin resting on the floor, front foot "
+            "flat, hips moved forward past the back knee, hands on the front thigh. The "
+            "front of the back leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person in a low lunge: back knee on the floor under the hip, front "
+                    "foot flat ahead, body upright, hands resting toward the front knee."
+                ),
+            },
+            {
+                "step": 2,
+                "alt": (
+                    "The same low lunge with the hips shifted forward, ahead of the back "
+                    "knee, rather than lower. The front of the back leg's hip is highlighted."
+                ),
+            },
+        ],
         order=20,
     ),
     _exercise(
@@ -129,7 +217,7 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "A kneeling lunge where tipping your pelvis back aims the stretch at the part "
-            "of the hip flexor that joins your lower back. The article gives no hold time."
+            "of the hip flexor that joins your lower back. " + HOLD_AS_COMFORTABLE
         ),
         steps=[
             "Kneel, then step one foot forward. Your back knee stays on the ground.",
@@ -145,6 +233,28 @@ EXERCISES: list[dict] = [
         skip_when=[ACUTE_SPASM_SKIP],
         tags=["kneeling", "floor", "no_equipment"],
         sources=[S002, S004],
+        illustration_alt=(
+            "A person kneels on one knee with the other foot forward, chest upright and "
+            "hands on the hips, hips moved a little ahead of the back knee. The front of "
+            "the kneeling leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person kneels on one knee, hip straight above it, the other foot "
+                    "flat in front, chest upright and hands on the hips."
+                ),
+            },
+            {
+                "step": 3,
+                "alt": (
+                    "The same kneeling position with the hips shifted slightly forward, "
+                    "chest still upright. The front of the kneeling hip and thigh is "
+                    "highlighted."
+                ),
+            },
+        ],
         order=30,
     ),
     _exercise(
@@ -153,9 +263,9 @@ EXERCISES: list[dict] = [
         kind="stretch",
         audience="self_care",
         summary=(
-            "A gentle stretch on your back, paced by your breathing. The article describes "
-            "it as a way to lengthen and warm up the psoas while your pelvis stays steady. "
-            "It gives no number of repeats."
+            "A gentle stretch on your back, paced by your breathing, to lengthen and warm "
+            "up the psoas while your pelvis stays steady. Repeat the slide as many times "
+            "as feels comfortable."
         ),
         steps=[
             "Lie face up, head resting on a small cushion or pillow.",
@@ -180,6 +290,28 @@ EXERCISES: list[dict] = [
         tags=["floor", "lying", "gentle"],
         equipment=["small pillow or cushion"],
         sources=[S004, S002],
+        illustration_alt=(
+            "A person lies face up with the head on a small cushion, hugging one knee "
+            "toward the chest with both hands; the other leg lies straight along the "
+            "floor. The front of the straight leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 2,
+                "alt": (
+                    "A person lies face up, head on a small cushion, holding one knee "
+                    "toward the chest with both hands. The other knee is bent with the "
+                    "foot flat on the floor."
+                ),
+            },
+            {
+                "step": 4,
+                "alt": (
+                    "Still holding the one knee, the person has slid the other leg out "
+                    "straight along the floor. The front of that leg's hip is highlighted."
+                ),
+            },
+        ],
         order=40,
     ),
     _exercise(
@@ -189,8 +321,8 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "A gentler stretch where gravity does the work, handy if your knees make "
-            "lunging hard. You'll probably feel it less strongly than a lunge. The article "
-            "gives no hold time."
+            "lunging hard. You'll probably feel it less strongly than a lunge. "
+            + HOLD_AS_COMFORTABLE
         ),
         steps=[
             "Lie on your back on a bed or sturdy table, with the base of your tailbone at "
@@ -217,6 +349,34 @@ EXERCISES: list[dict] = [
         tags=["bed", "lying", "gentle"],
         equipment=["bed or sturdy table"],
         sources=[S000, S004],
+        illustration_alt=(
+            "A person lies face up on a bed with the bottom at its edge. Both hands hug "
+            "one knee toward the chest while the other leg hangs over the edge toward the "
+            "floor. The front of the hanging leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person lies face up on a bed, head on a pillow, with the bottom at "
+                    "the bed's edge and both legs hanging down over it."
+                ),
+            },
+            {
+                "step": 3,
+                "alt": (
+                    "On the bed, the person hugs one knee toward the chest; the other leg "
+                    "hangs over the edge. The front of the hanging leg's hip is highlighted."
+                ),
+            },
+            {
+                "step": 6,
+                "alt": (
+                    "Getting up: the person, turned onto one side, pushes the upper body "
+                    "up from the bed with both arms, legs over the edge."
+                ),
+            },
+        ],
         order=50,
     ),
     _exercise(
@@ -226,8 +386,8 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "Stretch the back of your thigh gently and passively instead of straining for "
-            "your toes, which can suddenly overload the psoas. The article doesn't "
-            "describe a particular stretch or a hold time."
+            "your toes, which can suddenly overload the psoas. Any stretch you can relax "
+            "into will do. " + HOLD_AS_COMFORTABLE
         ),
         steps=[
             "Pick a gentle hamstring stretch where you relax into the position rather than pull.",
@@ -244,6 +404,12 @@ EXERCISES: list[dict] = [
         skip_when=[ACUTE_SPASM_SKIP],
         tags=["gentle", "no_equipment"],
         sources=[S001, S002, S004],
+        illustration_alt=(
+            "One example: a person sits on the floor with one leg straight out and the "
+            "other knee bent, leaning forward only a little with the hands resting on the "
+            "straight leg, not reaching for the toes. The back of the straight thigh is "
+            "highlighted."
+        ),
         order=60,
     ),
     _exercise(
@@ -287,6 +453,29 @@ EXERCISES: list[dict] = [
         tags=["flare_up_safe", "truck_stop", "standing", "gentle", "desk"],
         equipment=["stool, truck step or other steady surface"],
         sources=[S004],
+        illustration_alt=(
+            "A person stands upright with one foot raised on a low stool in front, that "
+            "knee bent, the back leg straight with its foot flat on the floor. The front "
+            "of the back leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person stands with one foot up on a low stool, knee bent, the other "
+                    "leg straight behind, arms relaxed by the sides. The front of the back "
+                    "leg's hip is highlighted."
+                ),
+            },
+            {
+                "step": 3,
+                "alt": (
+                    "The same stance with both arms raised straight up toward the ceiling. "
+                    "The highlight runs from the back leg's hip up into the lower back and "
+                    "belly."
+                ),
+            },
+        ],
         order=70,
     ),
     # --- Strengthening -------------------------------------------------------
@@ -298,7 +487,7 @@ EXERCISES: list[dict] = [
         summary=(
             "Do this in place of sit-ups. You lower yourself slowly, one part of your "
             "spine at a time, which asks less of the hip flexor than sitting up does. "
-            "The article suggests three a day."
+            "Three a day are suggested."
         ),
         steps=[
             "Lie on your back, then push yourself up to sitting with your arms.",
@@ -321,6 +510,41 @@ EXERCISES: list[dict] = [
         default_times_per_day=1,
         tags=["floor", "lying", "no_equipment"],
         sources=[S004, S001],
+        illustration_alt=(
+            "A person with knees bent and feet on the floor rolls slowly down onto their "
+            "back, lower back rounded, arms reaching toward the knees. The belly is "
+            "highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person with knees bent leans back on both hands behind the hips, "
+                    "pushing up from lying to sitting."
+                ),
+            },
+            {
+                "step": 2,
+                "alt": (
+                    "Sitting with knees bent and feet flat, the person rounds the lower "
+                    "back, arms reaching forward toward the knees."
+                ),
+            },
+            {
+                "step": 3,
+                "alt": (
+                    "Halfway down: the person lowers the rounded back toward the floor, "
+                    "arms still reaching forward. The belly is highlighted."
+                ),
+            },
+            {
+                "step": 4,
+                "alt": (
+                    "The person lies flat on the back with knees bent and arms resting by "
+                    "the sides, relaxed."
+                ),
+            },
+        ],
         order=80,
     ),
     _exercise(
@@ -330,8 +554,8 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "Ab work that bends your hip and focuses on your lower belly helps strengthen "
-            "the hip flexor. The article names no specific exercise or number of reps, so this "
-            "entry is about form. Use it with the slow sit-back or a plank."
+            "the hip flexor. Whichever exercise you choose, good form is what counts. Do as "
+            "many as you can with good form, and pair it with the slow sit-back or a plank."
         ),
         steps=[
             "Choose an ab exercise that bends your hip and works your lower belly.",
@@ -349,6 +573,11 @@ EXERCISES: list[dict] = [
         skip_when=[ACUTE_SPASM_SKIP, AFTER_TREATMENT_SKIP],
         tags=["floor"],
         sources=[S000, S001, S004],
+        illustration_alt=(
+            "A person lies on their back with knees bent and feet flat, lower back flat "
+            "to the floor and pelvis tucked: the posture to keep during lower-belly work. "
+            "The lower belly is highlighted."
+        ),
         order=90,
     ),
     _exercise(
@@ -357,9 +586,9 @@ EXERCISES: list[dict] = [
         kind="strengthen",
         audience="self_care",
         summary=(
-            "A plank is one of several options to use instead of sit-ups. The article "
-            "doesn't describe a particular version or say how long to hold, so none is set "
-            "here. A health professional can help you choose one."
+            "A plank is one of several options to use instead of sit-ups. Choose a version "
+            "you know and hold it only while your form stays good; you can set a timer. A "
+            "health professional can help you choose one."
         ),
         steps=[
             "Pick a plank version you know how to do safely.",
@@ -371,6 +600,10 @@ EXERCISES: list[dict] = [
         skip_when=[ACUTE_SPASM_SKIP, AFTER_TREATMENT_SKIP],
         tags=["floor", "no_equipment"],
         sources=[S001, S000, S004],
+        illustration_alt=(
+            "A person holds a plank on the forearms and toes, body in one straight line "
+            "from head to heels. The belly is highlighted."
+        ),
         order=100,
     ),
     # --- Self-massage --------------------------------------------------------
@@ -381,8 +614,8 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "Lie on a ball to ease a tender spot in the deep hip flexor, then add small "
-            "leg lifts timed with your breath. The article gives no time or number of "
-            "lifts."
+            "leg lifts timed with your breath. Stay as long as it feels comfortable, and "
+            "do as many lifts as feel comfortable."
         ),
         steps=[
             "Find the spot: about an inch to the side of your belly button and an inch below it.",
@@ -407,6 +640,27 @@ EXERCISES: list[dict] = [
         tags=["floor", "lying"],
         equipment=["ball, roughly small-cantaloupe sized, or smaller"],
         sources=[S000, S004],
+        illustration_alt=(
+            "A person lies face down on the floor, propped on the forearms, with a ball "
+            "under the belly just to the side of and below the belly button. The front of "
+            "the hip on that side is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 2,
+                "alt": (
+                    "A person lies face down, propped on the forearms, resting their weight "
+                    "on a ball under one side of the lower belly."
+                ),
+            },
+            {
+                "step": 4,
+                "alt": (
+                    "Still on the ball, the person lifts the straight leg on that side a "
+                    "little off the floor. The front of that hip is highlighted."
+                ),
+            },
+        ],
         order=110,
     ),
     _exercise(
@@ -415,9 +669,8 @@ EXERCISES: list[dict] = [
         kind="self_massage",
         audience="self_care",
         summary=(
-            "Press on a tender spot in the psoas while you slowly lower your leg. The "
-            "article warns that it hurts and recommends having a health professional do "
-            "it for you."
+            "Press on a tender spot in the psoas while you slowly lower your leg. Expect "
+            "it to hurt; it's best to have a health professional do it for you."
         ),
         steps=[
             "Lie on your back with both knees bent and your feet on the floor. This "
@@ -440,11 +693,39 @@ EXERCISES: list[dict] = [
         ],
         skip_when=[ACUTE_SPASM_SKIP],
         professional_note=(
-            "It's best to have a health professional do this for you. The article's "
-            "author suggests finding a certified active release practitioner near you."
+            "It's best to have a health professional do this for you, for example a "
+            "certified active release practitioner near you."
         ),
         tags=["floor", "lying"],
         sources=[S004, S002, S000, S003],
+        illustration_alt=(
+            "A person lies face up pressing the fingers of one hand into the lower belly "
+            "beside the hip, while one leg slides out along the floor and the other knee "
+            "stays bent. The front of the sliding leg's hip is highlighted."
+        ),
+        step_illustrations=[
+            {
+                "step": 1,
+                "alt": (
+                    "A person lies face up with both knees bent and feet flat, one hand "
+                    "resting on the lower belly just inside the hip bone."
+                ),
+            },
+            {
+                "step": 4,
+                "alt": (
+                    "Pressing with the fingers, the person slides one foot away so that leg "
+                    "is half straight; the other knee stays bent."
+                ),
+            },
+            {
+                "step": 5,
+                "alt": (
+                    "The sliding leg now lies flat on the floor while the fingers keep "
+                    "pressing beside the hip. The front of that hip is highlighted."
+                ),
+            },
+        ],
         order=120,
     ),
     # --- Mobility ------------------------------------------------------------
@@ -468,6 +749,10 @@ EXERCISES: list[dict] = [
         ),
         tags=["floor", "gentle"],
         sources=[S004, S003],
+        illustration_alt=(
+            "A person on hands and knees on the floor, hands under the shoulders, knees "
+            "under the hips, looking ahead."
+        ),
         order=130,
     ),
     # --- Habits --------------------------------------------------------------
@@ -496,6 +781,10 @@ EXERCISES: list[dict] = [
         tags=["desk", "sitting"],
         equipment=["tilting stool or adjustable chair"],
         sources=[S001],
+        illustration_alt=(
+            "A person sits upright on a seat that tilts forward, thighs sloping down to "
+            "the knees so the hips are less bent, feet flat on the floor."
+        ),
         order=140,
     ),
     _exercise(
@@ -518,6 +807,10 @@ EXERCISES: list[dict] = [
         ],
         tags=["driving", "sitting"],
         sources=[S001, S004],
+        illustration_alt=(
+            "A driver sits at the wheel, one foot resting near the pedals and the other "
+            "leg drawn back with the knee bent, changing position."
+        ),
         order=150,
     ),
     _exercise(
@@ -536,6 +829,10 @@ EXERCISES: list[dict] = [
         cautions=["Recline only as far as still lets you drive safely and reach the controls."],
         tags=["driving", "sitting"],
         sources=[S004],
+        illustration_alt=(
+            "A driver sits at the wheel with the seat back tilted slightly backward, so "
+            "the angle at the hips is a little more open."
+        ),
         order=160,
     ),
     _exercise(
@@ -555,6 +852,11 @@ EXERCISES: list[dict] = [
         cautions=["Stretch only once you're safely parked."],
         tags=["truck_stop", "driving"],
         sources=[S004],
+        illustration_alt=(
+            "Beside a parked truck, a person stands with one foot up on the cab's step, "
+            "that knee bent, the other leg straight behind. The front of the back leg's "
+            "hip is highlighted."
+        ),
         order=170,
     ),
     _exercise(
@@ -571,6 +873,10 @@ EXERCISES: list[dict] = [
         tags=["sleep", "bed", "lying"],
         equipment=["pillow or body pillow"],
         sources=[S001, S004],
+        illustration_alt=(
+            "A person lies face up on a mattress, head on a pillow and a second pillow "
+            "under the knees, so the hips and knees are slightly bent."
+        ),
         order=180,
     ),
     _exercise(
@@ -591,6 +897,10 @@ EXERCISES: list[dict] = [
         ],
         tags=["sleep", "bed"],
         sources=[S001, S004],
+        illustration_alt=(
+            "A person lies on one side on a mattress, head on a pillow, body nearly "
+            "straight with the hips and knees only slightly bent, not curled up."
+        ),
         order=190,
     ),
     _exercise(
@@ -600,7 +910,7 @@ EXERCISES: list[dict] = [
         audience="self_care",
         summary=(
             "A soft mattress that dips in the middle can shorten the psoas and add to back "
-            "pain and morning stiffness. The articles recommend a firm one."
+            "pain and morning stiffness. A firm one is better."
         ),
         steps=[
             "Test first: for one night, sleep on the floor, or move your mattress down "
@@ -613,6 +923,10 @@ EXERCISES: list[dict] = [
         tags=["sleep", "bed"],
         equipment=["half-inch plywood sheet (optional)"],
         sources=[S001, S004],
+        illustration_alt=(
+            "A person lies face up and straight on a firm, flat mattress with a thin "
+            "board under it; the mattress does not sag."
+        ),
         order=200,
     ),
     _exercise(
@@ -631,6 +945,10 @@ EXERCISES: list[dict] = [
         cautions=["Use warm water, not hot enough to burn.", NOT_IMPROVING],
         tags=["gentle"],
         sources=[S004],
+        illustration_alt=(
+            "A person stands relaxed under a shower, warm water falling from the shower "
+            "head. The front of the hip is highlighted."
+        ),
         order=210,
     ),
     # --- For clinicians only -------------------------------------------------
@@ -642,8 +960,8 @@ EXERCISES: list[dict] = [
         summary=(
             "A hands-on release a trained therapist does with the patient lying on their "
             "back. Working this deep takes practice and clear communication, and patients "
-            "find this area among the most sensitive to have treated. The source suggests "
-            "it for SI problems in female runners who lack hip extension, older patients "
+            "find this area among the most sensitive to have treated. It is suggested "
+            "for SI problems in female runners who lack hip extension, older patients "
             "with stenosis, hip capsular patterns, a posteriorly rotated ilium, diffuse "
             "front-and-side thigh complaints from femoral nerve compression, and "
             "spondylolisthesis alongside paraspinal soft-tissue work and a stabilization "
@@ -692,6 +1010,11 @@ EXERCISES: list[dict] = [
         ],
         tags=["lying"],
         sources=[S003, S004],
+        illustration_alt=(
+            "A patient lies face up on a treatment table with hips and knees bent. A "
+            "therapist behind the table presses the fingertips into the patient's belly "
+            "to the side of the navel. The front of the patient's hip is highlighted."
+        ),
         order=300,
     ),
 ]
@@ -703,8 +1026,7 @@ ROUTINES: list[dict] = [
         "name": "Desk break, 2 minutes",
         "summary": (
             "Long sitting keeps the hip flexors short. Stand up and stretch both sides. "
-            "The articles give no hold time for the lunge, so stay as long as feels "
-            "comfortable."
+            "Hold the lunge while it feels comfortable; you can set a timer."
         ),
         "minutes_min": 2,
         "minutes_max": 2,
@@ -760,8 +1082,8 @@ ROUTINES: list[dict] = [
         "name": "Daily home routine",
         "summary": (
             "A slow, mindful session for home: two hip-flexor stretches, a gentle hamstring "
-            "stretch and three slow sit-backs. The articles give no hold times for these "
-            "stretches, so hold each only as long as feels comfortable."
+            "stretch and three slow sit-backs. Hold each stretch while it feels "
+            "comfortable; you can set a timer."
         ),
         "minutes_min": 10,
         "minutes_max": 15,

@@ -88,8 +88,32 @@ def exercise_errors(entry: Mapping, *, known_sources: Iterable[str]) -> list[str
             errors.append(f"{label}: {key} must be a non-negative int or None")
     if not isinstance(entry["professional_note"], str):
         errors.append(f"{label}: professional_note must be a string")
+    errors += _illustration_errors(entry, label)
     errors += _tag_errors(entry["tags"], label)
     errors += _source_errors(entry["sources"], set(known_sources), label)
+    return errors
+
+
+def _illustration_errors(entry: Mapping, label: str) -> list[str]:
+    """Return problems with the picture's words: every entry has them, and each
+    step picture names an existing step once, in order."""
+    errors = []
+    alt = entry["illustration_alt"]
+    if not (isinstance(alt, str) and alt.strip()):
+        errors.append(f"{label}: illustration_alt must describe the picture")
+    pictures = entry["step_illustrations"]
+    if not isinstance(pictures, list) or not all(
+        isinstance(p, dict) and p.keys() == {"step", "alt"} for p in pictures
+    ):
+        return [*errors, f"{label}: step_illustrations must be a list of {{step, alt}}"]
+    numbers = [p["step"] for p in pictures]
+    step_count = len(entry["steps"]) if isinstance(entry["steps"], list) else 0
+    if not all(type(n) is int and 1 <= n <= step_count for n in numbers):
+        errors.append(f"{label}: step_illustrations must name steps 1 to {step_count}")
+    elif numbers != sorted(set(numbers)):
+        errors.append(f"{label}: step_illustrations must name each step once, in order")
+    if not all(isinstance(p["alt"], str) and p["alt"].strip() for p in pictures):
+        errors.append(f"{label}: each step picture needs its alt text")
     return errors
 
 

@@ -50,7 +50,7 @@ class Exercise(models.Model):
         "slug", "name", "kind", "audience", "summary", "steps", "cues", "cautions",
         "skip_when", "professional_note", "progressions", "default_hold_seconds",
         "default_reps", "default_sets", "default_times_per_day", "tags", "equipment",
-        "sources",
+        "sources", "illustration_alt", "step_illustrations",
     )  # fmt: skip
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -74,6 +74,13 @@ class Exercise(models.Model):
     tags = models.JSONField(default=list)
     equipment = models.JSONField(default=list)
     sources = models.JSONField(default=list, help_text="Seed file names the facts come from.")
+    # The picture is a static file named after the slug (exercises.illustrations);
+    # these say in words what it shows.
+    illustration_alt = models.TextField(blank=True, help_text="What the picture shows, in words.")
+    step_illustrations = models.JSONField(
+        default=list,
+        help_text='Steps with a picture of their own: [{"step": 1-based index, "alt": text}].',
+    )
     order = models.PositiveIntegerField(default=0)
 
     class Meta:

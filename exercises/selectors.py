@@ -2,6 +2,8 @@ from datetime import datetime
 
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 
+from exercises.illustrations import static_name
+from exercises.library import SEED_ARTICLES
 from exercises.models import Audience, Exercise, ExerciseLog, Plan, PlanItem, Routine, RoutineStep
 
 
@@ -11,6 +13,37 @@ def exercises_visible(*, include_clinician: bool) -> QuerySet[Exercise]:
     if not include_clinician:
         exercises = exercises.filter(audience=Audience.SELF_CARE)
     return exercises
+
+
+def sources_described(files: list[str]) -> list[dict[str, str]]:
+    """Return each seed file with its article's title and site, for people to read.
+
+    A file the library does not know (only ever in tests) keeps its name as title.
+    """
+    return [
+        {"file": name, **SEED_ARTICLES.get(name, {"title": name, "site": ""})} for name in files
+    ]
+
+
+def illustrations_of(exercise: Exercise) -> list[dict]:
+    """Return the exercise's pictures: its own (step None), then each step's.
+
+    Each is {"step", "static_name", "alt"}; none when the entry has no picture.
+    """
+    if not exercise.illustration_alt:
+        return []
+    pictures = [
+        {"step": None, "static_name": static_name(exercise.slug), "alt": exercise.illustration_alt}
+    ]
+    for picture in exercise.step_illustrations:
+        pictures.append(
+            {
+                "step": picture["step"],
+                "static_name": static_name(exercise.slug, picture["step"]),
+                "alt": picture["alt"],
+            }
+        )
+    return pictures
 
 
 def exercises_filtered(

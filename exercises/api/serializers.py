@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.utils import timezone
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from exercises.api.client_records import id_field
@@ -15,13 +17,65 @@ from exercises.models import (
     Tag,
 )
 from exercises.progression import hold_on
+from exercises.selectors import illustrations_of, sources_described
+
+
+class SourceSerializer(serializers.Serializer):
+    file = serializers.CharField(help_text="The seed article's file name: the machine reference.")
+    title = serializers.CharField(help_text="The article's title.")
+    site = serializers.CharField(help_text="Where the article comes from.")
+
+
+class StepIllustrationSerializer(serializers.Serializer):
+    step = serializers.IntegerField(help_text="Which step (1 = the first of `steps`).")
+    illustration = serializers.URLField(help_text="The step's picture (SVG).")
+    illustration_alt = serializers.CharField(help_text="What the picture shows, in words.")
+
+
+@extend_schema_field(SourceSerializer(many=True))
+class SourcesField(serializers.Field):
+    """Seed file names, shown with each article's title and site."""
+
+    def to_representation(self, files):
+        return sources_described(files)
 
 
 class ExerciseSerializer(serializers.ModelSerializer):
+    """An exercise with its pictures: its own, and one per step where the position changes."""
+
+    illustration = serializers.SerializerMethodField(
+        help_text="The exercise's picture (SVG); null only for an entry without one."
+    )
+    step_illustrations = serializers.SerializerMethodField(
+        help_text="Pictures of the steps where the position changes, in step order."
+    )
+    sources = SourcesField(read_only=True)
+
     class Meta:
         model = Exercise
-        fields = list(Exercise.CONTENT_FIELDS)
+        fields = [*Exercise.CONTENT_FIELDS, "illustration"]
         read_only_fields = fields
+
+    def _url(self, name: str) -> str:
+        request = self.context.get("request")
+        url = static(name)
+        return request.build_absolute_uri(url) if request else url
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_illustration(self, exercise) -> str | None:
+        pictures = illustrations_of(exercise)
+        return self._url(pictures[0]["static_name"]) if pictures else None
+
+    @extend_schema_field(StepIllustrationSerializer(many=True))
+    def get_step_illustrations(self, exercise) -> list[dict]:
+        return [
+            {
+                "step": p["step"],
+                "illustration": self._url(p["static_name"]),
+                "illustration_alt": p["alt"],
+            }
+            for p in illustrations_of(exercise)[1:]
+        ]
 
 
 class ExerciseFilterSerializer(serializers.Serializer):
@@ -255,13 +309,13 @@ class ExerciseLogSerializer(serializers.ModelSerializer):
 class SafetyItemSerializer(serializers.Serializer):
     slug = serializers.CharField()
     label = serializers.CharField()
-    sources = serializers.ListField(child=serializers.CharField())
+    sources = SourcesField()
 
 
 class SafetyQuestionSerializer(serializers.Serializer):
     slug = serializers.CharField()
     question = serializers.CharField()
-    sources = serializers.ListField(child=serializers.CharField())
+    sources = SourcesField()
 
 
 class SafetySerializer(serializers.Serializer):

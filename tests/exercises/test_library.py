@@ -14,8 +14,26 @@ from exercises.loading import exercise_errors, library_errors, routine_errors
 from exercises.models import Audience, Exercise, Kind, Routine, RoutineStep, Tag
 
 SEEDS_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+TEMPLATES_DIR = Path(__file__).resolve().parents[2] / "templates"
 EXERCISES_BY_SLUG = {e["slug"]: e for e in EXERCISES}
+# The issue's rule is "no 10-word run from a seed"; 8 words is stricter.
 SHINGLE = 8
+# Text about the articles instead of guidance for the person: authoring notes.
+AUTHORING_PHRASES = (
+    "the article",
+    "the articles",
+    "the source",
+    "the seed",
+    "this entry",
+    "none is set",
+    "no hold time",
+    "no hold times",
+    "doesn't describe",
+    "does not describe",
+    "names no",
+    "gives no",
+    "give no",
+)
 
 needs_seeds = pytest.mark.skipif(
     not SEEDS_DIR.is_dir(), reason=f"seed articles not found at {SEEDS_DIR}"
@@ -47,6 +65,30 @@ def _strings(value: object):
 def _library_text() -> list[str]:
     parts = [
         content.EXERCISES,
+        content.ROUTINES,
+        content.PAIN_AREAS,
+        content.AGGRAVATING_ACTIVITIES,
+        content.SERIOUS_CONDITIONS,
+        content.SAFETY_SCREEN,
+        content.SAFETY_ADVICE,
+        content.GENERAL_DISCLAIMER,
+    ]
+    return list(_strings(parts))
+
+
+def _template_text() -> list[str]:
+    # Our pages' own words, tags and template syntax taken out.
+    return [
+        re.sub(r"{[%{#].*?[%}#]}|<[^>]+>", " ", path.read_text(encoding="utf-8"))
+        for path in TEMPLATES_DIR.rglob("*.html")
+    ]
+
+
+def _patient_text() -> list[str]:
+    """Return every string a person reads: the self-care entries and the rest."""
+    self_care = [e for e in content.EXERCISES if e["audience"] == Audience.SELF_CARE]
+    parts = [
+        [{k: v for k, v in e.items() if k != "sources"} for e in self_care],
         content.ROUTINES,
         content.PAIN_AREAS,
         content.AGGRAVATING_ACTIVITIES,
@@ -168,13 +210,63 @@ def test_the_safety_screen_has_advice_and_a_disclaimer():
 
 @needs_seeds
 def test_no_eight_word_run_is_copied_from_a_seed_article():
+    # Anywhere: the library and the pages. The articles' titles in
+    # SEED_ARTICLES are citations, quoted on purpose, and left out.
     seed_shingles: set[tuple[str, ...]] = set()
     for path in SEEDS_DIR.glob("*.txt"):
         seed_shingles |= _shingles(path.read_text(encoding="utf-8"))
     copied = {
-        " ".join(shingle) for text in _library_text() for shingle in _shingles(text) & seed_shingles
+        " ".join(shingle)
+        for text in [*_library_text(), *_template_text()]
+        for shingle in _shingles(text) & seed_shingles
     }
     assert copied == set()
+
+
+@needs_seeds
+def test_the_shingle_check_finds_a_copied_run():
+    # Guards the check above: a sentence lifted from 004 is caught.
+    seed = (SEEDS_DIR / content.S004).read_text(encoding="utf-8")
+    lifted = "You can place a pillow or body pillow under the knees when lying on the back."
+    assert _shingles(lifted) & _shingles(seed)
+
+
+def test_patient_text_holds_no_authoring_notes():
+    found = {
+        (phrase, text)
+        for text in _patient_text()
+        for phrase in AUTHORING_PHRASES
+        if re.search(rf"\b{re.escape(phrase)}\b", text, re.IGNORECASE)
+    }
+    assert found == set()
+
+
+def test_patient_text_is_checked_for_authoring_notes():
+    # Guards the test above: the old wording would fail it.
+    note = "The article doesn't describe a particular stretch or a hold time."
+    assert any(re.search(rf"\b{re.escape(p)}\b", note, re.I) for p in AUTHORING_PHRASES)
+    assert any("slow sit-back" in text.lower() for text in _patient_text())
+
+
+def test_every_seed_file_has_a_title_and_a_site():
+    assert set(content.SEED_ARTICLES) == set(SEED_FILES)
+    for article in content.SEED_ARTICLES.values():
+        assert article["title"].strip() and article["site"].strip()
+
+
+@needs_seeds
+def test_each_seed_title_heads_its_article():
+    for name, article in content.SEED_ARTICLES.items():
+        head = (SEEDS_DIR / name).read_text(encoding="utf-8")[:300]
+        assert article["title"] in head, name
+
+
+@pytest.mark.parametrize("entry", EXERCISES, ids=lambda e: e["slug"])
+def test_where_no_hold_time_is_given_the_text_says_what_to_do(entry):
+    if entry["kind"] != Kind.STRETCH or entry["default_hold_seconds"]:
+        return
+    text = " ".join([entry["summary"], *entry["steps"], *entry["cues"]]).lower()
+    assert "comfortable" in text, entry["slug"]
 
 
 # --- Validation ------------------------------------------------------------

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.staticfiles import finders
 
 from exercises.models import Exercise, Kind
 
@@ -93,3 +94,62 @@ def test_safety_screen_lists_questions_advice_and_sources(alice_client):
 def test_the_library_needs_a_login(db, anon_client):
     assert anon_client.get("/api/v1/exercises/").status_code == 401
     assert anon_client.get("/api/v1/routines/").status_code == 401
+
+
+def test_each_exercise_gives_its_picture_and_words_for_it(alice_client, library):
+    response = alice_client.get("/api/v1/exercises/standing-lunge-tuck/")
+
+    assert response.status_code == 200
+    body = response.json()
+    assert body["illustration"] == (
+        "http://testserver/static/exercises/illustrations/standing-lunge-tuck.svg"
+    )
+    assert "lunge" in body["illustration_alt"]
+    assert [p["step"] for p in body["step_illustrations"]] == [1, 4, 5]
+    fifth = body["step_illustrations"][2]
+    assert fifth["illustration"].endswith("/exercises/illustrations/standing-lunge-tuck-step-5.svg")
+    assert "one side" in fifth["illustration_alt"]
+    # The URL names a static file that exists (the browser tests load it).
+    assert finders.find(body["illustration"].removeprefix("http://testserver/static/"))
+
+
+def test_every_listed_exercise_has_a_picture(alice_client, library):
+    response = alice_client.get("/api/v1/exercises/")
+
+    assert response.json()
+    for entry in response.json():
+        assert entry["illustration"].endswith(f"/{entry['slug']}.svg"), entry["slug"]
+        assert entry["illustration_alt"], entry["slug"]
+        for picture in entry["step_illustrations"]:
+            assert picture["illustration"].endswith(f"-step-{picture['step']}.svg")
+            assert picture["illustration_alt"]
+
+
+def test_sources_give_each_articles_title_and_site_beside_the_file(alice_client, library):
+    response = alice_client.get("/api/v1/exercises/foot-up-forward-stance/")
+
+    assert response.json()["sources"] == [
+        {
+            "file": "004_b2a80b1f207f83f8.txt",
+            "title": "Iliopsoas Muscle Problems Can Mimic Low Back Pain, Hip Pain, And Leg Pain",
+            "site": "A health information website",
+        }
+    ]
+
+
+def test_safety_sources_give_titles_too(alice_client):
+    body = alice_client.get("/api/v1/library/safety/").json()
+
+    for item in [*body["questions"], *body["serious_conditions"], *body["pain_areas"]]:
+        assert item["sources"]
+        assert all(set(source) == {"file", "title", "site"} for source in item["sources"]), item
+
+
+def test_the_schema_documents_the_picture_fields(alice_client):
+    schema = alice_client.get("/api/schema/", HTTP_ACCEPT="application/json").json()
+
+    exercise = schema["components"]["schemas"]["Exercise"]["properties"]
+    assert {"illustration", "illustration_alt", "step_illustrations", "sources"} <= set(exercise)
+    step = schema["components"]["schemas"]["StepIllustration"]["properties"]
+    assert set(step) == {"step", "illustration", "illustration_alt"}
+    assert set(schema["components"]["schemas"]["Source"]["properties"]) == {"file", "title", "site"}
