@@ -93,6 +93,16 @@ class Exercise(models.Model):
     def is_self_care(self) -> bool:
         return self.audience == Audience.SELF_CARE
 
+    @property
+    def steps_with_pictures(self) -> list[dict]:
+        """Return each step as {"number", "text", "alt"}; alt is "" for a step without
+        a picture of its own."""
+        alts = {picture["step"]: picture["alt"] for picture in self.step_illustrations}
+        return [
+            {"number": number, "text": text, "alt": alts.get(number, "")}
+            for number, text in enumerate(self.steps, start=1)
+        ]
+
 
 class Routine(models.Model):
     """A named built-in sequence of exercises with doses."""

@@ -13,6 +13,8 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.staticfiles import finders
 
+from exercises.illustrations import every_static_name
+from exercises.library import EXERCISES
 from tracker.web.pwa import SHELL_STATIC
 
 # {% static 'tracker/js/x.js' %} and {% static "vendor/uplot/uPlot.min.css" %}
@@ -76,3 +78,14 @@ def test_the_served_worker_precaches_the_shell(client):
     first_line = response.content.decode().splitlines()[0]
     precache = json.loads(first_line.removeprefix("const PRECACHE = ").removesuffix(";"))
     assert {f"/static/{name}" for name in page_assets()} <= set(precache)
+
+
+def test_every_exercise_picture_is_precached(client):
+    pictures = every_static_name(EXERCISES)
+    assert len(pictures) > len(EXERCISES)  # the steps' pictures too
+    assert all(finders.find(name) for name in pictures)
+
+    first_line = client.get("/sw.js").content.decode().splitlines()[0]
+    precache = json.loads(first_line.removeprefix("const PRECACHE = ").removesuffix(";"))
+
+    assert {f"/static/{name}" for name in pictures} <= set(precache)

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 
 from exercises.library import GENERAL_DISCLAIMER
 from exercises.models import Exercise, Routine, Tag
-from exercises.selectors import exercises_visible, routines_with_steps
+from exercises.selectors import exercises_visible, routines_with_steps, sources_described
 from tracker.models import Role
 
 TAG_LABELS = dict(Tag.choices)
@@ -56,6 +56,7 @@ def exercise_page(request: HttpRequest, slug: str) -> HttpResponse:
         "exercise": exercise,
         "tags": [TAG_LABELS.get(tag, tag) for tag in exercise.tags],
         "routines": routines_containing(exercise=exercise),
+        "sources": sources_described(exercise.sources),
         "can_play": user.role == Role.PATIENT,
         "disclaimer": GENERAL_DISCLAIMER,
     }

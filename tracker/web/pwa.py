@@ -13,6 +13,9 @@ from django.shortcuts import render
 from django.templatetags.static import static
 from django.views.decorators.http import require_GET
 
+from exercises.illustrations import every_static_name
+from exercises.library import EXERCISES
+
 THEME_COLOUR = "#0b5c8a"
 BACKGROUND_COLOUR = "#ffffff"
 
@@ -37,6 +40,9 @@ SHELL_STATIC = (
     "tracker/js/push.js",
     "tracker/js/reminders.js",
     "tracker/icons/icon-192.png",
+    # Every exercise's pictures (about 2 KB each): the library, the player and
+    # Today show them, offline too.
+    *every_static_name(EXERCISES),
 )
 SHELL_PAGES = ("/offline/",)
 SERVICE_WORKER_SOURCE = "tracker/sw.js"
