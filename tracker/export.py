@@ -6,8 +6,8 @@ from urllib.parse import urlsplit
 
 from exercises.models import ExerciseLog, Plan
 from reminders.models import Delivery, Drive, PushSubscription, Schedule
-from tracker.care.selectors import links_for
 from tracker.models import CareLink, Goal, PainEntry, PauseDay, SafetyCheck, User
+from tracker.selectors import links_for
 
 
 def account_export(*, user: User) -> dict[str, Any]:

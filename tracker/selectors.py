@@ -3,13 +3,13 @@
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from django.db.models import Avg, Count, F, Max, Min, Prefetch, QuerySet
+from django.db.models import Avg, Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
 from exercises.models import ExerciseLog, PlanItem
 from tracker.days import date_range, day_bounds, local_date
 from tracker.goals import GoalHistory, Rating
-from tracker.models import Goal, GoalRating, PainEntry, PauseDay, User
+from tracker.models import CareLink, Goal, GoalRating, PainEntry, PauseDay, User
 from tracker.progress import DayValue, habit_strength_series, streaks
 
 # Streaks and habit strength look this far back before the window asked for,
@@ -261,3 +261,15 @@ def goal_history(goal: Goal) -> GoalHistory:
         archived_at=goal.archived_at,
         ratings=[Rating(rated_at=r.rated_at, score=r.score) for r in goal.ratings.all()],
     )
+
+
+def links_for(user: User) -> QuerySet[CareLink]:
+    """Return the links the user may see, newest first.
+
+    A patient sees all of theirs, ended ones too: the record of who could see
+    their data and until when. A therapist sees only active ones; an ended
+    link is, for them, like a patient they never had.
+    """
+    return CareLink.objects.filter(
+        Q(patient=user) | Q(therapist=user, ended_at__isnull=True)
+    ).select_related("therapist", "patient")

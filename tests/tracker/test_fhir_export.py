@@ -20,7 +20,7 @@ from exercises.models import Audience, Exercise, ExerciseLog, Kind, Routine
 from tests.conftest import client_for
 from tests.tracker.test_care_links import link_between
 from tracker.care import fhir, services
-from tracker.care.exports import PainRecord, SessionRecord
+from tracker.care.records import PainRecord, SessionRecord
 from tracker.models import PainEntry
 
 LOINC_PAIN = {

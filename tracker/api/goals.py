@@ -6,8 +6,8 @@ the mean; a change of 2 points is the smallest that is more than noise. The
 math is in tracker.goals, the writes in tracker.services; these views are thin.
 
 A goal is reached only through its patient: the patient's own (`goals_for`
-the caller) or, for a therapist, a patient from `tracker.care.selectors`, so
-someone else's goal and an ended link both answer 404.
+the caller) here; a therapist's view of a linked patient's goals is in
+`tracker.care.goals_api`. Someone else's goal answers 404.
 """
 
 from django.utils import timezone
@@ -21,6 +21,7 @@ from rest_framework.views import APIView
 from exercises.api.fields import MAX_AHEAD
 from reminders.api.serializers import DetailSerializer
 from tracker import goals, selectors, services
+from tracker.api.permissions import IsPatient
 from tracker.api.serializers import (
     GoalCreateSerializer,
     GoalListSerializer,
@@ -28,8 +29,6 @@ from tracker.api.serializers import (
     GoalSerializer,
     GoalUpdateSerializer,
 )
-from tracker.care.api import IsPatient
-from tracker.care.selectors import linked_patient_or_none
 from tracker.models import Goal, User
 
 CREDIT = (
@@ -54,7 +53,8 @@ def goal_list_body(patient: User) -> dict:
     return GoalListSerializer({"summary": summary, "goals": goal_rows}).data
 
 
-def _create(patient: User, created_by: User, data) -> Response:
+def goal_create_response(patient: User, created_by: User, data) -> Response:
+    """Return the 201 response for a new goal named in `data`, or raise a 400."""
     incoming = GoalCreateSerializer(data=data)
     incoming.is_valid(raise_exception=True)
     try:
@@ -88,7 +88,7 @@ class GoalListView(APIView):
     )
     def post(self, request):
         """Name a new goal; a sixth active goal is refused (400): archive one first."""
-        return _create(request.user, request.user, request.data)
+        return goal_create_response(request.user, request.user, request.data)
 
 
 class GoalDetailView(APIView):
@@ -144,26 +144,3 @@ def _own_goal(user: User, goal_id: int) -> Goal:
     if goal is None:
         raise NotFound()
     return goal
-
-
-class CarePatientGoalsView(APIView):
-    __doc__ = f"""A linked patient's function goals and score; 404 unless the link is active.
-
-    {CREDIT} A therapist may also name a goal with the patient (POST); it
-    records who named it. Only the patient rates goals.
-    """
-
-    def _patient(self, request, patient_id: int) -> User:
-        patient = linked_patient_or_none(therapist=request.user, patient_id=patient_id)
-        if patient is None:
-            raise NotFound()
-        return patient
-
-    @extend_schema(responses={200: GoalListSerializer})
-    def get(self, request, patient_id: int):
-        return Response(goal_list_body(self._patient(request, patient_id)))
-
-    @extend_schema(request=GoalCreateSerializer, responses={201: GoalSerializer})
-    def post(self, request, patient_id: int):
-        """Name a goal with the patient; a sixth active goal is refused (400)."""
-        return _create(self._patient(request, patient_id), request.user, request.data)

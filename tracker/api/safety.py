@@ -15,8 +15,8 @@ from rest_framework.views import APIView
 from exercises.library import SAFETY_ADVICE
 from reminders.api.serializers import DetailSerializer
 from tracker.api.parsers import JSONParser
+from tracker.api.permissions import IsPatient
 from tracker.api.progress import UNSUPPORTED
-from tracker.care.api import IsPatient
 from tracker.models import SafetyCheck
 from tracker.safety import SCREEN_SLUGS, latest_safety_check, safety_check_save
 

@@ -23,11 +23,6 @@ urlpatterns = [
     path("goals/", goals.GoalListView.as_view(), name="goal-list"),
     path("goals/<int:goal_id>/", goals.GoalDetailView.as_view(), name="goal-detail"),
     path("goals/<int:goal_id>/ratings/", goals.GoalRatingView.as_view(), name="goal-ratings"),
-    path(
-        "care/patients/<int:patient_id>/goals/",
-        goals.CarePatientGoalsView.as_view(),
-        name="care-patient-goals",
-    ),
     path("", include("tracker.care.urls")),
     *router.urls,
 ]

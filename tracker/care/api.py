@@ -12,13 +12,14 @@ from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
-from rest_framework.permissions import BasePermission, IsAuthenticated
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from exercises.models import Plan
 from exercises.services import plan_create, plan_delete, plan_update
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
+from tracker.api.permissions import IsPatient, IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
 from tracker.api.throttles import SettingsRateThrottle
 from tracker.care import selectors, services
@@ -32,7 +33,7 @@ from tracker.care.serializers import (
     LinkedPatientSerializer,
     LinkSerializer,
 )
-from tracker.models import Role, User
+from tracker.models import User
 
 INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
 
@@ -41,20 +42,6 @@ def _forbidden(description: str) -> OpenApiResponse:
     return OpenApiResponse(
         DetailSerializer, f"{description} (Or a browser session without a valid CSRF token.)"
     )
-
-
-class IsTherapist(BasePermission):
-    message = "Only therapists can do this."
-
-    def has_permission(self, request, view) -> bool:
-        return request.user.is_authenticated and request.user.role == Role.THERAPIST
-
-
-class IsPatient(BasePermission):
-    message = "Only patients can do this."
-
-    def has_permission(self, request, view) -> bool:
-        return request.user.is_authenticated and request.user.role == Role.PATIENT
 
 
 class CareAcceptUserThrottle(SettingsRateThrottle):

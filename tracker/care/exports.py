@@ -5,51 +5,17 @@ The callers have already found the patient through
 """
 
 import json
-from dataclasses import dataclass
-from datetime import date, datetime
-from uuid import UUID
+from datetime import datetime
 
 from exercises.models import ExerciseLog
 from tracker.care import fhir
 from tracker.care.fhir import utc_iso
+from tracker.care.records import PainRecord, SessionRecord
 from tracker.days import local_date
 from tracker.export_csv import ZIP_MEDIA_TYPE, ExportFile, csv_bytes, zip_bytes
 from tracker.models import PainEntry, User
 
 FHIR_MEDIA_TYPE = "application/fhir+json"
-
-
-@dataclass(frozen=True)
-class SessionRecord:
-    """One logged session: `performed_at` aware, `local_date` in the patient's zone."""
-
-    id: UUID
-    performed_at: datetime
-    local_date: date
-    exercise: str | None  # slug
-    routine: str | None  # slug
-    name: str  # the exercise's name, else the routine's
-    sets: int | None
-    reps: int | None
-    hold_seconds: int | None
-    duration_seconds: int | None
-    pain_before: int | None
-    pain_after: int | None
-    origin: str
-    note: str
-
-
-@dataclass(frozen=True)
-class PainRecord:
-    """One 0-10 pain rating: `recorded_at` aware, `local_date` in the patient's zone."""
-
-    id: UUID
-    recorded_at: datetime
-    local_date: date
-    rating: int
-    locations: list[str]
-    context: str
-    note: str
 
 
 def session_records(patient: User) -> list[SessionRecord]:

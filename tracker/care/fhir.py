@@ -21,10 +21,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from tracker.care.exports import PainRecord, SessionRecord
+from tracker.care.records import PainRecord, SessionRecord
 
 LOINC = "http://loinc.org"
 PAIN_SEVERITY_CODE = "72514-3"

@@ -32,19 +32,7 @@ from tracker.care.dashboard import (
 )
 from tracker.days import day_bounds, day_start, local_date
 from tracker.models import AlertAcknowledgement, CareLink, PainEntry, PauseDay, SafetyCheck, User
-from tracker.selectors import plan_item_row, planned_on
-
-
-def links_for(user: User) -> QuerySet[CareLink]:
-    """Return the links the user may see, newest first.
-
-    A patient sees all of theirs, ended ones too: the record of who could see
-    their data and until when. A therapist sees only active ones; an ended
-    link is, for them, like a patient they never had.
-    """
-    return CareLink.objects.filter(
-        Q(patient=user) | Q(therapist=user, ended_at__isnull=True)
-    ).select_related("therapist", "patient")
+from tracker.selectors import links_for, plan_item_row, planned_on
 
 
 def active_links_for(user: User) -> QuerySet[CareLink]:

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from tracker.care import api, export_api
+from tracker.care import api, export_api, goals_api
 
 # Path converters, not regexes: a malformed id never reaches a view.
 router = SimpleRouter(use_regex_path=False)
@@ -35,6 +35,11 @@ urlpatterns = [
         "care/patients/<int:patient_id>/plans/<int:plan_id>/",
         api.AssignedPlanViewSet.as_view({"patch": "partial_update", "delete": "destroy"}),
         name="care-patient-plan-detail",
+    ),
+    path(
+        "care/patients/<int:patient_id>/goals/",
+        goals_api.CarePatientGoalsView.as_view(),
+        name="care-patient-goals",
     ),
     path(
         "care/patients/<int:patient_id>/reminder/",
