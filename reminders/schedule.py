@@ -12,7 +12,7 @@ contiguous span between its two edges, even when the clock is set back inside
 it.
 """
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -338,4 +338,40 @@ def _settle_snooze(
             return candidate
         # Quiet hours of 24 hours end where the next day's begin: the horizon stops the loop.
         candidate = quiet_end
+    return None
+
+
+def quiet_until(instant: datetime, tz: ZoneInfo, windows: Iterable[LocalWindow]) -> datetime | None:
+    """Return when the quiet hours `instant` falls in end, or None outside quiet hours.
+
+    `windows` are a person's quiet hours (local wall time in `tz`), from any of
+    their reminders; overlapping or touching windows count as one, so the answer
+    is the first instant outside all of them. A one-off notice (a care message)
+    due at `instant` waits until then. At most two days ahead: a window that
+    covers the whole day (start == end) never lets a notice through, and None
+    is no answer for that, so it ends after two days like any other.
+    """
+    instant = _utc("instant", instant)
+    windows = tuple(windows)
+    for window in windows:
+        if not isinstance(window, LocalWindow):
+            raise ValueError("windows must be LocalWindow values")
+    limit = instant + 2 * ONE_DAY
+    candidate = instant
+    while candidate < limit:
+        ends = [end for end in (_window_end_at(w, tz, candidate) for w in windows) if end]
+        if not ends:
+            break
+        candidate = max(ends)
+    if candidate == instant:
+        return None
+    return min(candidate, limit)
+
+
+def _window_end_at(window: LocalWindow, tz: ZoneInfo, instant: datetime) -> datetime | None:
+    local_day = instant.astimezone(tz).date()
+    for day in (local_day - ONE_DAY, local_day, local_day + ONE_DAY):
+        start, end = window.span(day, tz)
+        if start <= instant < end:
+            return end
     return None

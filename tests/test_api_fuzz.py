@@ -51,6 +51,7 @@ def fuzz_user(library, settings, vapid_keys) -> User:
     settings.THROTTLE_CARE_ACCEPT_IP = "100000/min"
     # Likewise the exports (test_export_csv covers their throttle).
     settings.THROTTLE_EXPORT = "100000/min"
+    settings.THROTTLE_MESSAGE_SEND = "100000/min"
     user = make_user("fuzzer", role=Role.PATIENT, profile=Profile.DESK)
     # A password the fuzzer cannot produce: DELETE /me/ only ever meets its
     # "wrong password" refusal, so the fuzzing user survives the whole run.

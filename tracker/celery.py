@@ -23,4 +23,12 @@ app.conf.beat_schedule = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Every minute: send the notices of care messages held through the
+    # recipient's quiet hours (or retried, or whose task was lost). Each is
+    # claimed with a conditional update, so overlapping runs send it once.
+    "notify-due-messages": {
+        "task": "tracker.tasks.notify_due_messages_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
 }

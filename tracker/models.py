@@ -317,3 +317,50 @@ class AlertAcknowledgement(models.Model):
 
     def __str__(self) -> str:
         return f"link {self.link_id} {self.kind}:{self.occurrence}"
+
+
+MESSAGE_MAX_CHARS = 2000
+
+
+class CareMessage(models.Model):
+    """A plain-text message between the two people of a care link: one thread per link.
+
+    The thread is read-only once the link ends, and stays in both people's
+    exports. `notify_at` is when the recipient's notification is due (moved to
+    the end of their quiet hours while they are in them); it is cleared once the
+    notification is sent, found needless (already read) or impossible (no channel).
+    """
+
+    link = models.ForeignKey(CareLink, on_delete=models.CASCADE, related_name="messages")
+    sender = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    body = models.TextField(max_length=MESSAGE_MAX_CHARS)
+    sent_at = models.DateTimeField()
+    read_at = models.DateTimeField(null=True, blank=True)
+    notify_at = models.DateTimeField(null=True, blank=True)
+    notified_at = models.DateTimeField(null=True, blank=True)
+    # The channels that took the notification ("push", "email"), for the record.
+    notified_by = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["sent_at", "id"]
+        indexes = [
+            models.Index(fields=["link", "sent_at"], name="care_message_thread_idx"),
+            # Serves the unread counts: only unread messages are in it.
+            models.Index(
+                fields=["link", "sender"],
+                condition=Q(read_at__isnull=True),
+                name="care_message_unread_idx",
+            ),
+            # Serves the sweep of notifications that fell due (held through quiet hours).
+            models.Index(
+                fields=["notify_at"],
+                condition=Q(notify_at__isnull=False),
+                name="care_message_notify_due_idx",
+            ),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=~Q(body=""), name="care_message_not_empty"),
+        ]
+
+    def __str__(self) -> str:
+        return f"link {self.link_id} from {self.sender_id} at {self.sent_at:%Y-%m-%d %H:%M}"

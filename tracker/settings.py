@@ -231,6 +231,8 @@ THROTTLE_CARE_ACCEPT_USER = os.environ.get("THROTTLE_CARE_ACCEPT_USER", "10/hour
 THROTTLE_CARE_ACCEPT_IP = os.environ.get("THROTTLE_CARE_ACCEPT_IP", "60/hour")
 # Exports per account, all export endpoints together (each builds a whole file).
 THROTTLE_EXPORT = os.environ.get("THROTTLE_EXPORT", "30/hour")
+# Care messages one account may send, all threads together.
+THROTTLE_MESSAGE_SEND = os.environ.get("THROTTLE_MESSAGE_SEND", "30/hour")
 
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",

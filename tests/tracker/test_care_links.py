@@ -14,7 +14,7 @@ from reminders.models import Schedule
 from tests.conftest import client_for, make_user
 from tracker.care import selectors, services
 from tracker.care.api import INVALID_CODE
-from tracker.models import CareInvite, CareLink, PainEntry, Role, User
+from tracker.models import CareInvite, CareLink, CareMessage, PainEntry, Role, User
 
 ACCEPT = "/api/v1/care/accept/"
 INVITES = "/api/v1/care/invites/"
@@ -295,6 +295,7 @@ def test_both_sides_list_their_links(thera, thera_client, alice, alice_client, b
                 "reminders_consent": True,
                 "created_at": link.created_at.isoformat().replace("+00:00", "Z"),
                 "ended_at": None,
+                "unread": 0,
             }
         ]
     assert bob_client.get(LINKS).json() == []
@@ -464,6 +465,25 @@ MATRIX = [
         | {"patient": 400, "other_patient": 400},
     ),
     ("get", "/api/v1/care/links/", None, dict.fromkeys(ACTORS, 200)),
+    # The thread of a link: its two people only (enid's ended link is another thread).
+    (
+        "get",
+        "/api/v1/care/links/{link}/messages/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200, "patient": 200},
+    ),
+    (
+        "post",
+        "/api/v1/care/links/{link}/messages/",
+        {"body": "How are the stretches going?"},
+        ONLY_LINKED | {"linked_therapist": 201, "patient": 201},
+    ),
+    (
+        "post",
+        "/api/v1/care/links/{link}/messages/read/",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200, "patient": 200},
+    ),
     (
         "patch",
         "/api/v1/care/links/{link}/",
@@ -582,7 +602,8 @@ def _care_rows(patient: User) -> tuple:
     schedules = Schedule.objects.filter(user=patient).values_list(
         "id", "interval_minutes", "is_active", "set_by", "updated_at"
     )
-    return sorted(plans), sorted(items), sorted(schedules)
+    messages = CareMessage.objects.filter(link__patient=patient).values_list("id", "read_at")
+    return sorted(plans), sorted(items), sorted(schedules), sorted(messages)
 
 
 @pytest.mark.parametrize("actor", ACTORS_AND_ANON)

@@ -56,3 +56,18 @@ class ExportThrottle(SettingsRateThrottle):
         if not request.user.is_authenticated:
             return None
         return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
+
+
+class MessageSendThrottle(SettingsRateThrottle):
+    """Limit the care messages one account sends, all threads together (THROTTLE_MESSAGE_SEND).
+
+    Each message may notify someone on their phone; a loop must not flood them.
+    """
+
+    scope = "message_send"
+    setting_name = "THROTTLE_MESSAGE_SEND"
+
+    def get_cache_key(self, request, view):
+        if not request.user.is_authenticated:
+            return None
+        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}

@@ -23,6 +23,7 @@ from tracker.api.permissions import IsPatient, IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
 from tracker.api.throttles import SettingsRateThrottle
 from tracker.care import selectors, services
+from tracker.care.messages import with_unread
 from tracker.care.serializers import (
     AcceptSerializer,
     AssignedPlanSerializer,
@@ -133,7 +134,9 @@ class LinkViewSet(
 
     def get_queryset(self):
         # Ownership is checked here only: someone else's link is not found.
-        return selectors.links_for(self.request.user)
+        links = with_unread(selectors.links_for(self.request.user), user=self.request.user)
+        # Explicitly: Meta.ordering does not apply to a query with an aggregate.
+        return links.order_by("-created_at", "-id")
 
     @extend_schema(responses={204: None})
     def destroy(self, request, *args, **kwargs):
@@ -158,7 +161,7 @@ class LinkViewSet(
             link = services.reminders_consent_set(
                 link=link, consent=incoming.validated_data["reminders_consent"]
             )
-        return Response(LinkSerializer(link).data)
+        return Response(LinkSerializer(link, context={"request": request}).data)
 
 
 class LinkedPatientView(APIView):

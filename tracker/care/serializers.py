@@ -39,6 +39,7 @@ class LinkSerializer(serializers.ModelSerializer):
     therapist = PartySerializer(read_only=True)
     patient = PartySerializer(read_only=True)
     active = serializers.SerializerMethodField()
+    unread = serializers.SerializerMethodField()
 
     class Meta:
         model = CareLink
@@ -50,12 +51,24 @@ class LinkSerializer(serializers.ModelSerializer):
             "reminders_consent",
             "created_at",
             "ended_at",
+            "unread",
         ]
         read_only_fields = fields
 
     @extend_schema_field(serializers.BooleanField())
     def get_active(self, link: CareLink) -> bool:
         return link.is_active
+
+    @extend_schema_field(serializers.IntegerField(min_value=0))
+    def get_unread(self, link: CareLink) -> int:
+        """Messages on this link to the caller that they have not read."""
+        # Annotated by the listing (tracker.care.messages.with_unread).
+        if hasattr(link, "unread"):
+            return link.unread
+        request = self.context.get("request")
+        if request is None or link.pk is None:
+            return 0
+        return link.messages.filter(read_at__isnull=True).exclude(sender=request.user).count()
 
 
 class LinkedPatientSerializer(serializers.ModelSerializer):

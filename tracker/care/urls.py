@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from tracker.care import api, export_api, goals_api
+from tracker.care import api, export_api, goals_api, message_api
 
 # Path converters, not regexes: a malformed id never reaches a view.
 router = SimpleRouter(use_regex_path=False)
@@ -55,6 +55,16 @@ urlpatterns = [
         "care/patients/<int:patient_id>/export/fhir/",
         export_api.PatientFHIRExportView.as_view(),
         name="care-patient-export-fhir",
+    ),
+    path(
+        "care/links/<int:id>/messages/",
+        message_api.MessageListView.as_view(),
+        name="care-link-messages",
+    ),
+    path(
+        "care/links/<int:id>/messages/read/",
+        message_api.MessagesReadView.as_view(),
+        name="care-link-messages-read",
     ),
     *router.urls,
 ]

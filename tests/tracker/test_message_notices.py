@@ -1,0 +1,215 @@
+"""Notices of new care messages: never in quiet hours, by push else email, by a real worker."""
+
+from datetime import UTC, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from reminders.models import PushSubscription, Schedule
+from reminders.schedule import LocalWindow, quiet_until
+from tests.reminders.conftest import broker, celery_worker, push_receiver  # noqa: F401
+from tests.reminders.helpers import wait_until
+from tests.tracker.test_care_links import link_between
+from tracker.care import messages
+from tracker.models import CareMessage
+
+BERLIN = ZoneInfo("Europe/Berlin")
+NIGHT = LocalWindow(time(22, 0), time(7, 0))
+
+
+def berlin(*args) -> datetime:
+    return datetime(*args, tzinfo=BERLIN)
+
+
+# The pure decision: no clock, no database.
+
+
+def test_outside_quiet_hours_a_notice_goes_now():
+    assert quiet_until(berlin(2026, 3, 2, 12, 0), BERLIN, [NIGHT]) is None
+    assert quiet_until(berlin(2026, 3, 2, 12, 0), BERLIN, []) is None
+
+
+def test_in_quiet_hours_a_notice_waits_for_their_end_across_midnight():
+    assert quiet_until(berlin(2026, 3, 2, 23, 30), BERLIN, [NIGHT]) == berlin(2026, 3, 3, 7, 0)
+    assert quiet_until(berlin(2026, 3, 3, 2, 0), BERLIN, [NIGHT]) == berlin(2026, 3, 3, 7, 0)
+
+
+def test_the_end_of_quiet_hours_is_outside_them():
+    assert quiet_until(berlin(2026, 3, 3, 7, 0), BERLIN, [NIGHT]) is None
+    assert quiet_until(berlin(2026, 3, 2, 22, 0), BERLIN, [NIGHT]) == berlin(2026, 3, 3, 7, 0)
+
+
+def test_overlapping_quiet_hours_of_several_reminders_count_as_one():
+    lunch = LocalWindow(time(6, 30), time(9, 0))
+
+    assert quiet_until(berlin(2026, 3, 2, 23, 0), BERLIN, [NIGHT, lunch]) == berlin(
+        2026, 3, 3, 9, 0
+    )
+
+
+def test_quiet_hours_follow_the_clock_change():
+    # 2026-03-29: Berlin springs forward at 02:00; 07:00 local is then 05:00 UTC, not 06:00.
+    until = quiet_until(berlin(2026, 3, 29, 1, 0), BERLIN, [NIGHT])
+
+    assert until == datetime(2026, 3, 29, 5, 0, tzinfo=UTC)
+
+
+def test_a_whole_day_of_quiet_holds_for_two_days_at_most():
+    always = LocalWindow(time(0, 0), time(0, 0))
+    now = berlin(2026, 3, 2, 12, 0)
+
+    assert quiet_until(now, BERLIN, [always]) == now + timedelta(days=2)
+
+
+def test_an_aware_instant_is_required():
+    with pytest.raises(ValueError):
+        quiet_until(datetime(2026, 3, 2, 12, 0), BERLIN, [NIGHT])
+
+
+# The service, with the time passed in.
+
+
+@pytest.fixture
+def link(thera, alice):
+    return link_between(thera, alice)
+
+
+def quiet_nights(user) -> Schedule:
+    return Schedule.objects.create(
+        user=user, kind="sitting", quiet_start=time(22, 0), quiet_end=time(7, 0)
+    )
+
+
+def sent(link, sender, *, at: datetime) -> CareMessage:
+    return messages.message_send(
+        link=link, sender=sender, body="Hello", now=at, enqueue=lambda message_id: None
+    )
+
+
+def test_a_message_in_the_recipients_quiet_hours_is_held_until_they_end(
+    link, thera, alice, mailoutbox
+):
+    alice.email = "alice@example.org"
+    alice.save()
+    quiet_nights(alice)
+    at = berlin(2026, 3, 2, 23, 0)
+    message = sent(link, thera, at=at)
+
+    assert messages.message_notify(message_id=message.pk, now=at) == "held"
+
+    message.refresh_from_db()
+    assert message.notify_at == berlin(2026, 3, 3, 7, 0)
+    assert mailoutbox == []
+    assert messages.notices_due(now=berlin(2026, 3, 3, 6, 59)) == []
+    assert messages.notices_due(now=berlin(2026, 3, 3, 7, 0)) == [message.pk]
+    assert messages.message_notify(message_id=message.pk, now=berlin(2026, 3, 3, 7, 0)) == "sent"
+    assert len(mailoutbox) == 1
+
+
+def test_the_senders_quiet_hours_do_not_matter(link, thera, alice, mailoutbox):
+    alice.email = "alice@example.org"
+    alice.save()
+    quiet_nights(thera)
+    at = berlin(2026, 3, 2, 23, 0)
+    message = sent(link, thera, at=at)
+
+    assert messages.message_notify(message_id=message.pk, now=at) == "sent"
+
+
+def test_a_message_read_before_its_notice_gets_none(link, thera, alice, mailoutbox):
+    alice.email = "alice@example.org"
+    alice.save()
+    quiet_nights(alice)
+    at = berlin(2026, 3, 2, 23, 0)
+    message = sent(link, thera, at=at)
+    messages.message_notify(message_id=message.pk, now=at)
+    messages.thread_mark_read(link=link, reader=alice, now=at + timedelta(minutes=5))
+
+    assert messages.notices_due(now=berlin(2026, 3, 3, 8, 0)) == []
+    assert messages.message_notify(message_id=message.pk, now=berlin(2026, 3, 3, 8, 0)) == (
+        "not due"
+    )
+    assert mailoutbox == []
+
+
+def test_a_notice_goes_once_however_often_it_is_asked_for(link, thera, alice, mailoutbox):
+    alice.email = "alice@example.org"
+    alice.save()
+    at = berlin(2026, 3, 2, 12, 0)
+    message = sent(link, thera, at=at)
+
+    outcomes = [messages.message_notify(message_id=message.pk, now=at) for _ in range(3)]
+
+    assert outcomes == ["sent", "not due", "not due"]
+    assert len(mailoutbox) == 1
+    message.refresh_from_db()
+    assert message.notified_by == ["email"]
+
+
+def test_someone_with_no_channel_gets_no_notice_and_the_message_stays_unread(link, thera, alice):
+    message = sent(link, thera, at=berlin(2026, 3, 2, 12, 0))
+
+    outcome = messages.message_notify(message_id=message.pk, now=berlin(2026, 3, 2, 12, 0))
+
+    assert outcome == "no channel"
+    message.refresh_from_db()
+    assert (message.read_at, message.notified_at, message.notify_at) == (None, None, None)
+
+
+# A real Celery worker, the local push receiver and the file email backend.
+
+
+@pytest.fixture
+def worker_link(transactional_db, thera, alice, celery_worker):  # noqa: F811
+    return link_between(thera, alice)
+
+
+def test_a_worker_pushes_a_new_message_to_the_patients_browser(
+    worker_link,
+    thera_client,
+    alice,
+    push_receiver,  # noqa: F811
+):
+    browser = push_receiver.subscribe("alice")
+    PushSubscription.objects.create(
+        user=alice, endpoint=push_receiver.endpoint(browser), p256dh=browser.p256dh,
+        auth=browser.auth,
+    )  # fmt: skip
+
+    response = thera_client.post(
+        f"/api/v1/care/links/{worker_link.pk}/messages/", {"body": "<b>secret</b> advice"}
+    )
+
+    assert response.status_code == 201
+    accepted = push_receiver.wait_for(1)
+    assert not push_receiver.problems()
+    payload = accepted[0].payload
+    assert payload["title"] == "New message from Thera Pist"
+    assert payload["url"] == f"/messages/{worker_link.pk}/"
+    # What was written stays off the lock screen.
+    assert "secret" not in str(payload)
+    wait_until(
+        lambda: CareMessage.objects.get().notified_by == ["push"], what="the notice recorded"
+    )
+
+
+def test_a_worker_emails_the_therapist_who_has_no_push(
+    worker_link, alice_client, thera, settings, tmp_path
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    settings.SITE_URL = "https://app.example.org"
+    thera.email = "thera@example.org"
+    thera.save()
+
+    alice_client.post(f"/api/v1/care/links/{worker_link.pk}/messages/", {"body": "Sore today"})
+
+    wait_until(lambda: any((tmp_path / "mail").glob("*.log")), what="an email file")
+    (mail,) = (tmp_path / "mail").glob("*.log")
+    text = mail.read_text()
+    assert "To: thera@example.org" in text
+    assert "New message from Alice" in text
+    assert f"https://app.example.org/patients/{alice_client.user.pk}/#messages" in text
+    assert "Sore today" not in text
+    assert timezone.now() >= CareMessage.objects.get().notified_at
