@@ -221,6 +221,14 @@ REST_FRAMEWORK = {
 if not DEBUG:
     REST_FRAMEWORK["DEFAULT_RENDERER_CLASSES"] = ["rest_framework.renderers.JSONRenderer"]
 
+# How many proxies in front of gunicorn append the client's address to
+# X-Forwarded-For; 0 ignores the header (see tracker/clients.py). DRF's own
+# throttles (NUM_PROXIES) read the same count.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
+REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+
 _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
 # Sign-up and log-in attempts allowed per client address and per username
 # ("N/sec", "N/min", "N/hour" or "N/day"); over it the API answers 429 with Retry-After.

@@ -3,8 +3,11 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tracker import pages
+from tracker.web.accounts import admin_login_page
 
 urlpatterns = [
+    # Before admin.site.urls, which would route the form to the unthrottled view.
+    path("admin/login/", admin_login_page, name="admin-login"),
     path("admin/", admin.site.urls),
     path("reminders/<int:delivery_id>/", pages.delivery_page, name="delivery-page"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

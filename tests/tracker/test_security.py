@@ -217,3 +217,49 @@ def test_the_served_schema_is_openapi_3(db):
 
     assert response.status_code == 200
     assert response.json()["openapi"].startswith("3.")
+
+
+def test_the_admin_login_is_throttled_like_the_api_login(settings, db):
+    settings.THROTTLE_AUTH_IP = "1000/min"
+    settings.THROTTLE_AUTH_USERNAME = "3/min"
+    make_user("staffer", is_staff=True, is_superuser=True)
+
+    statuses = [
+        # A new address each time: the per-username count holds across addresses.
+        Client(REMOTE_ADDR=f"192.0.2.{n}")
+        .post("/admin/login/", {"username": "staffer", "password": "guess"})
+        .status_code
+        for n in range(5)
+    ]
+    refused = Client(REMOTE_ADDR="192.0.2.99").post(
+        "/admin/login/", {"username": "staffer", "password": "correct horse battery"}
+    )
+
+    # Wrong passwords show the form again (200) until the limit, then 429.
+    assert statuses == [200, 200, 200, 429, 429]
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "sessionid" not in refused.cookies
+
+
+def test_the_admin_login_is_throttled_per_address(settings, db):
+    settings.THROTTLE_AUTH_IP = "2/min"
+    settings.THROTTLE_AUTH_USERNAME = "1000/min"
+    client = Client(REMOTE_ADDR="192.0.2.60")
+
+    statuses = [
+        client.post("/admin/login/", {"username": f"user{n}", "password": "guess"}).status_code
+        for n in range(3)
+    ]
+
+    assert statuses == [200, 200, 429]
+
+
+@pytest.mark.parametrize("url", ["/login/", "/signup/", "/admin/login/"])
+@pytest.mark.parametrize(
+    "content_type", ["multipart/form-data; boundary=x", "text/plain", "application/json"]
+)
+def test_a_throttled_form_takes_any_body_type_without_a_500(db, url, content_type):
+    response = Client().post(url, b'{"username": "x"}', content_type=content_type)
+
+    assert response.status_code < 500

@@ -3,14 +3,23 @@ import hashlib
 from django.conf import settings
 from rest_framework.throttling import SimpleRateThrottle
 
+from tracker.clients import client_address
+
 
 class SettingsRateThrottle(SimpleRateThrottle):
-    """A throttle whose rate is a plain Django setting, read on every request."""
+    """A throttle whose rate is a plain Django setting, read on every request.
+
+    Per-address throttles key on tracker.clients.client_address, the one rule
+    for who is asking (X-Forwarded-For only through TRUSTED_PROXY_COUNT proxies).
+    """
 
     setting_name = ""
 
     def get_rate(self):
         return getattr(settings, self.setting_name)
+
+    def get_ident(self, request):
+        return client_address(request)
 
 
 class AuthIPThrottle(SettingsRateThrottle):

@@ -1,5 +1,6 @@
 """Sign up, log in and log out in the browser (a session cookie, not an API token)."""
 
+from django.contrib import admin
 from django.contrib.auth import authenticate, login, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -74,6 +75,24 @@ def login_page(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/login.html", context, status=400)
     login(request, user)
     return redirect(_next_url(request, user))
+
+
+def admin_login_page(request: HttpRequest) -> HttpResponse:
+    """Django admin's login form behind the same throttles as the API's log-in.
+
+    The admin is a way in to every account's data; its form must not be a way
+    around the per-address and per-username limits.
+    """
+    if request.method == "POST" and page_throttled(
+        request, (AuthIPThrottle(), AuthUsernameThrottle())
+    ):
+        return HttpResponse(
+            "Too many attempts. Please wait a minute and try again.",
+            status=429,
+            content_type="text/plain; charset=utf-8",
+            headers={"Retry-After": "60"},
+        )
+    return admin.site.login(request)
 
 
 @require_POST

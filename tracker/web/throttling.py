@@ -1,12 +1,24 @@
 """The API's throttles, applied to the pages that do the same thing (sign-up,
-log-in, accepting an invite), so a form is no way around the API's limits."""
+log-in, the admin's log-in, accepting an invite), so a form is no way around
+the API's limits."""
 
 from collections.abc import Iterable
 
 from django.http import HttpRequest
-from rest_framework.parsers import FormParser
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
+
+
+class _FormRequest(Request):
+    """A DRF request whose data is the form Django already parsed.
+
+    Django reads urlencoded and multipart bodies into request.POST (and leaves
+    it empty for any other type), so a throttle reading `data` never meets a
+    parse error or an unsupported media type, which would be a 500 on a page.
+    """
+
+    def _parse(self):
+        return self._request.POST, self._request.FILES
 
 
 def page_throttled(request: HttpRequest, throttles: Iterable[BaseThrottle]) -> bool:
@@ -15,6 +27,6 @@ def page_throttled(request: HttpRequest, throttles: Iterable[BaseThrottle]) -> b
     Every throttle counts the attempt, as DRF does for the API (a list, not a
     short-circuit), and they share their counts with the API's.
     """
-    api_request = Request(request, parsers=[FormParser()])
+    api_request = _FormRequest(request)
     api_request.user = request.user
     return not all([throttle.allow_request(api_request, None) for throttle in throttles])
