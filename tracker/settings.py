@@ -273,6 +273,8 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Probes and the metrics scrape come over the private network, in plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -313,6 +315,8 @@ REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120)
 REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300)
 REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
 REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12)
+# /readyz fails when no dispatcher pass ended within this long (0: not checked).
+READYZ_DISPATCHER_MAX_AGE_SECONDS = env_int("READYZ_DISPATCHER_MAX_AGE_SECONDS", 180)
 VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
 VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:reminders@localhost")
 WEBPUSH_TIMEOUT_SECONDS = env_int("WEBPUSH_TIMEOUT_SECONDS", 10)
