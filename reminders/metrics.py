@@ -29,6 +29,8 @@ PASS_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 _memory: dict[str, float] = {}
 _memory_lock = threading.Lock()
 _clients: dict[str, redis.Redis] = {}
+# Figures a send task gathers while it works, written in one round trip at its end.
+_buffer = threading.local()
 
 
 def _client() -> redis.Redis | None:
@@ -93,6 +95,31 @@ def observation(
         field(f"{metric}_bucket", {**labels, "le": bucket_for(seconds, buckets)}): 1,
         field(f"{metric}_sum_ms", labels): round(seconds * 1000),
     }
+
+
+def buffer_add(items: Mapping[str, int]) -> None:
+    """Add to this thread's buffer (see flush): a burst of pushes costs no round trip each."""
+    buffered = _buffer.__dict__.setdefault("items", {})
+    for name, amount in items.items():
+        buffered[name] = buffered.get(name, 0) + amount
+
+
+def discard() -> None:
+    _buffer.__dict__.pop("items", None)
+
+
+def flush() -> None:
+    """Write what this thread buffered."""
+    buffered = _buffer.__dict__.pop("items", {})
+    increments(buffered)
+
+
+def by_channel(metric: str, channels: Iterable[str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for channel in channels:
+        name = field(metric, {"channel": channel})
+        counts[name] = counts.get(name, 0) + 1
+    return counts
 
 
 def snapshot() -> dict[str, float]:

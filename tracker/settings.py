@@ -137,6 +137,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it times and counts every answer, redirects and 413s included.
+    "tracker.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tracker.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -377,6 +379,10 @@ REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, mi
 REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300, minimum=1)
 REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
 REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12, minimum=1)
+# The bearer token a Prometheus scraper sends to /metrics; unset, /metrics is a 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 32 characters")
 # /readyz fails when no dispatcher pass ended within this long (0: not checked).
 READYZ_DISPATCHER_MAX_AGE_SECONDS = env_int("READYZ_DISPATCHER_MAX_AGE_SECONDS", 180)
 VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")

@@ -2,12 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from tracker import health, pages
+from tracker import health, metrics, pages
 
 urlpatterns = [
     # Probes for the load balancer and the orchestrator; see tracker/health.py.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("admin/", admin.site.urls),
     path("reminders/<int:delivery_id>/", pages.delivery_page, name="delivery-page"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
