@@ -13,6 +13,7 @@ its buckets. Recording never raises: a lost figure must not fail a send.
 
 import logging
 import threading
+import time
 from collections.abc import Iterable, Mapping
 
 import redis
@@ -29,6 +30,10 @@ PASS_BUCKETS = (0.005, 0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30)
 _memory: dict[str, float] = {}
 _memory_lock = threading.Lock()
 _clients: dict[str, redis.Redis] = {}
+# After a Redis error, figures are dropped for this long instead of each request
+# waiting for Redis's timeout again.
+PAUSE_AFTER_ERROR_SECONDS = 5.0
+_paused_until = 0.0
 # Figures a send task gathers while it works, written in one round trip at its end.
 _buffer = threading.local()
 
@@ -68,11 +73,14 @@ def increments(items: Mapping[str, int | float]) -> None:
     items = {name: amount for name, amount in items.items() if amount}
     if not items:
         return
+    global _paused_until
     client = _client()
     if client is None:
         with _memory_lock:
             for name, amount in items.items():
                 _memory[name] = _memory.get(name, 0) + amount
+        return
+    if time.monotonic() < _paused_until:
         return
     try:
         with client.pipeline(transaction=False) as pipe:
@@ -83,6 +91,7 @@ def increments(items: Mapping[str, int | float]) -> None:
                     pipe.hincrbyfloat(HASH_KEY, name, amount)
             pipe.execute()
     except redis.RedisError as error:
+        _paused_until = time.monotonic() + PAUSE_AFTER_ERROR_SECONDS
         logger.warning("metrics not recorded: %s", error.__class__.__name__)
 
 

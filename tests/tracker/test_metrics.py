@@ -102,3 +102,18 @@ def test_logs_and_pain_entries_created_are_counted_once_each(metrics_token, alic
     after = scrape()
     assert moved(before, after, "stretchstop_pain_entries_created_total") == 1
     assert moved(before, after, "stretchstop_exercise_logs_created_total") == 0
+
+
+def test_a_redis_that_is_down_costs_requests_nothing(settings, alice_client):
+    from reminders import metrics
+    from tests.tracker.test_devserver import free_port
+
+    settings.REDIS_URL = f"redis://127.0.0.1:{free_port()}/0"
+    metrics._paused_until = 0.0
+
+    responses = [alice_client.get("/api/v1/me/") for _ in range(3)]
+
+    assert [r.status_code for r in responses] == [200, 200, 200]
+    # After the first failure the figures are dropped without trying Redis again.
+    assert metrics._paused_until > 0
+    metrics._paused_until = 0.0
