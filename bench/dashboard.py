@@ -51,7 +51,7 @@ def configure() -> None:
     os.environ.update(
         DATABASE_URL=DATABASE_URL,
         DJANGO_DEBUG="0",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "0123456789" * 4),
         ALLOWED_HOSTS="testserver",
         SECURE_SSL_REDIRECT="0",
         LOG_LEVEL="WARNING",

@@ -67,7 +67,7 @@ def configure() -> str:
         VAPID_PRIVATE_KEY=key,
         WEBPUSH_ALLOWED_HOSTS="127.0.0.1",
         WEBPUSH_ALLOW_HTTP="1",
-        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key-0123456789-abcdefghij"),
+        SECRET_KEY=os.environ.get("SECRET_KEY", "bench-only-secret-key-" + "0123456789" * 4),
         ALLOWED_HOSTS="localhost",
         LOG_LEVEL="WARNING",
     )

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.core.checks import Warning, register
+from django.core.checks import Error, Warning, register
 
 
 @register(deploy=True)
@@ -13,3 +13,23 @@ def vapid_key_check(app_configs, **kwargs):
             id="reminders.W001",
         )
     ]
+
+
+@register()
+def vapid_key_valid_check(app_configs, **kwargs):
+    """A key that is set must load: otherwise every push would fail, found only at send time."""
+    if not settings.VAPID_PRIVATE_KEY:
+        return []
+    from reminders import vapid
+
+    try:
+        vapid.server_key.__wrapped__()
+    except Exception:
+        return [
+            Error(
+                "VAPID_PRIVATE_KEY is not a P-256 private key.",
+                hint="Pass base64url of the raw 32-byte key, or the key in PEM.",
+                id="reminders.E001",
+            )
+        ]
+    return []

@@ -20,6 +20,7 @@ from django.db.models.functions import Cast
 
 from exercises.models import Routine
 from exercises.selectors import last_log_expression
+from reminders import metrics
 from reminders.bulk import Advance, NewDelivery, deliveries_insert, schedules_advance
 from reminders.drive_rules import count_started_at, next_drive_reminder
 from reminders.models import (
@@ -121,7 +122,7 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
         result.suppressed = firing.suppressed
         created = deliveries_insert(firing.deliveries)
         schedules_advance(firing.advances)
-        _count_and_enqueue(created, result, enqueue)
+        _count_and_enqueue(created, firing.deliveries, result, enqueue)
     return result
 
 
@@ -252,18 +253,44 @@ def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Dispatc
         result.claimed = len(drives)
         created = deliveries_insert(deliveries)
         Drive.objects.bulk_update(drives, ["next_fire_at", "reminded_for"])
-        _count_and_enqueue(created, result, enqueue)
+        _count_and_enqueue(created, deliveries, result, enqueue)
     return result
 
 
 def _count_and_enqueue(
-    created: list[tuple[int, str]], result: DispatchResult, enqueue: Enqueue
+    created: list[tuple[int, str]],
+    rows: Sequence[NewDelivery],
+    result: DispatchResult,
+    enqueue: Enqueue,
 ) -> None:
     pending_ids = sorted(pk for pk, state in created if state == DeliveryState.PENDING)
     result.pending += len(pending_ids)
     result.missed += len(created) - len(pending_ids)
     if pending_ids:
         transaction.on_commit(lambda: enqueue(pending_ids))
+    figures = _due_figures(created, rows)
+    transaction.on_commit(lambda: metrics.increments(figures))
+
+
+def _due_figures(created: list[tuple[int, str]], rows: Sequence[NewDelivery]) -> dict[str, int]:
+    """Return the due and missed counts, by channel, of the deliveries just inserted."""
+    if len(created) == len(rows):
+        inserted = [(row.channels, row.state) for row in rows]
+    else:
+        # Some rows existed already (another dispatcher): count what was inserted.
+        inserted = list(
+            Delivery.objects.filter(pk__in=[pk for pk, _ in created]).values_list(
+                "channels", "state"
+            )
+        )
+    figures: dict[str, int] = {}
+    for channels, state in inserted:
+        for name, amount in metrics.by_channel("reminders_due_total", channels).items():
+            figures[name] = figures.get(name, 0) + amount
+        if state == DeliveryState.MISSED:
+            for name, amount in metrics.by_channel("reminders_missed_total", channels).items():
+                figures[name] = figures.get(name, 0) + amount
+    return figures
 
 
 def stuck_deliveries(*, now: datetime) -> list[int]:

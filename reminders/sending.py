@@ -16,6 +16,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
+from reminders import metrics
 from reminders.channels import CHANNELS, Channel, ChannelError, Message, Target
 from reminders.models import (
     ChannelSend,
@@ -158,6 +159,7 @@ def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, 
        with the error in `retry`, for the caller to retry.
     """
     outcomes: dict[int, SendOutcome] = {}
+    metrics.discard()  # what a failed earlier chunk on this thread left unwritten
     with transaction.atomic():
         claimed = _claim(delivery_ids, now)
         deliveries = list(
@@ -165,6 +167,8 @@ def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, 
         )
         stale = [d for d in deliveries if _is_stale(d, now)]
         _finish([d.pk for d in stale], DeliveryState.MISSED, "too late to be useful")
+        for delivery in stale:
+            metrics.buffer_add(metrics.by_channel("reminders_missed_total", delivery.channels))
         outcomes.update({d.pk: SendOutcome(DeliveryState.MISSED) for d in stale})
         stale_ids = {d.pk for d in stale}
         live = [d for d in deliveries if d.pk not in stale_ids]
@@ -188,6 +192,7 @@ def deliveries_send(*, delivery_ids: Sequence[int], now: datetime) -> dict[int, 
         else:
             send.error = _send_one(send, messages[send.delivery.pk])
     outcomes.update(_settle(live, sends, reached_before, now, cancelled))
+    metrics.flush()
     for delivery_id in delivery_ids:
         if delivery_id not in outcomes:
             state = Delivery.objects.filter(pk=delivery_id).values_list("state", flat=True).first()
@@ -317,15 +322,27 @@ def _conclude(
             outcome = SendOutcome(DeliveryState.PENDING, sent=reached, retry=transient)
         elif reached or reached_before[delivery.pk]:
             sent_ids.append(delivery.pk)
+            _sent_figures(delivery, mine)
             outcome = SendOutcome(DeliveryState.SENT, reached, reached_before[delivery.pk])
             if text:
                 Delivery.objects.filter(pk=delivery.pk).update(last_error=text)
         else:
             _finish([delivery.pk], DeliveryState.FAILED, text or "no channel can reach this person")
             outcome = SendOutcome(DeliveryState.FAILED)
+            metrics.buffer_add(metrics.by_channel("reminders_failed_total", delivery.channels))
         outcomes[delivery.pk] = outcome
     _finish(sent_ids, DeliveryState.SENT, "", sent_at=now, keep_error=True)
     return outcomes
+
+
+def _sent_figures(delivery: Delivery, sends: list[_Send]) -> None:
+    """Count a sent delivery once per channel that reached someone, and its lateness."""
+    channels = {s.channel.name for s in sends if s.error is None} or set(delivery.channels)
+    metrics.buffer_add(metrics.by_channel("reminders_sent_total", sorted(channels)))
+    lateness = (timezone.now() - delivery.due_at).total_seconds()
+    metrics.buffer_add(
+        metrics.observation("reminder_lateness_seconds", max(lateness, 0), metrics.LATENESS_BUCKETS)
+    )
 
 
 def _finish(

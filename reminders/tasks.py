@@ -6,6 +6,7 @@ the schedule; Celery only carries short send tasks.
 """
 
 import logging
+import time
 from collections.abc import Sequence
 
 from celery import shared_task
@@ -13,6 +14,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.utils import timezone
 
+from reminders import metrics
 from reminders.channels import ChannelError
 from reminders.dispatch import dispatch_due, stuck_deliveries
 from reminders.sending import deliveries_send, delivery_send
@@ -46,7 +48,12 @@ def _backoff(retries: int) -> int:
 
 @shared_task(ignore_result=True)
 def dispatch_due_task() -> dict:
+    started = time.monotonic()
     result = dispatch_due(now=timezone.now(), enqueue=enqueue_sends)
+    # /readyz and the "dispatcher silent" alert read when the last pass ended.
+    metrics.dispatch_pass_record(
+        ended_at=time.time(), seconds=time.monotonic() - started, claimed=result.claimed
+    )
     return result.__dict__
 
 

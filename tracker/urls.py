@@ -2,10 +2,14 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from tracker import pages
+from tracker import health, metrics, pages
 from tracker.web.accounts import admin_login_page
 
 urlpatterns = [
+    # Probes for the load balancer and the orchestrator; see tracker/health.py.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     # Before admin.site.urls, which would route the form to the unthrottled view.
     path("admin/login/", admin_login_page, name="admin-login"),
     path("admin/", admin.site.urls),

@@ -11,7 +11,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
 from pywebpush import WebPushException, webpush
 
-from reminders import vapid
+from reminders import metrics, vapid
 from reminders.channels.base import Channel, ChannelError, Message, Target
 
 # One HTTP session per worker thread and push service: keeps connections open.
@@ -103,7 +103,7 @@ class WebPushChannel(Channel):
         except ImproperlyConfigured as error:
             raise ChannelError(str(error), permanent=True) from error
         try:
-            webpush(
+            response = webpush(
                 subscription_info={"endpoint": target.address, "keys": target.secrets},
                 data=payload(message),
                 vapid_private_key=key,
@@ -120,9 +120,13 @@ class WebPushChannel(Channel):
                 requests_session=_session(target.address),
             )
         except WebPushException as error:
+            status = error.response.status_code if error.response is not None else "none"
+            _count_response(status)
             raise _classify(error) from error
         except requests.RequestException as error:
+            _count_response("unreachable")
             raise ChannelError(f"push service unreachable: {error}") from error
+        _count_response(getattr(response, "status_code", "none"))
 
     def reached(self, targets: list[Target]) -> None:
         from reminders.models import PushSubscription
@@ -135,6 +139,10 @@ class WebPushChannel(Channel):
         from reminders.models import PushSubscription
 
         PushSubscription.objects.filter(pk=int(target.key)).delete()
+
+
+def _count_response(status) -> None:
+    metrics.buffer_add({metrics.field("push_responses_total", {"status": str(status)}): 1})
 
 
 def _classify(error: WebPushException) -> ChannelError:

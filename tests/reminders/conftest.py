@@ -71,13 +71,18 @@ def _test_database_url() -> str:
 class WorkerProcess:
     """`celery worker` as a separate process, against the test database and Redis."""
 
-    def __init__(self, env: dict, log: Path):
+    COMMAND = [
+        sys.executable, "-m", "celery", "-A", "tracker", "worker", "--pool", "prefork",
+        "--concurrency", "1", "--loglevel", "INFO", "--without-mingle", "--without-gossip",
+    ]  # fmt: skip
+
+    def __init__(self, env: dict, log: Path, command: list[str] | None = None):
         self.env, self.log, self.process = env, log, None
+        self.command = command or self.COMMAND
 
     def start(self) -> "WorkerProcess":
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "celery", "-A", "tracker", "worker", "--pool", "prefork",
-             "--concurrency", "1", "--loglevel", "INFO", "--without-mingle", "--without-gossip"],
+            self.command,
             cwd=BASE_DIR, env=self.env, stdout=self.log.open("a"), stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
@@ -125,8 +130,8 @@ def worker_process(postgres, broker, push_receiver, settings, tmp_path):
 
     started = []
 
-    def start() -> WorkerProcess:
-        worker = WorkerProcess(env(), tmp_path / f"worker{len(started)}.log").start()
+    def start(command: list[str] | None = None) -> WorkerProcess:
+        worker = WorkerProcess(env(), tmp_path / f"worker{len(started)}.log", command).start()
         started.append(worker)
         return worker
 

@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -118,3 +119,77 @@ def test_make_run_serves_the_api_runs_a_worker_and_keeps_data_between_runs(tmp_p
         assert status == 200
     finally:
         stop(server)
+
+
+def started_pids(log: Path, name: str) -> list[int]:
+    return [int(pid) for pid in re.findall(rf"{name} started, pid (\d+)", log.read_text())]
+
+
+def wait_for_restart(log: Path, name: str, old_pid: int, seconds: float = 60) -> int:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pids = started_pids(log, name)
+        if pids and pids[-1] != old_pid:
+            return pids[-1]
+        time.sleep(0.2)
+    pytest.fail(f"{name} was not restarted:\n{log.read_text()[-3000:]}")
+
+
+def get_status(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+def test_a_killed_worker_or_redis_is_restarted_while_the_web_keeps_serving(tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    log = tmp_path / "run.log"
+    server = start(tmp_path, port, log)
+    try:
+        wait_for_http(f"{base}/healthz", server)
+        wait_for_text(log, "ready.")
+        logins = json.loads((tmp_path / "demo-logins.json").read_text())
+        web_pid = started_pids(log, "web")[-1]
+
+        # kill -9 of the worker: the rest stays up and a new worker starts.
+        worker_pid = started_pids(log, "worker")[-1]
+        os.kill(worker_pid, signal.SIGKILL)
+        assert get_status(f"{base}/healthz") == 200
+        new_worker = wait_for_restart(log, "worker", worker_pid)
+        assert new_worker != worker_pid
+        deadline = time.monotonic() + 60
+        while log.read_text().count("ready.") < 2 and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert log.read_text().count("ready.") >= 2
+
+        # kill -9 of Redis: the web answers meanwhile, Redis comes back, logins work again.
+        redis_pid = started_pids(log, "redis")[-1]
+        os.kill(redis_pid, signal.SIGKILL)
+        assert get_status(f"{base}/healthz") == 200
+        wait_for_restart(log, "redis", redis_pid)
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                status, _ = post_json(
+                    f"{base}/api/v1/auth/token/",
+                    {"username": "office", "password": logins["office"]},
+                )
+                break
+            except (urllib.error.HTTPError, OSError):
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        assert status == 200
+        assert server.poll() is None
+        # The web itself was never restarted.
+        assert started_pids(log, "web") == [web_pid]
+    finally:
+        stop(server)
+    assert group_is_gone(server.pid), log.read_text()[-3000:]
+    # Every child is gone too, not only the launcher.
+    for name in ("web", "worker", "beat", "redis"):
+        for pid in started_pids(log, name):
+            assert group_is_gone(pid), name
