@@ -37,6 +37,7 @@ class SessionRecord:
     pain_after: int | None
     origin: str
     note: str
+    delivery: int | None = None  # the reminder delivery whose Done made the log
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ def session_records(patient: User) -> list[SessionRecord]:
             pain_before=log.pain_before,
             pain_after=log.pain_after,
             origin=log.origin,
+            delivery=log.origin_delivery_id,
             note=log.note,
         )
         for log in logs
@@ -99,7 +101,8 @@ def pain_records(patient: User) -> list[PainRecord]:
 
 LOG_COLUMNS = (
     "id", "performed_at_utc", "local_date", "exercise", "routine", "name", "sets", "reps",
-    "hold_seconds", "duration_seconds", "pain_before", "pain_after", "origin", "note",
+    "hold_seconds", "duration_seconds", "pain_before", "pain_after", "origin", "delivery",
+    "note",
 )  # fmt: skip
 PAIN_COLUMNS = (
     "id", "recorded_at_utc", "local_date", "rating", "locations", "context", "note",
