@@ -64,6 +64,7 @@ def account_export(*, user: User) -> dict[str, Any]:
                 "pain_after": log.pain_after,
                 "note": log.note,
                 "origin": log.origin,
+                "delivery": log.origin_delivery_id,
             }
             for log in logs
         ],

@@ -40,6 +40,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "logs.csv": (
         "id", "performed_at", "exercise", "routine", "plan_item", "sets", "reps",
         "hold_seconds", "duration_seconds", "pain_before", "pain_after", "note", "origin",
+        "delivery",
     ),
     "pain_entries.csv": ("id", "recorded_at", "rating", "locations", "context", "note"),
     "pause_days.csv": ("date", "reason"),

@@ -17,6 +17,12 @@ From that, every day has one of four states:
 - pending: today (or a later day) that is not complete yet. The day is not
   over, so it is treated as neutral; once complete it counts like any other.
 - missed: anything else. It ends the streak and pulls the strength down.
+
+Streaks use a looser rule than the habit strength (see streak_mark): a day
+extends the streak when at least one session was done, whether or not it
+reached the day's target. The calendar tells full days (complete) from partial
+ones (a missed state with a session logged); the habit strength keeps the
+graded measure, min(logged / target, 1).
 """
 
 import enum
@@ -79,25 +85,49 @@ def day_score_value(day: DayValue, today: date | None = None) -> float | None:
     return None
 
 
+class StreakMark(enum.Enum):
+    COUNTS = "counts"
+    SKIPPED = "skipped"
+    BREAKS = "breaks"
+
+
+def streak_mark(day: DayValue, today: date | None = None) -> StreakMark:
+    """Return what `day` does to a streak.
+
+    1. A day with at least one session counts, whatever its target: done in
+       part is still done.
+    2. A day that asks for nothing (a pause day, or a plan's rest day) is
+       skipped: it neither extends nor ends a streak.
+    3. Today (or a later day) with nothing logged yet is skipped: it is not over.
+    4. Any other day with nothing logged ends the streak. With no plan the
+       target is 1 (tracker.selectors), so a day without a log ends it.
+    """
+    if day.logged >= 1:
+        return StreakMark.COUNTS
+    if day.waived or (today is not None and day.date >= today):
+        return StreakMark.SKIPPED
+    return StreakMark.BREAKS
+
+
 def streaks(days: Sequence[DayValue], today: date) -> tuple[int, int]:
-    """Return (current, longest) streaks, counted in complete days.
+    """Return (current, longest) streaks, counted in days that count (see streak_mark).
 
     `days` are consecutive local days in date order; days after `today` are
     ignored. The current streak is the run that reaches the last day given (on
-    or before today): neutral and pending days are stepped over without
-    counting, and the first missed day stops it. So today, until complete,
-    does not break a streak that ran up to yesterday.
+    or before today): skipped days are stepped over without counting, and the
+    first day that breaks stops it. So today, until it has a session, does not
+    break a streak that ran up to yesterday.
     """
-    states = [day_state(day, today) for day in days if day.date <= today]
+    marks = [streak_mark(day, today) for day in days if day.date <= today]
     longest = run = 0
-    for state in states:
-        if state is DayState.COMPLETE:
+    for mark in marks:
+        if mark is StreakMark.COUNTS:
             run += 1
             longest = max(longest, run)
-        elif state is DayState.MISSED:
+        elif mark is StreakMark.BREAKS:
             run = 0
-    # `run` now holds the streak still open at the last day: neutral and
-    # pending days after it leave it open, only a missed day closed it.
+    # `run` now holds the streak still open at the last day: skipped days
+    # after it leave it open, only a breaking day closed it.
     return run, longest
 
 

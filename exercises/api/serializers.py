@@ -267,6 +267,12 @@ class ExerciseLogSerializer(serializers.ModelSerializer):
     pain_before = serializers.IntegerField(**PAIN_FIELD)
     pain_after = serializers.IntegerField(**PAIN_FIELD)
     note = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
+    delivery = serializers.IntegerField(
+        source="origin_delivery_id",
+        read_only=True,
+        allow_null=True,
+        help_text="The reminder delivery whose Done made this log (origin reminder), else null.",
+    )
 
     class Meta:
         model = ExerciseLog
@@ -284,6 +290,7 @@ class ExerciseLogSerializer(serializers.ModelSerializer):
             "pain_after",
             "note",
             "origin",
+            "delivery",
             "created_at",
         ]
         read_only_fields = ["origin", "created_at"]

@@ -4,7 +4,10 @@ The actions accept either a login or the signed token from the push payload;
 the token answers for its one delivery only.
 """
 
+import csv
+import io
 import time
+import zipfile
 from datetime import datetime, timedelta
 
 import pytest
@@ -123,6 +126,37 @@ def test_done_logs_the_suggested_routine_once_as_from_a_reminder(alice_client, a
     assert log.origin_delivery_id == alices.pk
     alices.refresh_from_db()
     assert alices.action == "done"
+
+
+def test_a_log_made_by_done_names_its_delivery_in_the_api_and_the_exports(
+    alice_client, alice, alices
+):
+    alice_client.post(f"{URL}{alices.pk}/done/", {}, format="json")
+    log = ExerciseLog.objects.get()
+
+    listed = alice_client.get("/api/v1/logs/").json()
+    one = alice_client.get(f"/api/v1/logs/{log.pk}/").json()
+    exported = alice_client.get("/api/v1/me/export/").json()
+    with zipfile.ZipFile(io.BytesIO(alice_client.get("/api/v1/me/export/csv/").content)) as zf:
+        name = next(n for n in zf.namelist() if n.endswith("logs.csv"))
+        rows = list(csv.DictReader(io.StringIO(zf.read(name).decode("utf-8-sig"))))
+
+    results = listed["results"] if isinstance(listed, dict) else listed
+    assert [(r["origin"], r["delivery"]) for r in results] == [("reminder", alices.pk)]
+    assert one["delivery"] == alices.pk
+    assert [(r["origin"], r["delivery"]) for r in exported["logs"]] == [("reminder", alices.pk)]
+    assert [(r["origin"], r["delivery"]) for r in rows] == [("reminder", str(alices.pk))]
+
+
+def test_a_log_made_by_hand_names_no_delivery(alice_client, alice, library):
+    response = alice_client.put(
+        "/api/v1/logs/3f1d7a2e-9b7c-4e0a-8d7e-2a4b6c8d0e1f/",
+        {"performed_at": timezone.now().isoformat(), "routine": "desk-break"},
+        format="json",
+    )
+
+    assert response.status_code == 201, response.content
+    assert (response.json()["origin"], response.json()["delivery"]) == ("manual", None)
 
 
 def test_done_logs_the_routine_the_schedule_names(alice_client, alice, library):

@@ -409,6 +409,7 @@ def test_a_linked_therapist_gets_logs_and_pain_in_utc_with_the_patients_local_da
             "pain_before": "5",
             "pain_after": "3",
             "origin": "manual",
+            "delivery": "",
             "note": "'=1+1",
         }
     ]

@@ -1,5 +1,6 @@
 """Progress: the pure streak and strength rules, the per-day selector, and GET /progress/."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -14,8 +15,10 @@ from tracker.progress import (
     MULTIPLIER,
     DayState,
     DayValue,
+    StreakMark,
     day_state,
     habit_strength_series,
+    streak_mark,
     streaks,
 )
 from tracker.selectors import progress_by_day, progress_summary
@@ -46,13 +49,27 @@ def test_a_missed_day_ends_the_current_streak_but_not_the_longest():
     assert streaks(days, today=days[-1].date) == (1, 2)
 
 
-def test_fewer_sessions_than_planned_is_a_missed_day():
-    days = run((2, 2), (1, 2), (2, 2))
-    assert streaks(days, today=days[-1].date) == (1, 1)
+def test_a_day_with_some_of_the_planned_sessions_extends_the_streak():
+    # The demo driver's case: two planned a day, one done on most days.
+    days = run((2, 2), (1, 2), (1, 2), (2, 2))
+    assert streaks(days, today=days[-1].date) == (4, 4)
+    # The habit strength still sees the half-done days as half.
+    assert day_state(days[1]) is DayState.MISSED
 
 
-def test_today_not_yet_complete_does_not_break_the_streak():
+def test_today_with_a_session_counts_at_once():
     days = run((1, 1), (1, 1), (1, 2))  # today: one of two sessions so far
+    assert streaks(days, today=days[-1].date) == (3, 3)
+
+
+def test_today_with_nothing_logged_yet_does_not_break_the_streak():
+    days = run((1, 1), (1, 1), (0, 2))
+    assert streaks(days, today=days[-1].date) == (2, 2)
+
+
+def test_with_no_plan_a_day_without_a_log_ends_the_streak():
+    # No plan: the selector asks for one session a day (target 1).
+    days = run((1, 1), (1, 1), (0, 1), (1, 1), (1, 1))
     assert streaks(days, today=days[-1].date) == (2, 2)
 
 
@@ -180,6 +197,71 @@ def test_a_completed_today_adds_one_to_the_streak_up_to_yesterday(specs):
     current, _ = streaks(days, today)
     done_today = DayValue(date=today, logged=1, target=1)
     assert streaks([*days, done_today], today)[0] == current + 1
+
+
+@given(
+    specs=day_specs,
+    pick=st.integers(min_value=0),
+    extra=st.integers(1, 3),
+    today_at=st.integers(0, 70),
+)
+def test_adding_a_log_to_a_day_never_shortens_a_streak(specs, pick, extra, today_at):
+    days = as_days(specs)
+    today = START + timedelta(days=today_at)
+    i = pick % len(days)
+    more = list(days)
+    more[i] = DayValue(
+        date=days[i].date,
+        logged=days[i].logged + extra,
+        target=days[i].target,
+        paused=days[i].paused,
+    )
+    current, longest = streaks(days, today)
+    new_current, new_longest = streaks(more, today)
+    assert new_current >= current
+    assert new_longest >= longest
+
+
+@given(specs=day_specs, pick=st.integers(min_value=0))
+def test_a_past_day_with_no_log_and_no_plan_ends_the_current_streak(specs, pick):
+    days = as_days(specs)
+    i = pick % len(days)
+    today = days[-1].date + timedelta(days=1)
+    # The selector gives a day with no plan a target of 1.
+    days[i] = DayValue(date=days[i].date, logged=0, target=1)
+    assert streak_mark(days[i], today) is StreakMark.BREAKS
+    current, _ = streaks(days, today)
+    # The current streak can only hold the days after the gap.
+    assert current <= len(days) - 1 - i
+
+
+@given(specs=day_specs, pick=st.integers(min_value=0))
+def test_a_rest_or_pause_day_with_no_log_never_ends_a_streak(specs, pick):
+    days = as_days(specs)
+    today = days[-1].date + timedelta(days=1)
+    i = pick % len(days)
+    # Without the day: the days after it move back one, so the run stays consecutive.
+    without = [
+        replace(d, date=d.date - timedelta(days=1)) if j > i else d
+        for j, d in enumerate(days)
+        if j != i
+    ]
+    for neutral in (
+        DayValue(date=days[i].date, logged=0, target=0),
+        DayValue(date=days[i].date, logged=0, target=2, paused=PauseReason.FLARE_UP),
+    ):
+        assert streak_mark(neutral, today) is StreakMark.SKIPPED
+        with_it = [*days[:i], neutral, *days[i + 1 :]]
+        # Stepped over: the same streaks as if the day were not there at all.
+        assert streaks(with_it, today) == streaks(without, today - timedelta(days=1))
+
+
+@given(specs=day_specs)
+def test_a_day_counts_exactly_when_it_has_a_session(specs):
+    days = as_days(specs)
+    today = days[-1].date + timedelta(days=1)
+    for day in days:
+        assert (streak_mark(day, today) is StreakMark.COUNTS) == (day.logged >= 1)
 
 
 @given(specs=day_specs, today_at=st.integers(0, 70))
@@ -331,6 +413,21 @@ def test_the_same_day_unpaused_breaks_the_streak(alice, stretch):
     assert (summary.current_streak, summary.longest_streak) == (1, 3)
     days = by_date(summary.days)
     assert days[date(2026, 6, 4)].habit_strength < days[date(2026, 6, 3)].habit_strength
+
+
+def test_one_of_two_planned_sessions_a_day_keeps_the_streak_and_half_the_strength(alice, stretch):
+    # Planned twice a day; one session each day from 1 to 5 June.
+    plan(alice, stretch, created=datetime(2026, 5, 1, tzinfo=UTC), items=[(2, [])])
+    log_days(alice, stretch, date(2026, 6, 1), 5)
+
+    summary = progress_summary(
+        user=alice, start=date(2026, 6, 1), end=date(2026, 6, 5), today=date(2026, 6, 6)
+    )
+
+    assert (summary.current_streak, summary.longest_streak) == (5, 5)
+    # The habit strength keeps the graded measure: half-done days pull it
+    # towards 0.5, not 1.
+    assert summary.habit_strength < 0.5
 
 
 def test_a_rest_weekday_does_not_break_the_streak(alice, stretch):

@@ -107,7 +107,11 @@ class ProgressSerializer(serializers.Serializer):
     from_ = serializers.DateField(source="start")
     to = serializers.DateField(source="end")
     current_streak = serializers.IntegerField(
-        min_value=0, help_text="Complete days in the run reaching the window's end (or today)."
+        min_value=0,
+        help_text=(
+            "Days with at least one session in the run reaching the window's end (or "
+            "today); rest and pause days are stepped over, today never breaks it."
+        ),
     )
     longest_streak = serializers.IntegerField(
         min_value=0, help_text="Longest run up to the window's end, looking back up to a year."

@@ -40,6 +40,7 @@ def session_records(patient: User) -> list[SessionRecord]:
             pain_before=log.pain_before,
             pain_after=log.pain_after,
             origin=log.origin,
+            delivery=log.origin_delivery_id,
             note=log.note,
         )
         for log in logs
@@ -65,7 +66,8 @@ def pain_records(patient: User) -> list[PainRecord]:
 
 LOG_COLUMNS = (
     "id", "performed_at_utc", "local_date", "exercise", "routine", "name", "sets", "reps",
-    "hold_seconds", "duration_seconds", "pain_before", "pain_after", "origin", "note",
+    "hold_seconds", "duration_seconds", "pain_before", "pain_after", "origin", "delivery",
+    "note",
 )  # fmt: skip
 PAIN_COLUMNS = (
     "id", "recorded_at_utc", "local_date", "rating", "locations", "context", "note",

@@ -24,6 +24,7 @@ class SessionRecord:
     pain_after: int | None
     origin: str
     note: str
+    delivery: int | None = None  # the reminder delivery whose Done made the log
 
 
 @dataclass(frozen=True)
