@@ -52,8 +52,8 @@ class Pose:
     hip: Point
     torso: float = 90
     neck: float | None = None
-    near_arm: Limb = (258, 290)
-    far_arm: Limb = (262, 288)
+    near_arm: Limb = (288, 282)
+    far_arm: Limb = (284, 280)
     near_leg: Limb = (270, 270)
     far_leg: Limb = (270, 270)
     near_foot: float = 0

@@ -66,7 +66,7 @@ LUNGE_SIDE_BEND = Pose(
     near_foot=0,
     far_leg=Reach((98, ON_FLOOR), bend=-1),
     far_foot=180,
-    near_arm=(95, 150),
+    near_arm=(72, 150),
     far_arm=(250, 265),
     highlight="psoas_high",
 )
@@ -149,13 +149,13 @@ BED_KNEE_HUG = _on_bed(
     far_arm=Reach((140, 70), bend=-1),
 )
 BED_ROLL_UP = Pose(
-    hip=(150, ON_BED),
-    torso=140,
-    neck=130,
-    near_leg=(310, 272),
-    far_leg=(305, 270),
-    near_arm=Reach((118, 93), bend=1),
-    far_arm=Reach((124, 93), bend=1),
+    hip=(142, ON_BED),
+    torso=128,
+    neck=115,
+    near_leg=(355, 272),
+    far_leg=(350, 270),
+    near_arm=Reach((108, 92), bend=1),
+    far_arm=Reach((114, 92), bend=1),
     highlight="",
 )
 
@@ -174,8 +174,8 @@ FOOT_UP_ARMS = Pose(
     torso=88,
     near_leg=FOOT_UP.near_leg,
     far_leg=FOOT_UP.far_leg,
-    near_arm=(95, 92),
-    far_arm=(97, 94),
+    near_arm=(66, 72),
+    far_arm=(70, 76),
     highlight="psoas_high",
 )
 
@@ -194,7 +194,7 @@ TRUCK_STEP_STANCE = Pose(
 
 # --- Slow sit-back. ---
 
-SITTING_KNEES = dict(near_leg=Reach((158, ON_FLOOR), 1), far_leg=Reach((162, ON_FLOOR), 1))
+SITTING_KNEES = dict(near_leg=Reach((150, ON_FLOOR), 1), far_leg=Reach((154, ON_FLOOR), 1))
 SIT_BACK_PUSH = Pose(
     hip=(112, ON_FLOOR),
     torso=118,
@@ -235,25 +235,19 @@ SIT_BACK_FLAT = Pose(
 # --- Lying on the back, knees bent. ---
 
 KNEES_BENT = _lying(
-    near_leg=Reach((166, ON_FLOOR), 1),
-    far_leg=Reach((170, ON_FLOOR), 1),
+    near_leg=Reach((152, ON_FLOOR), 1),
+    far_leg=Reach((156, ON_FLOOR), 1),
     near_arm=(0, 0),
     far_arm=(2, 2),
     highlight="belly",
 )
 FINGER_PRESS = dict(near_arm=Reach((110, 131), bend=1), far_arm=(355, 0))
-FINGER_START = _lying(
-    near_leg=Reach((166, ON_FLOOR), 1), far_leg=Reach((170, ON_FLOOR), 1), **FINGER_PRESS
-)
+FAR_KNEE_BENT = Reach((154, ON_FLOOR), 1)
+FINGER_START = _lying(near_leg=Reach((150, ON_FLOOR), 1), far_leg=FAR_KNEE_BENT, **FINGER_PRESS)
 FINGER_SLIDE = _lying(
-    near_leg=Reach((182, ON_FLOOR), 1),
-    far_leg=Reach((170, ON_FLOOR), 1),
-    near_foot=40,
-    **FINGER_PRESS,
+    near_leg=Reach((170, ON_FLOOR), 1), far_leg=FAR_KNEE_BENT, near_foot=20, **FINGER_PRESS
 )
-FINGER_FLAT = _lying(
-    near_leg=(0, 0), near_foot=80, far_leg=Reach((170, ON_FLOOR), 1), **FINGER_PRESS
-)
+FINGER_FLAT = _lying(near_leg=(0, 0), near_foot=80, far_leg=FAR_KNEE_BENT, **FINGER_PRESS)
 
 # --- Face down on a ball. ---
 
@@ -262,8 +256,8 @@ ON_BALL = dict(
     hip=(96, 120),
     torso=4,
     neck=14,
-    near_arm=Reach((160, ON_FLOOR), bend=1),
-    far_arm=Reach((164, ON_FLOOR), bend=1),
+    near_arm=(268, 0),
+    far_arm=(270, 2),
     far_leg=(186, 181),
     far_foot=265,
 )
@@ -282,6 +276,7 @@ CAR_SEAT = [
     line((86, 108), (86, FLOOR), width=4),
     line((160, 128), (168, FLOOR)),
     line((150, 52), (158, 84), width=5),
+    line((155, 70), (180, 98), width=3),
 ]
 RECLINED_SEAT = [
     line((60, 104), (112, 108), width=6),
@@ -289,10 +284,11 @@ RECLINED_SEAT = [
     line((86, 108), (86, FLOOR), width=4),
     line((160, 128), (168, FLOOR)),
     line((150, 52), (158, 84), width=5),
+    line((155, 70), (180, 98), width=3),
 ]
 
 THERAPIST = Pose(
-    hip=(120, 118),
+    hip=(120, 106),
     torso=84,
     neck=70,
     near_leg=Reach((118, ON_FLOOR), bend=1),
@@ -456,8 +452,8 @@ PICTURES: dict[str, Picture] = {
                 near_foot=300,
                 far_leg=(350, 18),
                 far_foot=300,
-                near_arm=(330, 20),
-                far_arm=(320, 10),
+                near_arm=(355, 5),
+                far_arm=(350, 0),
             )
         ],
         back=[rect(14, 118, 212, 18, 6), ellipse(40, 112, 14, 5)],

@@ -166,6 +166,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
                 "tracker.web.navigation.navigation",
+                "tracker.web.pwa.site",
             ],
         },
     },

@@ -1,5 +1,7 @@
-"""What makes StretchStop installable: the web app manifest, the service worker
-(served from the site root so that it controls every page) and the offline page.
+"""What makes StretchStop installable and findable: the web app manifest, the
+service worker (served from the site root so that it controls every page), the
+offline page, and what browsers and crawlers ask the root for (robots.txt,
+favicon.ico), with the one-line description every page carries.
 """
 
 import hashlib
@@ -18,6 +20,19 @@ from exercises.library import EXERCISES
 
 THEME_COLOUR = "#0b5c8a"
 BACKGROUND_COLOUR = "#ffffff"
+# The manifest's description and every page's <meta name="description">.
+SITE_DESCRIPTION = (
+    "Daily stretch breaks for low back pain from a tight hip flexor: illustrated "
+    "stretches, reminders, and a log your therapist can follow."
+)
+# Crawlers may read the sign-up and log-in pages; everything else is someone's
+# own data or the API.
+ROBOTS_TXT = """User-agent: *
+Allow: /login/
+Allow: /signup/
+Disallow: /
+"""
+FAVICON = "tracker/icons/icon-192.png"
 
 # The app shell: cached when the service worker installs, so that the pages'
 # look and scripts are there offline. The pages themselves are cached as visited.
@@ -40,6 +55,7 @@ SHELL_STATIC = (
     "tracker/js/push.js",
     "tracker/js/reminders.js",
     "tracker/icons/icon-192.png",
+    "tracker/icons/favicon.svg",
     # Every exercise's pictures (about 2 KB each): the library, the player and
     # Today show them, offline too.
     *every_static_name(EXERCISES),
@@ -54,9 +70,7 @@ def manifest(request: HttpRequest) -> JsonResponse:
         "id": "/",
         "name": "StretchStop",
         "short_name": "StretchStop",
-        "description": (
-            "Stretch breaks and a habit tracker for a tight hip flexor and low back pain."
-        ),
+        "description": SITE_DESCRIPTION,
         "start_url": "/?source=pwa",
         "scope": "/",
         "display": "standalone",
@@ -115,3 +129,27 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @require_GET
 def offline_page(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/offline.html")
+
+
+def site(request: HttpRequest) -> dict[str, str]:
+    """Template context processor: what every page's <head> says about the site."""
+    return {"site_description": SITE_DESCRIPTION}
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    return HttpResponse(ROBOTS_TXT, content_type="text/plain; charset=utf-8")
+
+
+@cache
+def _favicon_bytes() -> bytes:
+    with open(finders.find(FAVICON), "rb") as icon:
+        return icon.read()
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    """Answer /favicon.ico, which browsers and bookmarks ask for by name, with the PNG icon."""
+    response = HttpResponse(_favicon_bytes(), content_type="image/png")
+    response["Cache-Control"] = "max-age=86400"
+    return response

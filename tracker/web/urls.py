@@ -46,4 +46,6 @@ urlpatterns = [
     path("offline/", pwa.offline_page, name="offline"),
     path("manifest.webmanifest", pwa.manifest, name="manifest"),
     path("sw.js", pwa.service_worker, name="service-worker"),
+    path("robots.txt", pwa.robots_txt, name="robots-txt"),
+    path("favicon.ico", pwa.favicon, name="favicon"),
 ]
