@@ -14,7 +14,7 @@ from tracker.care import fhir
 from tracker.care.fhir import utc_iso
 from tracker.days import local_date
 from tracker.export_csv import ZIP_MEDIA_TYPE, ExportFile, csv_bytes, zip_bytes
-from tracker.models import PainEntry, User
+from tracker.models import CareMessage, PainEntry, User
 
 FHIR_MEDIA_TYPE = "application/fhir+json"
 
@@ -50,6 +50,32 @@ class PainRecord:
     locations: list[str]
     context: str
     note: str
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """One message between the patient and a therapist: `sent_at` aware."""
+
+    id: int
+    sent_at: datetime
+    from_patient: bool
+    body: str
+
+
+def message_records(patient: User, therapist: User) -> list[MessageRecord]:
+    """Return the messages between them on every link they had, ended ones too, oldest first."""
+    messages = CareMessage.objects.filter(
+        link__patient=patient, link__therapist=therapist
+    ).order_by("sent_at", "id")
+    return [
+        MessageRecord(
+            id=message.pk,
+            sent_at=message.sent_at,
+            from_patient=message.sender_id == patient.pk,
+            body=message.body,
+        )
+        for message in messages
+    ]
 
 
 def session_records(patient: User) -> list[SessionRecord]:
@@ -141,14 +167,17 @@ def patient_csv_file(*, patient: User, now: datetime) -> ExportFile:
     )
 
 
-def patient_fhir_file(*, patient: User, now: datetime) -> ExportFile:
-    """Return the patient's pain ratings and sessions as a FHIR R4 Bundle (JSON)."""
+def patient_fhir_file(*, patient: User, therapist: User, now: datetime) -> ExportFile:
+    """Return the patient's pain ratings, sessions and messages with `therapist` as FHIR R4."""
     bundle = fhir.patient_bundle(
         patient_id=fhir.patient_resource_id(patient.pk),
         display_name=patient.display_name,
         pain=pain_records(patient),
         sessions=session_records(patient),
         generated_at=now,
+        messages=message_records(patient, therapist),
+        practitioner_id=fhir.practitioner_resource_id(therapist.pk),
+        practitioner_name=therapist.display_name,
     )
     return ExportFile(
         name=f"{_file_stem(patient, now)}.fhir.json",
