@@ -4,9 +4,11 @@ from datetime import date, datetime, time
 from typing import Any
 from urllib.parse import urlsplit
 
+from django.db.models import Q
+
 from exercises.models import ExerciseLog, Plan
 from reminders.models import Delivery, Drive, PushSubscription, Schedule
-from tracker.models import CareLink, Goal, PainEntry, PauseDay, SafetyCheck, User
+from tracker.models import CareLink, CareMessage, Goal, PainEntry, PauseDay, SafetyCheck, User
 from tracker.selectors import links_for
 
 
@@ -113,6 +115,21 @@ def account_export(*, user: User) -> dict[str, Any]:
         ],
         # Who could see this user's data (or whose they see) and until when.
         "care_links": [_care_link(link, user) for link in links_for(user)],
+        # Every message on the user's links, ended ones too, on either side.
+        "messages": [
+            {
+                "id": message.pk,
+                "link": message.link_id,
+                "sender": message.sender_id,
+                "from_me": message.sender_id == user.pk,
+                "sent_at": _iso(message.sent_at),
+                "read_at": _iso(message.read_at),
+                "body": message.body,
+            }
+            for message in CareMessage.objects.filter(
+                Q(link__patient=user) | Q(link__therapist=user)
+            ).order_by("sent_at", "id")
+        ],
         **_reminders_export(user),
     }
 

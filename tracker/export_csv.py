@@ -51,6 +51,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "id", "my_role", "other_party_id", "other_party_display_name", "started_at",
         "ended_at", "ended_by", "reminders_consent",
     ),
+    "messages.csv": ("id", "link", "sender", "from_me", "sent_at", "read_at", "body"),
     "reminders.csv": (
         "id", "kind", "name", "is_active", "interval_minutes", "window_start", "window_end",
         "weekdays", "times", "quiet_start", "quiet_end", "paused_until", "snoozed_until",

@@ -51,8 +51,9 @@ def _fill(route: str, values: dict[str, object]) -> str:
 
 @pytest.fixture
 def cast(alice, thera, site):
-    CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
+    link = CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
     return {
+        "link_id": link.pk,
         "slug": Exercise.objects.filter(audience="self_care").order_by("order").first().slug,
         "routine_slug": Routine.objects.order_by("order").first().slug,
         "patient_id": alice.pk,

@@ -138,6 +138,7 @@ def test_the_zip_holds_one_csv_per_kind_with_the_json_exports_records(
         "goal_ratings.csv": 1,
         "safety_checks.csv": 1,
         "care_links.csv": 1,
+        "messages.csv": 0,
         "reminders.csv": 1,
         "drives.csv": 1,
         "drive_segments.csv": 1,

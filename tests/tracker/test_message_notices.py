@@ -8,11 +8,16 @@ from django.utils import timezone
 
 from reminders.models import PushSubscription, Schedule
 from reminders.schedule import LocalWindow, quiet_until
-from tests.reminders.conftest import broker, celery_worker, push_receiver  # noqa: F401
+from tests.reminders import conftest as reminders_fixtures
 from tests.reminders.helpers import wait_until
 from tests.tracker.test_care_links import link_between
 from tracker.care import messages
 from tracker.models import CareMessage
+
+# The reminders' fixtures: Redis as the broker, a real worker, the local push service.
+broker = reminders_fixtures.broker
+celery_worker = reminders_fixtures.celery_worker
+push_receiver = reminders_fixtures.push_receiver
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NIGHT = LocalWindow(time(22, 0), time(7, 0))
@@ -161,7 +166,7 @@ def test_someone_with_no_channel_gets_no_notice_and_the_message_stays_unread(lin
 
 
 @pytest.fixture
-def worker_link(transactional_db, thera, alice, celery_worker):  # noqa: F811
+def worker_link(transactional_db, thera, alice, celery_worker):
     return link_between(thera, alice)
 
 
@@ -169,7 +174,7 @@ def test_a_worker_pushes_a_new_message_to_the_patients_browser(
     worker_link,
     thera_client,
     alice,
-    push_receiver,  # noqa: F811
+    push_receiver,
 ):
     browser = push_receiver.subscribe("alice")
     PushSubscription.objects.create(

@@ -55,7 +55,8 @@ class ExportCSVView(APIView):
         responses=zip_response(
             "stretchstop-export-YYYY-MM-DD.zip (your local date): account.csv, plans.csv, "
             "plan_items.csv, logs.csv, pain_entries.csv, pause_days.csv, goals.csv, "
-            "goal_ratings.csv, safety_checks.csv, care_links.csv, reminders.csv, drives.csv, "
+            "goal_ratings.csv, safety_checks.csv, care_links.csv, messages.csv, reminders.csv, "
+            "drives.csv, "
             "drive_segments.csv, deliveries.csv, push_subscriptions.csv."
         )
     )

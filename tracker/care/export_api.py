@@ -63,7 +63,10 @@ class PatientCSVExportView(APIView):
 
 
 class PatientFHIRExportView(APIView):
-    """A linked patient's pain ratings (Observations) and sessions (Procedures) as FHIR R4."""
+    """A linked patient's pain ratings, sessions and messages with the caller, as FHIR R4.
+
+    Observations, Procedures, and Communications (with a Practitioner for the caller).
+    """
 
     content_negotiation_class = FileDownloadNegotiation
     throttle_classes = [ExportThrottle]
@@ -80,4 +83,6 @@ class PatientFHIRExportView(APIView):
     )
     def get(self, request, patient_id: int):
         patient = _linked_patient(request, patient_id)
-        return file_response(exports.patient_fhir_file(patient=patient, now=timezone.now()))
+        return file_response(
+            exports.patient_fhir_file(patient=patient, therapist=request.user, now=timezone.now())
+        )

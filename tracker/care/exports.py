@@ -10,12 +10,28 @@ from datetime import datetime
 from exercises.models import ExerciseLog
 from tracker.care import fhir
 from tracker.care.fhir import utc_iso
-from tracker.care.records import PainRecord, SessionRecord
+from tracker.care.records import MessageRecord, PainRecord, SessionRecord
 from tracker.days import local_date
 from tracker.export_csv import ZIP_MEDIA_TYPE, ExportFile, csv_bytes, zip_bytes
-from tracker.models import PainEntry, User
+from tracker.models import CareMessage, PainEntry, User
 
 FHIR_MEDIA_TYPE = "application/fhir+json"
+
+
+def message_records(patient: User, therapist: User) -> list[MessageRecord]:
+    """Return the messages between them on every link they had, ended ones too, oldest first."""
+    messages = CareMessage.objects.filter(
+        link__patient=patient, link__therapist=therapist
+    ).order_by("sent_at", "id")
+    return [
+        MessageRecord(
+            id=message.pk,
+            sent_at=message.sent_at,
+            from_patient=message.sender_id == patient.pk,
+            body=message.body,
+        )
+        for message in messages
+    ]
 
 
 def session_records(patient: User) -> list[SessionRecord]:
@@ -109,14 +125,17 @@ def patient_csv_file(*, patient: User, now: datetime) -> ExportFile:
     )
 
 
-def patient_fhir_file(*, patient: User, now: datetime) -> ExportFile:
-    """Return the patient's pain ratings and sessions as a FHIR R4 Bundle (JSON)."""
+def patient_fhir_file(*, patient: User, therapist: User, now: datetime) -> ExportFile:
+    """Return the patient's pain ratings, sessions and messages with `therapist` as FHIR R4."""
     bundle = fhir.patient_bundle(
         patient_id=fhir.patient_resource_id(patient.pk),
         display_name=patient.display_name,
         pain=pain_records(patient),
         sessions=session_records(patient),
         generated_at=now,
+        messages=message_records(patient, therapist),
+        practitioner_id=fhir.practitioner_resource_id(therapist.pk),
+        practitioner_name=therapist.display_name,
     )
     return ExportFile(
         name=f"{_file_stem(patient, now)}.fhir.json",

@@ -10,6 +10,10 @@ No database, no clock, no FHIR library: values in, a JSON-ready dict out
   `valueQuantity` in UCUM "{score}" (LOINC's unit for this [Score] code).
 - Session: Procedure, status completed, `code.text` the exercise or routine
   name, performed by the patient themself.
+- Message between the patient and their therapist: Communication, status
+  completed, `sent`, `sender` and `recipient` (the Patient and a Practitioner
+  that stands for the therapist, with only their display name), the text as
+  `payload[0].contentString`. The Practitioner is there only with messages.
 
 Every entry's fullUrl is `urn:uuid:` + the record's client-generated UUID, so
 the same record has the same fullUrl in every export; references point at
@@ -23,7 +27,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from tracker.care.records import PainRecord, SessionRecord
+from tracker.care.records import MessageRecord, PainRecord, SessionRecord
 
 LOINC = "http://loinc.org"
 PAIN_SEVERITY_CODE = "72514-3"
@@ -36,6 +40,9 @@ PATIENT_NAMESPACE = uuid.UUID("0e492093-aabd-4bac-8bc1-f7a6c7fc466b")
 # Used only when a client gave two of its records the same UUID (see _unique_urn).
 PAIN_NAMESPACE = uuid.UUID("5f0c0a52-3c5e-4a8e-9a51-0f2c7d9b2a61")
 SESSION_NAMESPACE = uuid.UUID("b8f7d1e4-6a2c-4f0e-8d3b-2e9c1a7f5b40")
+# Fixed for good too: a therapist's and a message's ids must not change between exports.
+PRACTITIONER_NAMESPACE = uuid.UUID("3d6f1c2a-9b4e-4f7a-a0c5-6e2b8d1f9a37")
+MESSAGE_NAMESPACE = uuid.UUID("c4a9e7b2-1f3d-4c6e-8a5b-9d0e2f7a1b64")
 
 
 def patient_resource_id(user_id: int) -> uuid.UUID:
@@ -53,6 +60,11 @@ def utc_iso(instant: datetime) -> str:
     return instant.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
+def practitioner_resource_id(user_id: int) -> uuid.UUID:
+    """Return the therapist's FHIR id: a UUID that is the same in every export."""
+    return uuid.uuid5(PRACTITIONER_NAMESPACE, f"user:{user_id}")
+
+
 def patient_bundle(
     *,
     patient_id: uuid.UUID,
@@ -60,10 +72,14 @@ def patient_bundle(
     pain: Iterable[PainRecord],
     sessions: Iterable[SessionRecord],
     generated_at: datetime,
+    messages: Iterable[MessageRecord] = (),
+    practitioner_id: uuid.UUID | None = None,
+    practitioner_name: str = "",
 ) -> dict[str, Any]:
-    """Return a FHIR R4 Bundle (type collection): the Patient, then sessions, then pain.
+    """Return a FHIR R4 Bundle (type collection): the Patient, sessions, pain, then messages.
 
-    Entries keep the order given. `generated_at` (aware) is the Bundle's timestamp.
+    Entries keep the order given. `generated_at` (aware) is the Bundle's
+    timestamp. Messages need `practitioner_id` (the therapist on the other side).
     """
     patient_urn = f"urn:uuid:{patient_id}"
     used = {patient_urn}
@@ -78,6 +94,19 @@ def patient_bundle(
     for rating in pain:
         urn = _unique_urn(rating.id, PAIN_NAMESPACE, used)
         entries.append({"fullUrl": urn, "resource": _observation(urn, rating, patient_urn)})
+    messages = list(messages)
+    if messages:
+        if practitioner_id is None:
+            raise ValueError("messages need the practitioner they were exchanged with")
+        practitioner_urn = f"urn:uuid:{practitioner_id}"
+        practitioner: dict[str, Any] = {"resourceType": "Practitioner", "id": str(practitioner_id)}
+        if practitioner_name.strip():
+            practitioner["name"] = [{"text": practitioner_name.strip()}]
+        entries.append({"fullUrl": practitioner_urn, "resource": practitioner})
+        for message in messages:
+            urn = f"urn:uuid:{uuid.uuid5(MESSAGE_NAMESPACE, f'message:{message.id}')}"
+            resource = _communication(urn, message, patient_urn, practitioner_urn)
+            entries.append({"fullUrl": urn, "resource": resource})
     return {
         "resourceType": "Bundle",
         "type": "collection",
@@ -139,4 +168,22 @@ def _observation(urn: str, rating: PainRecord, patient_urn: str) -> dict[str, An
             "system": UCUM,
             "code": "{score}",
         },
+    }
+
+
+def _communication(
+    urn: str, message: MessageRecord, patient_urn: str, practitioner_urn: str
+) -> dict[str, Any]:
+    sender, recipient = (
+        (patient_urn, practitioner_urn) if message.from_patient else (practitioner_urn, patient_urn)
+    )
+    return {
+        "resourceType": "Communication",
+        "id": _resource_id(urn),
+        "status": "completed",
+        "subject": {"reference": patient_urn},
+        "sent": utc_iso(message.sent_at),
+        "sender": {"reference": sender},
+        "recipient": [{"reference": recipient}],
+        "payload": [{"contentString": message.body}],
     }

@@ -47,6 +47,15 @@ def link_for_messages(*, user: User, link_id: int) -> CareLink | None:
     )
 
 
+def active_link_between(*, therapist: User, patient_id: int) -> CareLink | None:
+    """Return the therapist's active link to the patient, or None (ended, unknown, not theirs)."""
+    return (
+        CareLink.objects.filter(therapist=therapist, patient_id=patient_id, ended_at__isnull=True)
+        .select_related("therapist", "patient")
+        .first()
+    )
+
+
 def thread(*, link: CareLink) -> QuerySet[CareMessage]:
     """Return the link's messages, oldest first."""
     return CareMessage.objects.filter(link=link).order_by("sent_at", "id")

@@ -38,3 +38,13 @@ class PainRecord:
     locations: list[str]
     context: str
     note: str
+
+
+@dataclass(frozen=True)
+class MessageRecord:
+    """One message between the patient and a therapist: `sent_at` aware."""
+
+    id: int
+    sent_at: datetime
+    from_patient: bool
+    body: str

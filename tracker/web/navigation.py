@@ -2,6 +2,7 @@
 
 from django.http import HttpRequest
 
+from tracker.care.messages import unread_total
 from tracker.models import Profile, Role
 
 # (tab URL, label, the paths the tab covers). A page reached from a tab keeps
@@ -47,10 +48,13 @@ def current_for(path: str, url: str, covers: tuple[str, ...]) -> str | None:
 def navigation(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"nav": ()}
+        return {"nav": (), "unread_messages": None}
     return {
         "nav": [
             {"url": url, "label": label, "current": current_for(request.path, url, covers)}
             for url, label, covers in sections_for(user)
-        ]
+        ],
+        # Patients reach their messages from the header on every page; a
+        # therapist sees them per patient (the list and each patient's page).
+        "unread_messages": None if user.role == Role.THERAPIST else unread_total(user=user),
     }

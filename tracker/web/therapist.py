@@ -24,12 +24,14 @@ from exercises.services import plan_create, plan_delete
 from tracker.api.progress import ProgressSerializer
 from tracker.care import selectors, services
 from tracker.care.dashboard import PAIN_RISE_POINTS
+from tracker.care.messages import unread_by_patient
 from tracker.care.selectors import PatientDashboard
 from tracker.care.serializers import AssignedPlanSerializer
 from tracker.days import local_date, window_for
 from tracker.models import User
 from tracker.selectors import progress_summary
 from tracker.web.access import therapist_required
+from tracker.web.messages import patient_thread_context
 from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
 from tracker.web.today import dose_text
 
@@ -96,9 +98,12 @@ class PatientRow:
     acted_on: str | None
     last_activity: str | None
     trend: PainTrend
+    unread: int = 0  # messages from the patient the therapist has not read
 
 
-def _patient_rows(rows: list[PatientDashboard], now: datetime) -> list[PatientRow]:
+def _patient_rows(
+    rows: list[PatientDashboard], now: datetime, unread: dict[int, int] | None = None
+) -> list[PatientRow]:
     """Return the rows for the template: patients with open alerts first, then by name."""
     shown = [
         PatientRow(
@@ -111,6 +116,7 @@ def _patient_rows(rows: list[PatientDashboard], now: datetime) -> list[PatientRo
             if row.last_activity_at
             else None,
             trend=pain_trend(row.pain_change),
+            unread=(unread or {}).get(row.patient.pk, 0),
         )
         for row in rows
     ]
@@ -165,7 +171,8 @@ def patients_page(request: HttpRequest) -> HttpResponse:
         return redirect("/patients/")
     now = timezone.now()
     rows = selectors.dashboard_rows(therapist=request.user, now=now)
-    return render(request, "tracker/patients.html", {"patients": _patient_rows(rows, now)})
+    unread = unread_by_patient(therapist=request.user)
+    return render(request, "tracker/patients.html", {"patients": _patient_rows(rows, now, unread)})
 
 
 def group_code(code: str, size: int = 5) -> str:
@@ -347,6 +354,7 @@ def _patient_context(request: HttpRequest, patient: User, chosen: int | None) ->
         goal_change=None if goal_summary.change is None else abs(goal_summary.change),
         goals=goals,
     )
+    context.update(patient_thread_context(request, patient))
     return context
 
 
