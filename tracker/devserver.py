@@ -57,11 +57,11 @@ def main() -> int:
     subprocess.run([python, "manage.py", "prepare_dev"], cwd=BASE_DIR, env=env, check=True)
 
     bin_dir = Path(python).parent
+    # The production settings (tracker/gunicorn_conf.py): workers a slow client cannot pin.
     processes["web"] = [
-        str(bin_dir / "gunicorn"), "tracker.wsgi",
+        str(bin_dir / "gunicorn"), "tracker.asgi:application",
+        "--config", str(BASE_DIR / "tracker" / "gunicorn_conf.py"),
         "--bind", bind_address(host, port),
-        "--workers", env.get("WEB_CONCURRENCY", "2"),
-        "--access-logfile", "-",
     ]  # fmt: skip
     processes["worker"] = [
         str(bin_dir / "celery"), "-A", "tracker", "worker",
