@@ -4,4 +4,47 @@ from django.core.asgi import get_asgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
-application = get_asgi_application()
+django_application = get_asgi_application()
+
+from django.conf import settings  # noqa: E402  (after Django is set up)
+
+
+async def _send_413(send, limit: int) -> None:
+    body = f'{{"detail": "Request body too large: the limit is {limit} bytes."}}'.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 413,
+            "headers": [(b"content-type", b"application/json"), (b"connection", b"close")],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
+
+
+async def application(scope, receive, send):
+    """Django over ASGI, refusing bodies over MAX_REQUEST_BYTES before reading them.
+
+    Django's ASGI handler reads the whole body (to a temporary file past 2.5 MB)
+    before any middleware runs, so RequestSizeLimitMiddleware alone would still
+    let a client fill the disk: a declared Content-Length over the limit is
+    refused at once, and a chunked body is cut off where it passes it.
+    """
+    limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE
+    if scope["type"] != "http" or limit is None:
+        return await django_application(scope, receive, send)
+    for name, value in scope["headers"]:
+        if name == b"content-length" and value.isdigit() and int(value) > limit:
+            return await _send_413(send, limit)
+    received = 0
+
+    async def limited_receive():
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > limit:
+                # Django stops reading and answers nothing; the client is cut off.
+                return {"type": "http.disconnect"}
+        return message
+
+    return await django_application(scope, limited_receive, send)

@@ -1,6 +1,6 @@
 """The production processes, named once: `python -m tracker.entrypoints ROLE`.
 
-- `web`: gunicorn serving tracker.wsgi; one or more, behind a TLS proxy.
+- `web`: gunicorn serving tracker.asgi (tracker/gunicorn_conf.py); one or more, behind a TLS proxy.
 - `worker`: a Celery worker (the send tasks); one or more.
 - `beat`: Celery beat, running the dispatcher and the sweeper; one, or two for
   availability (dispatchers skip each other's locked rows; deliveries are unique).
@@ -34,7 +34,9 @@ def command(role: str, env: dict[str, str]) -> list[str]:
     if role == "web":
         bind = env.get("BIND") or bind_address(env.get("HOST", "0.0.0.0"), env.get("PORT", "8000"))  # noqa: S104 - a container listens on every interface
         return [
-            python, "-m", "gunicorn", "tracker.wsgi",
+            python, "-m", "gunicorn", "tracker.asgi:application",
+            # Workers a slow client cannot pin, and the rest of the server's settings.
+            "--config", str(BASE_DIR / "tracker" / "gunicorn_conf.py"),
             "--bind", bind,
             "--workers", env.get("WEB_CONCURRENCY", "2"),
             "--graceful-timeout", env.get("GRACEFUL_TIMEOUT", "30"),

