@@ -217,3 +217,12 @@ def test_the_therapist_sees_the_patients_safety_answers(signed_in, thera, alice)
     question = SAFETY_SCREEN[1]["question"].replace("'", "&#x27;")
     assert f"{question} <strong>Yes</strong>" in section
     assert f"{SAFETY_SCREEN[0]['question']} <strong>No</strong>" in section
+
+
+def test_the_demo_patients_have_answered_the_screen_with_no_warning_sign(db):
+    from tracker.demo import demo_accounts_create
+
+    demo_accounts_create()
+
+    checks = SafetyCheck.objects.order_by("user__username")
+    assert [(c.user.username, c.warning_signs) for c in checks] == [("driver", []), ("office", [])]
