@@ -1231,20 +1231,26 @@ SERIOUS_CONDITIONS: list[dict] = [
     },
 ]
 
+# Every question is asked so that "yes" is the warning sign, in plain positive
+# words, one idea each. The slugs are the API's (GET/POST me/safety/) and stay
+# fixed; `hint` (optional) says why the question is asked.
 SAFETY_SCREEN: list[dict] = [
     {
         "slug": "not-yet-checked",
         "question": (
-            "Are you starting before a doctor or other health professional has checked "
-            "your back pain and ruled out a serious spine injury or degeneration?"
+            "Do you still need a doctor or other health professional to check your back pain?"
+        ),
+        "hint": (
+            "A check first rules out a serious injury to the spine or wear of the spine, "
+            "before stretching is worth relying on."
         ),
         "sources": [S001, S003],
     },
     {
         "slug": "known-serious-condition",
         "question": (
-            "Has a doctor told you that you have, or might have, any of the serious "
-            "conditions listed?"
+            "Has a doctor told you that you have, or might have, one of the serious "
+            "conditions listed below?"
         ),
         "sources": [S003, S004],
     },
@@ -1258,9 +1264,7 @@ SAFETY_SCREEN: list[dict] = [
     },
     {
         "slug": "not-improving",
-        "question": (
-            "Has your back pain failed to improve, or slowly got worse, even with treatment?"
-        ),
+        "question": "Has treatment left your back pain the same, or made it slowly worse?",
         "sources": [S004],
     },
 ]
@@ -1268,6 +1272,24 @@ SAFETY_SCREEN: list[dict] = [
 SAFETY_ADVICE = (
     "If you answered yes to any of these questions, please see a doctor or other health "
     "professional before you start these exercises."
+)
+
+# Shown on Today and in the player for as long as the latest answers hold a yes.
+SAFETY_NOTE = (
+    "Your answers to the safety questions mean a doctor or other health professional "
+    "should see you before you start these exercises."
+)
+
+# 003 lists pain spreading down the leg among the symptoms to see a doctor about,
+# and names severe back pain as something more serious conditions also cause;
+# 004 says some causes of this pain are serious. A rating of PAIN_CHECK_RATING
+# or more, or one "down the leg", shows this advice.
+PAIN_CHECK_RATING = 8
+PAIN_CHECK_LOCATIONS = ("down_the_leg",)
+PAIN_CHECK_ADVICE = (
+    "Strong pain, or pain that spreads down your leg, can come from causes other than "
+    "a tight muscle, and some of them are serious. Please have it checked by a doctor "
+    "or other health professional."
 )
 
 GENERAL_DISCLAIMER = (

@@ -17,7 +17,7 @@ from py_vapid import Vapid
 from rest_framework.test import APIClient
 
 from reminders import vapid
-from tracker.models import Profile, Role, User
+from tracker.models import Profile, Role, SafetyCheck, User
 
 REQUIRE_SERVICES = os.environ.get("REQUIRE_SERVICES") == "1"
 
@@ -94,14 +94,37 @@ def client_for(user: User) -> APIClient:
     return client
 
 
+def answered_safety_screen(user: User) -> User:
+    """Return `user` after a check that answered no to every safety question.
+
+    The player and the routines send a patient who has never answered the
+    screen to it first; alice and bob are patients past onboarding. A test
+    about that first visit makes a patient of its own (see `newcomer`).
+    """
+    SafetyCheck.objects.create(
+        user=user, answered_at=user.date_joined, warning_signs=[], new_warning_signs=[]
+    )
+    return user
+
+
 @pytest.fixture
 def alice(db) -> User:
-    return make_user("alice", role=Role.PATIENT, profile=Profile.DESK, display_name="Alice")
+    return answered_safety_screen(
+        make_user("alice", role=Role.PATIENT, profile=Profile.DESK, display_name="Alice")
+    )
 
 
 @pytest.fixture
 def bob(db) -> User:
-    return make_user("bob", role=Role.PATIENT, profile=Profile.DRIVER, timezone="America/Chicago")
+    return answered_safety_screen(
+        make_user("bob", role=Role.PATIENT, profile=Profile.DRIVER, timezone="America/Chicago")
+    )
+
+
+@pytest.fixture
+def newcomer(db) -> User:
+    """Return a patient who has not answered the safety screen yet."""
+    return make_user("newcomer", role=Role.PATIENT, profile=Profile.DESK, display_name="Nina")
 
 
 @pytest.fixture

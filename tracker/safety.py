@@ -4,9 +4,11 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
-from exercises.library import SAFETY_SCREEN
-from tracker.models import SafetyCheck, User
+from exercises.library import PAIN_CHECK_LOCATIONS, PAIN_CHECK_RATING, SAFETY_SCREEN
+from tracker.days import day_bounds, local_date
+from tracker.models import PainEntry, SafetyCheck, User
 
 SCREEN_SLUGS: tuple[str, ...] = tuple(question["slug"] for question in SAFETY_SCREEN)
 
@@ -46,3 +48,42 @@ def safety_check_save(*, user: User, answers: Mapping[str, bool], now: datetime)
 def latest_safety_check(user: User) -> SafetyCheck | None:
     """Return the user's most recent check, or None if they never answered the screen."""
     return SafetyCheck.objects.filter(user=user).order_by("-answered_at", "-id").first()
+
+
+def safety_screen_answered(user: User) -> bool:
+    """Return True once the user has answered the safety screen at least once."""
+    return SafetyCheck.objects.filter(user=user).exists()
+
+
+def sees_professional_first(check: SafetyCheck | None) -> bool:
+    """Return True when the latest answers hold a yes: see a professional before starting."""
+    return check is not None and bool(check.warning_signs)
+
+
+def pain_needs_checking(*, rating: int, locations: Sequence[str]) -> bool:
+    """Return True when a pain rating calls for the advice to get it checked.
+
+    A rating of PAIN_CHECK_RATING (8) or more, or pain in one of
+    PAIN_CHECK_LOCATIONS ("down the leg"), whatever the rating: see
+    exercises.library.PAIN_CHECK_ADVICE for the sources.
+    """
+    return rating >= PAIN_CHECK_RATING or any(place in PAIN_CHECK_LOCATIONS for place in locations)
+
+
+def pain_today(user: User) -> list[tuple[int, list[str]]]:
+    """Return (rating, locations) of each of the user's pain ratings on their local today."""
+    start, end = day_bounds(local_date(timezone.now(), user.tzinfo), user.tzinfo)
+    return [
+        (rating, list(locations or ()))
+        for rating, locations in PainEntry.objects.filter(
+            user=user, recorded_at__gte=start, recorded_at__lt=end
+        ).values_list("rating", "locations")
+    ]
+
+
+def answers_as_asked(check: SafetyCheck) -> list[tuple[str, bool]]:
+    """Return (question, answered yes) for each question of the screen, in its order.
+
+    A check stores only the slugs answered yes: every other question was a no.
+    """
+    return [(q["question"], q["slug"] in check.warning_signs) for q in SAFETY_SCREEN]

@@ -321,7 +321,10 @@ class SafetyItemSerializer(serializers.Serializer):
 
 class SafetyQuestionSerializer(serializers.Serializer):
     slug = serializers.CharField()
-    question = serializers.CharField()
+    question = serializers.CharField(help_text='Asked so that "yes" is the warning sign.')
+    hint = serializers.CharField(
+        default="", help_text="Why the question is asked; empty when it speaks for itself."
+    )
     sources = SourcesField()
 
 

@@ -14,7 +14,7 @@ PASSWORD = "correct horse battery"  # tests/conftest.py's make_user
 def test_changing_the_time_zone_saves_it(phone, alice):
     log_in_as(phone, alice)
     phone.goto("/account/")
-    phone.get_by_label("Time zone").select_option("America/New_York")
+    phone.get_by_label("Time zone").fill("America/New_York")
     phone.get_by_label("Display name").fill("Alice B.")
     phone.get_by_role("button", name="Save").click()
 
@@ -80,3 +80,24 @@ def test_account_is_accessible_with_large_enough_tap_targets(phone, request, who
     assert_accessible(phone)
     assert tap_targets_too_small(phone) == []
     assert phone.errors == []
+
+
+def test_the_time_zone_picker_puts_the_devices_zone_first_and_offers_no_odd_entries(browser, site):
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, base_url=site, timezone_id="America/Chicago"
+    )
+    page = context.new_page()
+    page.goto("/signup/")
+
+    field = page.get_by_label("Time zone")
+    expect(field).to_have_value("America/Chicago")
+    options = page.locator("#timezone-options option")
+    expect(options.first).to_have_attribute("value", "America/Chicago")
+    expect(options.first).to_have_text("Your device's zone: United States (Central (most areas))")
+    # Then the common zones, starting with UTC.
+    expect(options.nth(1)).to_have_attribute("value", "UTC")
+    values = options.evaluate_all("(all) => all.map((o) => o.value)")
+    assert not {"Factory", "localtime", "EST5EDT", "US/Central"} & set(values)
+    assert_accessible(page)
+    assert tap_targets_too_small(page) == []
+    context.close()

@@ -1,5 +1,7 @@
 """Progress in a real browser at 360x640: the chart, its table, the calendar, ranges."""
 
+import os
+
 import pytest
 from playwright.sync_api import expect
 
@@ -9,6 +11,8 @@ from tracker.days import window_for
 from tracker.selectors import progress_summary
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SHOTS = os.environ.get("SCREENSHOT_DIR")
 
 
 def _summary(user, days: int):
@@ -23,16 +27,18 @@ def test_the_chart_draws_on_a_phone_with_a_label_summing_up_the_trend(phone, ali
     phone.goto("/progress/")
 
     canvas = phone.locator("#progress-chart canvas")
-    expect(canvas).to_have_count(1)
-    box = canvas.bounding_box()
-    assert box["width"] > 200 and box["height"] > 150
-    assert box["x"] >= 0 and box["x"] + box["width"] <= 360  # fits the phone's width
+    expect(canvas).to_have_count(2)  # pain above, sessions below
+    for panel in canvas.all():
+        box = panel.bounding_box()
+        assert box["width"] > 200 and box["height"] > 100
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 360  # fits the phone's width
     # Daily means fall from 6 by one point every six days; the first seven rated
     # days average 5.7, the last seven 2.4.
-    label = phone.locator("#progress-chart [role=img]").get_attribute("aria-label")
+    label = phone.locator("#progress-chart .chart-pain").get_attribute("aria-label")
     assert label.startswith("Pain fell from a mean of 5.7 to 2.4 over 30 days")
-    assert "of 20 sessions" not in label  # no plan: the sessions are counted, not planned
-    assert "20 sessions logged." in label
+    sessions = phone.locator("#progress-chart .chart-sessions").get_attribute("aria-label")
+    assert "of 20 sessions" not in sessions  # no plan: the sessions are counted, not planned
+    assert sessions == "20 sessions logged."
     expect(phone.locator(".chart-legend li")).to_have_count(4)
     assert phone.errors == []
 
@@ -80,8 +86,8 @@ def test_switching_the_range_to_7_days_shows_7_days(phone, alice):
     expect(phone.get_by_role("link", name="30 days")).not_to_have_attribute("aria-current", "page")
     expect(phone.locator("#progress-table tbody tr")).to_have_count(7)
     expect(phone.locator("#heatmap rect.cell")).to_have_count(7)
-    expect(phone.locator("#progress-chart canvas")).to_have_count(1)
-    label = phone.locator("#progress-chart [role=img]").get_attribute("aria-label")
+    expect(phone.locator("#progress-chart canvas")).to_have_count(2)
+    label = phone.locator("#progress-chart .chart-pain").get_attribute("aria-label")
     assert "over 7 days" in label
 
 
@@ -90,7 +96,7 @@ def test_a_year_of_calendar_scrolls_to_the_latest_weeks(phone, alice):
     log_in_as(phone, alice)
     phone.goto("/progress/?range=365")
     expect(phone.locator("#heatmap rect.cell")).to_have_count(365)
-    expect(phone.locator("#progress-chart canvas")).to_have_count(1)
+    expect(phone.locator("#progress-chart canvas")).to_have_count(2)
     scroller = phone.locator(".heatmap-scroll")
     phone.wait_for_function(
         "() => { const s = document.querySelector('.heatmap-scroll');"
@@ -117,7 +123,7 @@ def test_the_noise_band_for_a_therapists_view_is_drawn_and_explained(phone, alic
     seed_days(alice)
     log_in_as(phone, alice)
     phone.goto("/progress/")
-    expect(phone.locator("#progress-chart canvas")).to_have_count(1)
+    expect(phone.locator("#progress-chart canvas")).to_have_count(2)
     # The therapist's page will call drawProgress(container, data, {noiseBand: true}).
     result = phone.evaluate(
         """async () => {
@@ -125,19 +131,45 @@ def test_the_noise_band_for_a_therapists_view_is_drawn_and_explained(phone, alic
              const data = JSON.parse(document.getElementById('progress-data').textContent);
              const box = document.createElement('div');
              document.querySelector('main').append(box);
-             const chart = charts.drawProgress(box, data, {noiseBand: true});
+             const [pain] = charts.drawProgress(box, data, {noiseBand: true});
              return {
                band: charts.noiseBand(data.days),
                canvases: box.querySelectorAll('canvas').length,
-               legend: [...box.querySelectorAll('.chart-legend li')].map((li) => li.textContent),
-               width: chart.width,
+               legend: [...box.querySelectorAll('.chart-pain + .chart-legend li')]
+                 .map((li) => li.textContent),
+               width: pain.width,
              };
            }"""
     )
     # The first week of ratings: means 6, 6, 6, 6, 6 (d=0..3, 5), 5, 5 (d=6, 7) -> 5.7.
     assert result["band"] == [3.7, 7.7]
-    assert result["canvases"] == 1 and result["width"] > 200
+    assert result["canvases"] == 2 and result["width"] > 200
     assert result["legend"][-1] == "Within 2 points of the first week's pain: no clear change"
+
+
+@pytest.mark.parametrize(("days", "bars"), [(30, "a day"), (90, "a week"), (365, "a week")])
+def test_the_two_panels_share_one_time_axis_and_long_ranges_get_weekly_bars(
+    phone, alice, days, bars
+):
+    seed_days(alice, days=days)
+    log_in_as(phone, alice)
+    phone.goto(f"/progress/?range={days}")
+    expect(phone.locator("#progress-chart canvas")).to_have_count(2)
+
+    # uPlot's plot area (.u-over) of each panel: the same left edge and width, so
+    # a day sits at the same x in both.
+    pain, sessions = (
+        phone.locator(f"#progress-chart .{name} .u-over").bounding_box()
+        for name in ("chart-pain", "chart-sessions")
+    )
+    assert abs(pain["x"] - sessions["x"]) < 1 and abs(pain["width"] - sessions["width"]) < 1
+    assert pain["y"] + pain["height"] < sessions["y"]  # pain above, sessions below
+    expect(phone.locator("#progress-chart .chart-legend").last).to_contain_text(
+        f"Sessions done, {bars}"
+    )
+    if SHOTS:
+        phone.screenshot(path=f"{SHOTS}/progress-{days}.png", full_page=True)
+    assert phone.errors == []
 
 
 def test_progress_is_accessible_with_large_enough_tap_targets(phone, alice):

@@ -2,6 +2,7 @@
 acknowledging one, a patient's chart with the noise band, assigning a plan,
 inviting a patient who accepts in another browser, and someone else's patient."""
 
+import os
 import re
 from datetime import timedelta
 
@@ -9,14 +10,18 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from exercises.library import SAFETY_SCREEN
 from exercises.models import Audience, Exercise, Plan
 from tests.browser.conftest import PHONE, assert_accessible, log_in_as, tap_targets_too_small
 from tests.conftest import make_user
 from tests.tracker.test_care_plans import STRETCH
 from tests.tracker.test_pages_progress import seed_days
 from tracker.models import AlertAcknowledgement, CareLink, PainEntry, Profile, Role
+from tracker.safety import safety_check_save
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+SHOTS = os.environ.get("SCREENSHOT_DIR")
 
 
 def link(therapist, patient) -> CareLink:
@@ -74,19 +79,44 @@ def test_a_patients_page_draws_the_chart_with_the_noise_band(phone, thera, alice
 
     expect(phone).to_have_url(f"{phone.site}/patients/{alice.pk}/")
     canvas = phone.locator("#patient-chart canvas")
-    expect(canvas).to_have_count(1)
-    box = canvas.bounding_box()
-    assert box["width"] > 200 and box["x"] + box["width"] <= 360
+    expect(canvas).to_have_count(2)  # pain above, sessions below
+    for panel in canvas.all():
+        box = panel.bounding_box()
+        assert box["width"] > 200 and box["x"] + box["width"] <= 360
     # The noise band's legend entry is what the therapist's chart adds to the patient's.
     expect(phone.locator("#patient-chart .chart-key.noise")).to_have_count(1)
     expect(phone.locator("#patient-chart .chart-legend li")).to_have_count(5)
-    label = phone.locator("#patient-chart [role=img]").get_attribute("aria-label")
+    label = phone.locator("#patient-chart .chart-pain").get_attribute("aria-label")
     assert label.startswith("Pain fell from a mean of 5.7 to 2.4 over 30 days")
 
     phone.get_by_role("link", name="7 days").click()
     expect(phone).to_have_url(f"{phone.site}/patients/{alice.pk}/?range=7")
     phone.get_by_text("Show as table").click()
     expect(phone.locator("#progress-table tbody tr")).to_have_count(7)
+    assert phone.errors == []
+
+
+def test_a_patients_page_shows_the_safety_answers_at_phone_and_desk_sizes(phone, thera, alice):
+    link(thera, alice)
+    safety_check_save(
+        user=alice,
+        answers={q["slug"]: q["slug"] == "not-improving" for q in SAFETY_SCREEN},
+        now=timezone.now(),
+    )
+    log_in_as(phone, thera)
+    phone.goto(f"/patients/{alice.pk}/")
+
+    section = phone.locator("#safety-answers")
+    expect(section).to_contain_text("answered yes to a warning question")
+    expect(section.locator("li")).to_have_count(len(SAFETY_SCREEN))
+    expect(section.locator("li", has_text=SAFETY_SCREEN[-1]["question"])).to_contain_text("Yes")
+    if SHOTS:
+        phone.screenshot(path=f"{SHOTS}/patient-phone.png", full_page=True)
+    phone.set_viewport_size({"width": 1280, "height": 800})
+    expect(section).to_be_visible()
+    assert_accessible(phone)
+    if SHOTS:
+        phone.screenshot(path=f"{SHOTS}/patient-desk.png", full_page=True)
     assert phone.errors == []
 
 

@@ -1,14 +1,19 @@
-// The progress chart's pure parts: the baseline, the noise band, the sentence
-// screen readers hear, and the columns handed to uPlot.
+// The progress chart's pure parts: the baseline, the noise band, the sentences
+// screen readers hear, and the columns handed to uPlot's two panels.
 import test from "node:test";
 import assert from "node:assert/strict";
 import {
   baseline,
-  chartColumns,
   dayStamp,
+  describePain,
+  describeSessions,
   describeTrend,
   noiseBand,
+  painColumns,
   periodLength,
+  sessionColumns,
+  timeRange,
+  weekly,
 } from "../../tracker/static/tracker/js/charts.js";
 
 function day(date, pain, logged = 0, planned = 0) {
@@ -73,15 +78,46 @@ test("sessions done beyond the plan do not count twice against it", () => {
   assert.match(describeTrend({ days }), /1 of 3 planned sessions done\.$/);
 });
 
-test("uPlot gets UTC-midnight timestamps, bars first, and nulls for days without pain", () => {
+test("each panel gets UTC-midnight timestamps: pain with nulls for unrated days, sessions per day", () => {
   const days = [day("2026-03-29", 4, 1, 2), day("2026-03-30", null, 0, 2)];
+  const x = [dayStamp("2026-03-29"), dayStamp("2026-03-30")];
   assert.equal(dayStamp("2026-03-29"), Date.UTC(2026, 2, 29) / 1000);
-  assert.deepEqual(chartColumns(days), [
-    [dayStamp("2026-03-29"), dayStamp("2026-03-30")],
-    [2, 2],
-    [1, 0],
-    [4, null],
-    [4, null],
-    [4, null],
+  assert.deepEqual(painColumns(days), [x, [4, null], [4, null], [4, null]]);
+  assert.deepEqual(sessionColumns(days), [x, [2, 2], [1, 0]]);
+});
+
+test("both panels share one time range, half a day past the first and last days", () => {
+  const days = [day("2026-03-01", 1), day("2026-03-30", 2)];
+  assert.deepEqual(timeRange(days), [dayStamp("2026-03-01") - 43200, dayStamp("2026-03-30") + 43200]);
+});
+
+test("the 7- and 30-day ranges have daily bars; the 90-day and 1-year ranges weekly ones", () => {
+  const range = (n) => Array.from({ length: n }, (_, i) => day(new Date(Date.UTC(2026, 0, 1 + i)).toISOString().slice(0, 10), null));
+  assert.equal(weekly(range(7)), false);
+  assert.equal(weekly(range(30)), false);
+  assert.equal(weekly(range(90)), true);
+  assert.equal(weekly(range(365)), true);
+});
+
+test("weekly bars sum each Monday-to-Sunday week and sit in the middle of its days", () => {
+  // 2026-03-05 is a Thursday: a part week (Thu-Sun), a whole week, then Monday alone.
+  const dates = ["05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16"];
+  const days = dates.map((d, i) => day(`2026-03-${d}`, null, i % 3, 1));
+  const [x, planned, done] = sessionColumns(days, true);
+  assert.deepEqual(planned, [4, 7, 1]);
+  // logged: 0 1 2 0 | 1 2 0 1 2 0 1 | 2
+  assert.deepEqual(done, [3, 7, 2]);
+  assert.deepEqual(x, [
+    (dayStamp("2026-03-05") + dayStamp("2026-03-08")) / 2,
+    dayStamp("2026-03-12"),
+    dayStamp("2026-03-16"),
   ]);
+  // Nothing is lost in the sums.
+  assert.equal(done.reduce((a, b) => a + b), days.reduce((a, d) => a + d.sessions_logged, 0));
+});
+
+test("the two panels' sentences make up the summary", () => {
+  const days = [day("2026-03-01", 5, 1, 1), day("2026-03-02", 3, 0, 1)];
+  assert.equal(describeTrend({ days }), `${describePain(days)} ${describeSessions(days)}`);
+  assert.equal(describeSessions(days), "1 of 2 planned sessions done.");
 });

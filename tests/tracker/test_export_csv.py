@@ -136,7 +136,7 @@ def test_the_zip_holds_one_csv_per_kind_with_the_json_exports_records(
         "pause_days.csv": 1,
         "goals.csv": 1,
         "goal_ratings.csv": 1,
-        "safety_checks.csv": 1,
+        "safety_checks.csv": 2,  # the fixture's onboarding check and this one
         "care_links.csv": 1,
         "messages.csv": 0,
         "reminders.csv": 1,

@@ -10,6 +10,14 @@ from tracker.models import SafetyCheck
 from tracker.safety import new_warning_signs, safety_check_save
 
 SAFETY = "/api/v1/me/safety/"
+
+
+@pytest.fixture
+def alice(newcomer):
+    # These tests are about the answers themselves: alice starts with none.
+    return newcomer
+
+
 SLUGS = [question["slug"] for question in SAFETY_SCREEN]
 
 

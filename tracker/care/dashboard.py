@@ -18,7 +18,8 @@ names the event that raised the alert, so a newer event is a new alert:
 - pain_rise: the 7-day mean pain is 2 or more points above the previous 7
   days'; occurrence: the first local day of the current run of such days.
 - pain_high: a rating of 8 or more in the last 7 days; occurrence: the
-  latest such rating's id.
+  latest such rating's id. The message says where it was felt and what it
+  followed, when the patient said.
 - inactive: nothing logged (no session, no pain entry) for 5 days while a
   plan is active; occurrence: the instant the quiet began (the last
   activity, or the plan's start when it is later).
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
-from tracker.models import AlertKind
+from tracker.models import AlertKind, PainContext, PainLocation
 from tracker.progress import DayState, DayValue, day_state
 
 PAIN_WINDOW_DAYS = 7
@@ -106,6 +107,9 @@ class AlertFacts:
     high_rating_id: str | None = None
     high_rating: int | None = None
     high_rating_at: datetime | None = None
+    # Where that rating was felt and what it followed, as stored (values, not labels).
+    high_rating_locations: tuple[str, ...] = ()
+    high_rating_context: str = ""
     last_activity_at: datetime | None = None
     # When the patient's earliest active (not paused) plan with items was made; None: no plan.
     plan_active_since: datetime | None = None
@@ -197,6 +201,23 @@ def _quiet_since(facts: AlertFacts) -> datetime | None:
     return max(facts.last_activity_at, facts.plan_active_since)
 
 
+def high_pain_message(rating: int | None, locations: Iterable[str], context: str) -> str:
+    """Return a pain_high alert's text: the rating, where it was felt and what it followed.
+
+    "Pain rated 9/10; where: down the leg, groin; context: after sitting a long time."
+    Unknown stored values are left out rather than shown raw.
+    """
+    parts = [f"Pain rated {rating}/10"]
+    places = [
+        PainLocation(value).label.lower() for value in locations if value in PainLocation.values
+    ]
+    if places:
+        parts.append("where: " + ", ".join(places))
+    if context in PainContext.values:
+        parts.append("context: " + PainContext(context).label.lower())
+    return "; ".join(parts) + "."
+
+
 def alerts_raised(facts: AlertFacts) -> list[Alert]:
     """Return every alert the facts raise, acknowledged or not, in a stable order."""
     alerts = []
@@ -216,7 +237,9 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
                 kind=AlertKind.PAIN_HIGH,
                 occurrence=facts.high_rating_id,
                 since=facts.high_rating_at,
-                message=f"Pain rated {facts.high_rating}/10.",
+                message=high_pain_message(
+                    facts.high_rating, facts.high_rating_locations, facts.high_rating_context
+                ),
             )
         )
     quiet_since = _quiet_since(facts)

@@ -6,8 +6,10 @@ from functools import wraps
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import urlencode
 
 from tracker.models import Role
+from tracker.safety import safety_screen_answered
 from tracker.web.navigation import home_url
 
 
@@ -30,3 +32,18 @@ def role_required(role: str) -> Callable:
 
 patient_required = role_required(Role.PATIENT)
 therapist_required = role_required(Role.THERAPIST)
+
+
+def safety_screen_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Send a patient who has not answered the safety screen to it, and back here after.
+
+    Put under patient_required: the person is known to be a signed-in patient.
+    """
+
+    @wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        if not safety_screen_answered(request.user):
+            return redirect("/onboarding/?" + urlencode({"next": request.get_full_path()}))
+        return view(request, *args, **kwargs)
+
+    return wrapped

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import services
 from tracker.api.serializers import AccountDeleteSerializer, UserSerializer
-from tracker.timezones import timezone_names
+from tracker.web.timezone_picker import zone_choices
 
 # The fields this page changes; anything else posted is ignored, not applied.
 EDITABLE_FIELDS = ("display_name", "timezone")
@@ -36,7 +36,7 @@ def _render(request: HttpRequest, status: int = 200, **context) -> HttpResponse:
     context.setdefault("delete_errors", {})
     context.update(
         {
-            "timezones": sorted(timezone_names()),
+            "timezones": zone_choices(),
             "exports": _export_links(),
             "saved": request.GET.get("saved") == "1",
         }

@@ -11,9 +11,9 @@ from tracker import services
 from tracker.api.serializers import RegisterSerializer
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
 from tracker.models import Profile, Role
-from tracker.timezones import timezone_names
 from tracker.web.navigation import home_url
 from tracker.web.throttling import page_throttled
+from tracker.web.timezone_picker import zone_choices
 
 
 def _next_url(request: HttpRequest, user) -> str:
@@ -39,7 +39,7 @@ def signup_page(request: HttpRequest) -> HttpResponse:
         "errors": {},
         "roles": Role.choices,
         "profiles": Profile.choices,
-        "timezones": sorted(timezone_names()),
+        "timezones": zone_choices(),
     }
     if request.method == "GET":
         return render(request, "tracker/signup.html", context)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.views.decorators.http import require_GET, require_http_methods
 
 from exercises.library import GENERAL_DISCLAIMER, SAFETY_ADVICE, SAFETY_SCREEN, SERIOUS_CONDITIONS
@@ -48,6 +49,16 @@ class Question:
     text: str
     answer: str  # "yes", "no" or "" (not answered yet)
     errors: tuple[str, ...] = ()
+    hint: str = ""
+
+
+def _next_page(request: HttpRequest) -> str:
+    """Return the page the person was on their way to (a path on this site), or ""."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if safe and target.startswith("/") and not target.startswith("//") else ""
 
 
 def _questions(answers: dict[str, str], errors: dict[str, list[str]]) -> list[Question]:
@@ -57,6 +68,7 @@ def _questions(answers: dict[str, str], errors: dict[str, list[str]]) -> list[Qu
             text=q["question"],
             answer=answers.get(q["slug"], ""),
             errors=tuple(errors.get(q["slug"], ())),
+            hint=q.get("hint", ""),
         )
         for q in SAFETY_SCREEN
     ]
@@ -69,8 +81,9 @@ def _stored_answers(user) -> dict[str, str]:
     return {q["slug"]: "yes" if q["slug"] in check.warning_signs else "no" for q in SAFETY_SCREEN}
 
 
-def _safety_context(answers: dict[str, str], errors: dict) -> dict:
+def _safety_context(answers: dict[str, str], errors: dict, next_page: str = "") -> dict:
     return {
+        "next": next_page,
         "questions": _questions(answers, errors),
         "serious_conditions": SERIOUS_CONDITIONS,
         "disclaimer": GENERAL_DISCLAIMER,
@@ -82,8 +95,9 @@ def _safety_context(answers: dict[str, str], errors: dict) -> dict:
 @patient_required
 @require_http_methods(["GET", "POST"])
 def safety_page(request: HttpRequest) -> HttpResponse:
+    next_page = _next_page(request)
     if request.method == "GET":
-        context = _safety_context(_stored_answers(request.user), {})
+        context = _safety_context(_stored_answers(request.user), {}, next_page)
         return render(request, "tracker/onboarding_safety.html", context)
     posted = {q["slug"]: request.POST.get(q["slug"], "") for q in SAFETY_SCREEN}
     # The API takes true/false; a missing or odd answer stays out and is reported.
@@ -91,12 +105,17 @@ def safety_page(request: HttpRequest) -> HttpResponse:
     incoming = SafetyAnswersInputSerializer(data={"answers": answers})
     if not incoming.is_valid():
         errors = incoming.errors.get("answers", {})
-        context = _safety_context(posted, {slug: ["Answer yes or no."] for slug in errors})
+        context = _safety_context(
+            posted, {slug: ["Answer yes or no."] for slug in errors}, next_page
+        )
         return render(request, "tracker/onboarding_safety.html", context, status=400)
     check = safety_check_save(
         user=request.user, answers=incoming.validated_data["answers"], now=timezone.now()
     )
-    return redirect("/onboarding/advice/" if check.warning_signs else "/onboarding/profile/")
+    if check.warning_signs:
+        query = "?" + urlencode({"next": next_page}) if next_page else ""
+        return redirect("/onboarding/advice/" + query)
+    return redirect(next_page or "/onboarding/profile/")
 
 
 @patient_required
@@ -109,7 +128,7 @@ def advice_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tracker/onboarding_advice.html",
-        {"advice": SAFETY_ADVICE, "ticked": ticked, "step": 1},
+        {"advice": SAFETY_ADVICE, "ticked": ticked, "step": 1, "next": _next_page(request)},
     )
 
 

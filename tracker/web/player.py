@@ -20,7 +20,7 @@ from exercises.selectors import routines_with_steps
 from reminders.drives import current_drive
 from reminders.models import SegmentKind
 from tracker.days import local_date
-from tracker.web.access import patient_required
+from tracker.web.access import patient_required, safety_screen_required
 from tracker.web.today import dose_text
 
 
@@ -104,6 +104,7 @@ def _stopped_on_a_drive(user) -> bool:
 
 
 @patient_required
+@safety_screen_required
 @require_GET
 def player_page(request: HttpRequest, slug: str) -> HttpResponse:
     # A reminder's link may carry ?delivery=<id>; the log is the same either way.

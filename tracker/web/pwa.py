@@ -43,6 +43,8 @@ SHELL_STATIC = (
     "tracker/js/api.js",
     # The routine player logs through the outbox, so it must run offline too.
     "tracker/js/player.js",
+    # Today's advice to get strong or spreading pain checked, shown offline too.
+    "tracker/js/safety.js",
     "tracker/js/drive.js",
     # A page opened offline from the cache still draws its charts (Progress,
     # a therapist's patient) and loads its controls; tests/tracker/

@@ -29,6 +29,7 @@ from tracker.care.selectors import PatientDashboard
 from tracker.care.serializers import AssignedPlanSerializer
 from tracker.days import local_date, window_for
 from tracker.models import User
+from tracker.safety import answers_as_asked, latest_safety_check
 from tracker.selectors import progress_summary
 from tracker.web.access import therapist_required
 from tracker.web.messages import patient_thread_context
@@ -349,7 +350,10 @@ def _patient_context(request: HttpRequest, patient: User, chosen: int | None) ->
             rows=list(reversed(summary.days)),
         )
     goal_summary, goals = goal_rows(patient)
+    check = latest_safety_check(patient)
     context.update(
+        safety_check=check,
+        safety_answers=answers_as_asked(check) if check else [],
         goal_summary=goal_summary,
         goal_change=None if goal_summary.change is None else abs(goal_summary.change),
         goals=goals,

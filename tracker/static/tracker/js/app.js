@@ -119,11 +119,18 @@ function enhanceOutboxForms() {
   });
 }
 
+// The time-zone picker: the device's own zone first among the suggestions and,
+// on sign-up, filled in unless the person already chose one. A zone the picker
+// does not offer (an old alias) is left alone.
 function detectTimezone() {
-  const select = document.querySelector("select[data-detect-timezone]");
-  if (!select || select.dataset.chosen) return;
+  const input = document.querySelector("input[data-timezone-picker]");
+  if (!input?.list) return;
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  if ([...select.options].some((option) => option.value === zone)) select.value = zone;
+  const option = [...input.list.options].find((choice) => choice.value === zone);
+  if (!option) return;
+  option.textContent = `Your device's zone: ${option.textContent}`;
+  input.list.prepend(option);
+  if ("detectTimezone" in input.dataset && !input.dataset.chosen) input.value = zone;
 }
 
 function registerServiceWorker() {

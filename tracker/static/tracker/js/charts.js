@@ -1,5 +1,6 @@
-// Pain over time drawn together with the sessions done and planned, so cause and
-// effect can be seen side by side. Drawn with uPlot, a global from
+// Pain over time, and under it the sessions done and planned: two panels on
+// one time axis, each with one scale (0-10 pain; a count of sessions), so that
+// a bar is never read against the pain scale. Drawn with uPlot, a global from
 // /static/vendor/uplot/uPlot.iife.min.js (a classic deferred script that runs
 // before the page's module).
 //
@@ -8,6 +9,9 @@
 // /api/v1/care/patients/{id}/progress/, the same shape):
 //   {from, to, days: [{date, pain_mean, pain_min, pain_max, sessions_logged,
 //                      sessions_planned, ...}], ...}
+// Over more than WEEKLY_AFTER days (the 90-day and 1-year ranges) the session
+// bars are weekly sums, one bar per Monday-to-Sunday week, since a bar per day
+// would be under a pixel wide on a phone.
 //
 // The noise band: on the 0-10 numeric pain rating scale, 2 points is the
 // smallest change people with low back pain rate as meaningful (the minimal
@@ -20,7 +24,13 @@
 
 export const NOISE_POINTS = 2;
 const BASELINE_DAYS = 7;
-const CHART_HEIGHT = 260;
+export const WEEKLY_AFTER = 60;
+const PAIN_HEIGHT = 200;
+const SESSIONS_HEIGHT = 150;
+// Both panels reserve the same room for their y axis, so their plot areas, and
+// so their days, line up.
+const Y_AXIS_SIZE = 40;
+const DAY = 86400;
 const COLOURS = {
   pain: "#a4161a",
   painRange: "rgba(164, 22, 26, 0.16)",
@@ -63,38 +73,43 @@ export function noiseBand(days) {
   return [Math.max(0, round1(centre - NOISE_POINTS)), Math.min(10, round1(centre + NOISE_POINTS))];
 }
 
-// Return one sentence for screen readers: how pain moved and how many of the
-// planned sessions were done, e.g. "Pain fell from a mean of 6.1 to 4.3 over 30 days."
-export function describeTrend(data) {
-  const days = data.days || [];
+// Return one sentence for screen readers about pain, e.g. "Pain fell from a
+// mean of 6.1 to 4.3 over 30 days (first and last 7 rated days)."
+export function describePain(days) {
   const span = `${days.length} day${days.length === 1 ? "" : "s"}`;
   const rated = ratedDays(days);
-  let pain;
-  if (!rated.length) {
-    pain = `No pain ratings over ${span}.`;
-  } else if (rated.length === 1) {
-    pain = `Pain was rated on one day over ${span}: a mean of ${oneDecimal(rated[0].pain_mean)}.`;
-  } else {
-    const k = periodLength(rated.length);
-    const early = baseline(days);
-    const late = round1(mean(rated.slice(-k).map((day) => day.pain_mean)));
-    const period = k === 1 ? "first and last rated day" : `first and last ${k} rated days`;
-    const [from, to] = [oneDecimal(early), oneDecimal(late)];
-    const movement =
-      late < early
-        ? `fell from a mean of ${from} to ${to}`
-        : late > early
-          ? `rose from a mean of ${from} to ${to}`
-          : `stayed at a mean of ${from}`;
-    pain = `Pain ${movement} over ${span} (${period}).`;
+  if (!rated.length) return `No pain ratings over ${span}.`;
+  if (rated.length === 1) {
+    return `Pain was rated on one day over ${span}: a mean of ${oneDecimal(rated[0].pain_mean)}.`;
   }
+  const k = periodLength(rated.length);
+  const early = baseline(days);
+  const late = round1(mean(rated.slice(-k).map((day) => day.pain_mean)));
+  const period = k === 1 ? "first and last rated day" : `first and last ${k} rated days`;
+  const [from, to] = [oneDecimal(early), oneDecimal(late)];
+  const movement =
+    late < early
+      ? `fell from a mean of ${from} to ${to}`
+      : late > early
+        ? `rose from a mean of ${from} to ${to}`
+        : `stayed at a mean of ${from}`;
+  return `Pain ${movement} over ${span} (${period}).`;
+}
+
+// Return one sentence about the sessions: done of planned, or logged without a plan.
+export function describeSessions(days) {
   const planned = days.reduce((sum, day) => sum + day.sessions_planned, 0);
   const logged = days.reduce((sum, day) => sum + day.sessions_logged, 0);
   const done = days.reduce((sum, day) => sum + Math.min(day.sessions_logged, day.sessions_planned), 0);
-  const sessions = planned
+  return planned
     ? `${done} of ${planned} planned sessions done.`
     : `${logged} session${logged === 1 ? "" : "s"} logged.`;
-  return `${pain} ${sessions}`;
+}
+
+// Return both sentences: how pain moved and how many planned sessions were done.
+export function describeTrend(data) {
+  const days = data.days || [];
+  return `${describePain(days)} ${describeSessions(days)}`;
 }
 
 // Seconds since the epoch of a local date's midnight, read as UTC (the chart
@@ -104,36 +119,76 @@ export function dayStamp(isoDate) {
   return Date.UTC(year, month - 1, day) / 1000;
 }
 
-// Return uPlot's columns: x, sessions planned, done, pain mean, highest,
-// lowest (the bars first, so the pain line is drawn over them).
-export function chartColumns(days) {
+// Return the pain panel's uPlot columns: x, pain mean, highest, lowest.
+export function painColumns(days) {
   const column = (key) => days.map((day) => day[key] ?? null);
+  return [days.map((day) => dayStamp(day.date)), column("pain_mean"), column("pain_max"), column("pain_min")];
+}
+
+// Return true when the session bars are weekly sums (the 90-day and 1-year ranges).
+export function weekly(days) {
+  return days.length > WEEKLY_AFTER;
+}
+
+// Return the sessions panel's uPlot columns: x, planned, done. One bar per day;
+// with `weekly`, one per Monday-to-Sunday week, placed at the middle of the
+// week's days inside the window, holding their sums.
+export function sessionColumns(days, byWeek = weekly(days)) {
+  if (!byWeek) {
+    return [
+      days.map((day) => dayStamp(day.date)),
+      days.map((day) => day.sessions_planned),
+      days.map((day) => day.sessions_logged),
+    ];
+  }
+  const weeks = new Map();
+  for (const day of days) {
+    const stamp = dayStamp(day.date);
+    // 1970-01-01 was a Thursday: shift by 3 days so that weeks start on Monday.
+    const monday = stamp - (((Math.floor(stamp / DAY) + 3) % 7) * DAY);
+    const week = weeks.get(monday) || { first: stamp, last: stamp, planned: 0, done: 0 };
+    week.last = stamp;
+    week.planned += day.sessions_planned;
+    week.done += day.sessions_logged;
+    weeks.set(monday, week);
+  }
+  const rows = [...weeks.values()];
   return [
-    days.map((day) => dayStamp(day.date)),
-    column("sessions_planned"),
-    column("sessions_logged"),
-    column("pain_mean"),
-    column("pain_max"),
-    column("pain_min"),
+    rows.map((week) => (week.first + week.last) / 2),
+    rows.map((week) => week.planned),
+    rows.map((week) => week.done),
   ];
 }
 
-// The legend's swatches take their colours from app.css (.chart-key).
-function legendItems(band) {
+// Return the x range both panels share: half a day either side of the window,
+// so the first and last days' bars show whole.
+export function timeRange(days) {
+  if (!days.length) return [0, DAY];
+  return [dayStamp(days[0].date) - DAY / 2, dayStamp(days[days.length - 1].date) + DAY / 2];
+}
+
+// The legends' swatches take their colours from app.css (.chart-key).
+function painLegend(band) {
   const items = [
-    ["line", "Pain, daily mean (0-10, left)"],
+    ["line", "Pain, daily mean (0-10)"],
     ["area", "Pain, lowest to highest"],
-    ["bar", "Sessions done (right)"],
-    ["outline", "Sessions planned"],
   ];
   if (band) items.push(["noise", `Within ${NOISE_POINTS} points of the first week's pain: no clear change`]);
   return items;
 }
 
-function drawLegend(container, band) {
+function sessionsLegend(byWeek) {
+  const per = byWeek ? "a week" : "a day";
+  return [
+    ["bar", `Sessions done, ${per}`],
+    ["outline", `Sessions planned, ${per}`],
+  ];
+}
+
+function legend(items) {
   const list = document.createElement("ul");
   list.className = "chart-legend";
-  for (const [kind, text] of legendItems(band)) {
+  for (const [kind, text] of items) {
     const item = document.createElement("li");
     const swatch = document.createElement("span");
     swatch.className = `chart-key ${kind}`;
@@ -141,7 +196,7 @@ function drawLegend(container, band) {
     item.append(swatch, text);
     list.append(item);
   }
-  container.append(list);
+  return list;
 }
 
 // Before the series: the noise band and the baseline it sits around.
@@ -168,85 +223,99 @@ function noiseBandHook(band, centre) {
 
 // Ticks a whole number of days apart, labelled like "3 Mar".
 // Multiples of 30 days are what uPlot reads as months: ticks on the 1st.
-const DAY_INCRS = [1, 2, 3, 7, 14, 30, 60, 90, 180].map((days) => days * 86400);
+const DAY_INCRS = [1, 2, 3, 7, 14, 30, 60, 90, 180].map((days) => days * DAY);
 
-function options(uPlot, width, days, band) {
-  const bars = uPlot.paths.bars({ size: [0.7, 40] });
-  const most = Math.max(3, ...days.map((day) => Math.max(day.sessions_logged, day.sessions_planned)));
+// What both panels share: the time axis, its range, no hover read-out (the
+// table beneath carries every number), and the same room for the y axis.
+function baseOptions(uPlot, width, height, days) {
   const utc = (stamp) => uPlot.tzDate(new Date(stamp * 1000), "Etc/UTC");
   const dayLabel = uPlot.fmtDate("{D} {MMM}");
   const axis = { font: FONT, labelFont: FONT, stroke: COLOURS.axis, grid: { stroke: COLOURS.grid } };
-  const hidden = { show: false };
-  const opts = {
-    width,
-    height: CHART_HEIGHT,
-    tzDate: utc,
-    legend: hidden,
-    // No hover read-out: the table beneath carries every number.
-    cursor: { show: false, drag: { x: false, y: false } },
-    scales: {
-      // Half a day either side, so the first and last days' bars show whole.
-      x: { time: true, range: (u, min, max) => [min - 43200, max + 43200] },
-      pain: { range: [0, 10] },
-      n: { range: [0, most + 1] },
+  const [from, to] = timeRange(days);
+  return {
+    axis,
+    opts: {
+      width,
+      height,
+      tzDate: utc,
+      legend: { show: false },
+      cursor: { show: false, drag: { x: false, y: false } },
+      // The same right padding on both panels (no axis on the right).
+      padding: [8, 24, 0, 0],
+      scales: { x: { time: true, range: () => [from, to] } },
+      axes: [
+        { ...axis, space: 60, incrs: DAY_INCRS, values: (u, splits) => splits.map((s) => dayLabel(utc(s))) },
+      ],
+      series: [{}],
+      hooks: {},
     },
-    axes: [
-      { ...axis, space: 60, incrs: DAY_INCRS, values: (u, splits) => splits.map((s) => dayLabel(utc(s))) },
-      // No axis titles: on a phone they take a fifth of the width; the legend
-      // says which axis is which.
-      { ...axis, scale: "pain", size: 34, incrs: [2, 5], space: 30 },
-      { ...axis, scale: "n", side: 1, size: 34, grid: hidden, incrs: [1, 2, 5, 10, 20] },
-    ],
-    series: [
-      {},
-      {
-        label: "Planned",
-        scale: "n",
-        stroke: COLOURS.planned,
-        width: 1.5,
-        fill: "transparent",
-        paths: bars,
-        points: hidden,
-      },
-      { label: "Done", scale: "n", stroke: COLOURS.done, fill: COLOURS.done, paths: bars, points: hidden },
-      {
-        label: "Pain",
-        scale: "pain",
-        stroke: COLOURS.pain,
-        width: 2.5,
-        spanGaps: true,
-        points: { size: 6, fill: COLOURS.pain },
-      },
-      { label: "Highest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
-      { label: "Lowest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
-    ],
-    bands: [{ series: [4, 5], fill: COLOURS.painRange }],
-    hooks: {},
   };
+}
+
+function painOptions(uPlot, width, days, band) {
+  const { axis, opts } = baseOptions(uPlot, width, PAIN_HEIGHT, days);
+  const hidden = { show: false };
+  opts.scales.pain = { range: [0, 10] };
+  opts.axes.push({ ...axis, scale: "pain", size: Y_AXIS_SIZE, incrs: [2, 5], space: 30 });
+  opts.series.push(
+    { label: "Pain", scale: "pain", stroke: COLOURS.pain, width: 2.5, spanGaps: true, points: { size: 6, fill: COLOURS.pain } },
+    { label: "Highest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
+    { label: "Lowest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
+  );
+  opts.bands = [{ series: [2, 3], fill: COLOURS.painRange }];
   if (band) opts.hooks.drawClear = [noiseBandHook(band, baseline(days))];
   return opts;
 }
 
-// Draw the chart into `container` and return the uPlot instance (null when
-// uPlot did not load: the table stays the way to read the numbers).
+function sessionOptions(uPlot, width, days, columns) {
+  const { axis, opts } = baseOptions(uPlot, width, SESSIONS_HEIGHT, days);
+  const hidden = { show: false };
+  const bars = uPlot.paths.bars({ size: [0.7, 40] });
+  const most = Math.max(3, ...columns[1], ...columns[2]);
+  opts.scales.n = { range: [0, most + 1] };
+  opts.axes.push({ ...axis, scale: "n", size: Y_AXIS_SIZE, incrs: [1, 2, 5, 10, 20, 50, 100] });
+  opts.series.push(
+    { label: "Planned", scale: "n", stroke: COLOURS.planned, width: 1.5, fill: "transparent", paths: bars, points: hidden },
+    { label: "Done", scale: "n", stroke: COLOURS.done, fill: COLOURS.done, paths: bars, points: hidden },
+  );
+  return opts;
+}
+
+function panel(container, className, label) {
+  const plot = document.createElement("div");
+  plot.className = `chart-plot ${className}`;
+  plot.setAttribute("role", "img");
+  plot.setAttribute("aria-label", label);
+  container.append(plot);
+  return plot;
+}
+
+// Draw the two panels into `container` and return [pain, sessions] uPlot
+// instances (null when uPlot did not load: the table stays the way to read the
+// numbers).
 export function drawProgress(container, data, { noiseBand: withBand = false } = {}) {
   const uPlot = globalThis.uPlot;
   if (!uPlot) return null;
   const days = data.days || [];
   const band = withBand ? noiseBand(days) : null;
+  const byWeek = weekly(days);
+  const sessions = sessionColumns(days, byWeek);
   container.replaceChildren();
-  const plot = document.createElement("div");
-  plot.className = "chart-plot";
-  plot.setAttribute("role", "img");
-  plot.setAttribute("aria-label", describeTrend(data));
-  container.append(plot);
-  drawLegend(container, band);
   const width = () => Math.max(240, container.clientWidth);
-  const chart = new uPlot(options(uPlot, width(), days, band), chartColumns(days), plot);
+  const painPlot = panel(container, "chart-pain", describePain(days));
+  container.append(legend(painLegend(band)));
+  const per = byWeek ? " Bars are weekly sums." : "";
+  const sessionPlot = panel(container, "chart-sessions", `${describeSessions(days)}${per}`);
+  container.append(legend(sessionsLegend(byWeek)));
+  const charts = [
+    new uPlot(painOptions(uPlot, width(), days, band), painColumns(days), painPlot),
+    new uPlot(sessionOptions(uPlot, width(), days, sessions), sessions, sessionPlot),
+  ];
   if ("ResizeObserver" in globalThis) {
     new ResizeObserver(() => {
-      if (Math.abs(chart.width - width()) > 2) chart.setSize({ width: width(), height: CHART_HEIGHT });
+      if (Math.abs(charts[0].width - width()) <= 2) return;
+      for (const chart of charts) chart.setSize({ width: width(), height: chart.height });
     }).observe(container);
   }
-  return chart;
+  return charts;
 }
