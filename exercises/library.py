@@ -470,7 +470,7 @@ EXERCISES: list[dict] = [
             {
                 "step": 3,
                 "alt": (
-                    "The same stance with both arms raised straight up toward the ceiling. "
+                    "The same stance with both arms raised up toward the ceiling. "
                     "The highlight runs from the back leg's hip up into the lower back and "
                     "belly."
                 ),

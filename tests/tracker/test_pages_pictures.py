@@ -33,3 +33,20 @@ def test_the_player_shows_each_exercise_and_its_steps_pictures(client, alice, li
     assert f'src="{PICTURES}foot-up-forward-stance.svg" alt="{alt}"' in body
     for picture in stance.step_illustrations:
         assert f"{PICTURES}foot-up-forward-stance-step-{picture['step']}.svg" in body
+
+
+def test_an_exercise_the_library_draws_no_picture_for_shows_none(client, alice, library):
+    # An entry left in the database after leaving the library: no broken image.
+    gone = Exercise.objects.create(
+        slug="old-stretch", name="Old stretch", kind="stretch", audience="self_care",
+        summary="x", steps=["Stretch."], cautions=["Gently."], sources=["004.txt"],
+    )  # fmt: skip
+    plan = Plan.objects.create(user=alice, name="Home")
+    PlanItem.objects.create(plan=plan, exercise=gone)
+    client.force_login(alice)
+
+    body = client.get("/today/").content.decode()
+
+    assert "Old stretch" in body
+    assert "old-stretch.svg" not in body
+    assert 'src=""' not in body
