@@ -5,6 +5,7 @@ inviting a patient who accepts in another browser, and someone else's patient.""
 import os
 import re
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -279,3 +280,43 @@ def test_the_accept_page_is_accessible_with_big_enough_tap_targets(phone, alice)
     phone.get_by_role("button", name="Link with my therapist").click()
     expect(phone.locator("#code-errors")).to_be_visible()
     assert_accessible(phone)
+
+
+DESKTOP = {"width": 1280, "height": 800}
+# Screenshots to look at after a run (var/ is not committed).
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "test" / "shots"
+
+
+def test_a_wide_screen_gets_a_table_sorted_by_any_column_and_a_phone_the_cards(
+    phone, thera, three_patients
+):
+    log_in_as(phone, thera)
+    phone.set_viewport_size(DESKTOP)
+    phone.goto("/patients/")
+
+    table = phone.locator("#patient-table")
+    expect(table).to_be_visible()
+    expect(phone.locator("#patient-list")).to_be_hidden()
+    rows = table.locator("tbody tr")
+    # The default order: the patient with an alert first, then by name.
+    expect(rows.locator("th")).to_have_text(["Carol", "Alice", "bob"])
+    expect(rows.first.locator(".alert")).to_contain_text("Pain rated 9/10.")
+    # Alice's 14 seeded days have data but one (day 9: no rating, no session).
+    expect(rows.nth(1).locator(".data-days")).to_have_text("13 of 30")
+    assert_accessible(phone)
+    assert tap_targets_too_small(phone) == []
+    phone.screenshot(path=SHOTS / "dashboard-table-1280.png")
+
+    table.get_by_role("link", name="Latest pain").click()
+    expect(phone.locator("#patient-table thead th[aria-sort=ascending]")).to_have_text(
+        re.compile("Latest pain")
+    )
+    # Alice's latest rating is lower than Carol's 9; bob never rated: last.
+    expect(rows.locator("th")).to_have_text(["Alice", "Carol", "bob"])
+    table.get_by_role("link", name=re.compile("Latest pain")).click()
+    expect(rows.locator("th")).to_have_text(["Carol", "Alice", "bob"])
+
+    phone.set_viewport_size(PHONE)
+    expect(table).to_be_hidden()
+    expect(phone.locator("#patient-list > li")).to_have_count(3)
+    phone.screenshot(path=SHOTS / "dashboard-cards-360.png", full_page=True)

@@ -20,6 +20,7 @@ from tracker.care.dashboard import (
     PainTally,
     PlannedDay,
     alerts_raised,
+    days_with_data,
     open_alerts,
     pain_rise_start,
     window_adherence,
@@ -344,6 +345,51 @@ def test_a_patient_with_nothing_has_empty_numbers(thera, thera_client, alice):
     assert row["pain"]["latest"] is None
     assert row["last_activity_at"] is None
     assert row["alerts"] == []
+
+
+def test_days_with_data_counts_each_day_with_a_session_or_a_rating_once():
+    logged = {TODAY: 2, TODAY - timedelta(days=3): 1, TODAY - timedelta(days=30): 4}
+    tallies = {TODAY: (1, 5), TODAY - timedelta(days=5): (2, 9), TODAY - timedelta(days=29): (1, 2)}
+
+    # Today (both kinds, once), 3 days ago, 5 days ago and the 30th day back;
+    # 30 days ago is outside the window.
+    assert days_with_data(logged, tallies, TODAY, 30) == 4
+
+
+def test_the_row_counts_the_days_with_data_in_the_patients_last_30_local_days(
+    thera, thera_client, alice, stretch
+):
+    link(thera, alice)
+    now = timezone.now()
+    today = local_date(now, alice.tzinfo)
+    log(alice, stretch, local(alice, today, 0))  # local midnight: today, and never ahead of now
+    log(alice, stretch, local(alice, today - timedelta(days=1), 8))
+    pain(alice, 3, local(alice, today - timedelta(days=1), 20))  # same day as a session
+    pain(alice, 4, local(alice, today - timedelta(days=29), 23, 59))  # the 30th day back
+    log(alice, stretch, local(alice, today - timedelta(days=30), 23, 59))  # one day too old
+
+    row = the_row(thera_client, alice)
+
+    assert row["data_days_30"] == 3
+
+
+def test_a_patient_with_nothing_has_no_days_with_data(thera, thera_client, alice):
+    link(thera, alice)
+
+    assert the_row(thera_client, alice)["data_days_30"] == 0
+
+
+def test_patients_without_a_display_name_sort_by_username(thera, thera_client, db):
+    for username, shown in (("zed", ""), ("adam", ""), ("mia", "Bea")):
+        link(thera, make_user(username, role=Role.PATIENT, display_name=shown))
+
+    response = thera_client.get(DASHBOARD)
+
+    # adam, Bea (mia), zed: by the name shown, not with the nameless first.
+    names = [
+        row["display_name"] or User.objects.get(pk=row["id"]).username for row in response.json()
+    ]
+    assert names == ["adam", "Bea", "zed"]
 
 
 # Alerts and acknowledging them

@@ -124,6 +124,59 @@ def test_patients_with_open_alerts_come_first(as_thera, thera, alice, bob, libra
     assert "Pain rated 9/10." in html
 
 
+def table_order(html: str) -> list[str]:
+    return re.findall(r'data-patient-row="(\d+)"', html)
+
+
+def test_the_table_sorts_by_a_column_either_way_with_missing_values_last(
+    as_thera, thera, alice, bob, other_thera
+):
+    carol = make_user("carol", role=Role.PATIENT, display_name="Carol")
+    for patient in (alice, bob, carol):
+        link(thera, patient)
+    high_pain(alice, rating=3)
+    high_pain(carol, rating=9)  # bob never rated
+
+    ascending = as_thera.get("/patients/?sort=pain&order=asc")
+    descending = as_thera.get("/patients/?sort=pain&order=desc")
+
+    assert ascending.status_code == descending.status_code == 200
+    assert table_order(ascending.content.decode()) == [str(alice.pk), str(carol.pk), str(bob.pk)]
+    assert table_order(descending.content.decode()) == [str(carol.pk), str(alice.pk), str(bob.pk)]
+    # The sorted column says so, and its link now reverses the order.
+    html = ascending.content.decode()
+    assert 'aria-sort="ascending"><a href="?sort=pain&amp;order=desc"' in html
+
+
+def test_the_table_sorts_by_name_shown_when_asked(as_thera, thera, alice, bob):
+    link(thera, alice)
+    link(thera, bob)
+    high_pain(bob)  # would come first in the default order
+
+    html = as_thera.get("/patients/?sort=name").content.decode()
+
+    assert table_order(html) == [str(alice.pk), str(bob.pk)]
+
+
+@pytest.mark.parametrize("query", ["sort=shoe_size", "sort=pain&order=sideways", "order=up"])
+def test_an_unknown_sort_is_a_400(as_thera, thera, alice, query):
+    link(thera, alice)
+
+    response = as_thera.get(f"/patients/?{query}")
+
+    assert response.status_code == 400
+    assert "Unknown sort" in response.content.decode()
+
+
+def test_each_row_shows_the_days_with_data_of_the_last_30(as_thera, thera, alice):
+    link(thera, alice)
+    high_pain(alice, rating=2)
+
+    html = as_thera.get("/patients/").content.decode()
+
+    assert re.search(r'<td class="data-days">1 of 30</td>', html)
+
+
 def test_acknowledging_an_alert_stores_it_and_hides_it(as_thera, thera, alice):
     care_link = link(thera, alice)
     entry = high_pain(alice)

@@ -40,6 +40,9 @@ PAIN_RISE_POINTS = 2
 PAIN_HIGH_RATING = 8
 INACTIVE_DAYS = 5
 ADHERENCE_WINDOWS = (7, 28)
+# "Days with data": the local days, today included, on which the patient logged
+# a session or rated their pain.
+DATA_DAYS_WINDOW = 30
 # How far back the start of a pain rise is looked for. A rise of 2 points a
 # week cannot go on longer than 5 weeks on a 0-10 scale, so in practice the
 # run always starts inside it; were it not to, the occurrence would move (and
@@ -185,6 +188,18 @@ def pain_rise_start(
             break
         start = day
     return start
+
+
+def days_with_data(
+    logged: Mapping[date, int], tallies: Mapping[date, object], today: date, days: int
+) -> int:
+    """Return how many of the `days` local days ending on `today` have a session or a rating.
+
+    A day with both counts once; a day with only a pain rating counts, since
+    rating is taking part too.
+    """
+    window = (today - timedelta(days=offset) for offset in range(days))
+    return sum(1 for day in window if logged.get(day) or tallies.get(day))
 
 
 def acted_on_rate(*, delivered: int, done_in_time: int) -> float | None:

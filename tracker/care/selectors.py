@@ -5,7 +5,19 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import connections
-from django.db.models import Count, F, Func, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    F,
+    Func,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce, Lower, NullIf
 
 from exercises.models import ExerciseLog, Plan, PlanItem
 from exercises.selectors import plans_for_user
@@ -18,6 +30,7 @@ from reminders.models import (
     ScheduleKind,
 )
 from tracker.care.dashboard import (
+    DATA_DAYS_WINDOW,
     PAIN_DAYS_NEEDED,
     PAIN_HIGH_RATING,
     PAIN_WINDOW_DAYS,
@@ -25,6 +38,7 @@ from tracker.care.dashboard import (
     AlertFacts,
     PlannedDay,
     acted_on_rate,
+    days_with_data,
     open_alerts,
     pain_mean,
     pain_rise_start,
@@ -107,6 +121,7 @@ class PatientDashboard:
     latest_pain_at: datetime | None
     pain_mean_7: float | None
     pain_mean_previous_7: float | None
+    data_days_30: int
     alerts: list[Alert]
 
     @property
@@ -156,7 +171,12 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
             warning_at=_latest(warnings, "answered_at"),
             warning_signs=_latest(warnings, "answered_at", "new_warning_signs"),
         )
-        .order_by("patient__display_name", "patient_id")
+        # By the name people see: the display name, else the username (a
+        # patient without a display name sorts by username, not first).
+        .order_by(
+            Lower(Coalesce(NullIf("patient__display_name", Value("")), "patient__username")),
+            "patient_id",
+        )
     )
 
 
@@ -270,7 +290,8 @@ def dashboard_rows(
     Seven queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
     2. sessions and 3. pain per patient and local day (LocalDay), over the
-       local days the numbers need (28 for adherence; 41 for pain, see dashboard);
+       local days the numbers need (30 for sessions: 28 for adherence and 30
+       for days with data; 41 for pain, see dashboard);
     4. pause days; 5. plan items; 6. reminder deliveries per patient;
     7. the therapist's acknowledgements.
     """
@@ -282,13 +303,14 @@ def dashboard_rows(
     today = {link.patient_id: local_date(now, link.patient.tzinfo) for link in links}
     tz_of = {link.patient_id: link.patient.tzinfo for link in links}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
+    sessions_from = {pid: day - timedelta(days=DATA_DAYS_WINDOW - 1) for pid, day in today.items()}
     pain_from = {pid: day - timedelta(days=PAIN_DAYS_NEEDED - 1) for pid, day in today.items()}
     until = max(day_bounds(today[link.patient_id], link.patient.tzinfo)[1] for link in links)
 
     def earliest(first_days: dict[int, date]) -> datetime:
         return min(day_start(first_days[link.patient_id], link.patient.tzinfo) for link in links)
 
-    logged = _sessions_by_day(patients, earliest(adherence_from), until)
+    logged = _sessions_by_day(patients, earliest(sessions_from), until)
     pain = _pain_by_day(patients, earliest(pain_from), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
@@ -418,6 +440,7 @@ def _patient_dashboard(
         latest_pain_at=link.last_pain_at,
         pain_mean_7=recent.value,
         pain_mean_previous_7=previous.value,
+        data_days_30=days_with_data(logged, tallies, today, DATA_DAYS_WINDOW),
         alerts=open_alerts(facts, acknowledged),
     )
 

@@ -189,6 +189,9 @@ class DashboardPatientSerializer(serializers.Serializer):
         allow_null=True, help_text="The latest session or pain entry."
     )
     pain = serializers.SerializerMethodField()
+    data_days_30 = serializers.IntegerField(
+        help_text="Local days of the last 30 (today included) with a session or a pain rating."
+    )
     alerts = AlertSerializer(many=True, help_text="Open (not acknowledged) alerts.")
 
     def to_representation(self, row) -> dict:
@@ -215,6 +218,7 @@ class DashboardPatientSerializer(serializers.Serializer):
                 "mean_previous_7_days": row.pain_mean_previous_7,
                 "change": row.pain_change,
             },
+            "data_days_30": row.data_days_30,
             "alerts": [
                 {
                     "id": alert.id,

@@ -7,6 +7,7 @@ is a 404, exactly as in the care API. Plans are checked by the care API's own
 serializer (tracker.care.serializers.AssignedPlanSerializer).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from urllib.parse import urlencode
@@ -102,11 +103,55 @@ class PatientRow:
     unread: int = 0  # messages from the patient the therapist has not read
 
 
+# The columns of the patient table a therapist may sort by, each with the row's
+# value to sort on. A missing value (no plan, never rated) sorts last either way.
+PATIENT_SORTS: dict[str, Callable[[PatientDashboard], object]] = {
+    "name": lambda row: patient_name(row.patient).casefold(),
+    "alerts": lambda row: len(row.alerts),
+    "adherence_7": lambda row: row.adherence_7,
+    "adherence_28": lambda row: row.adherence_28,
+    "data_days": lambda row: row.data_days_30,
+    "last_activity": lambda row: row.last_activity_at,
+    "pain": lambda row: row.latest_pain_rating,
+    "pain_change": lambda row: row.pain_change,
+}
+
+
+@dataclass(frozen=True)
+class PatientSort:
+    column: str  # a PATIENT_SORTS key; "" for the default order
+    descending: bool
+
+
+def patient_sort_from(query) -> PatientSort | None:
+    """Return the sort a query string asks for (?sort=COLUMN&order=asc|desc), None if malformed."""
+    column = query.get("sort", "")
+    order = query.get("order", "asc")
+    if (column and column not in PATIENT_SORTS) or order not in ("asc", "desc"):
+        return None
+    return PatientSort(column, order == "desc")
+
+
+def sorted_dashboard(rows: list[PatientDashboard], sort: PatientSort) -> list[PatientDashboard]:
+    """Return the rows in the chosen order; by default open alerts first, then by name.
+
+    Ties keep the name order, and rows without a value for the column come
+    last whichever way the column is sorted.
+    """
+    by_name = sorted(rows, key=PATIENT_SORTS["name"])
+    if not sort.column:
+        return sorted(by_name, key=lambda row: not row.alerts)
+    value_of = PATIENT_SORTS[sort.column]
+    present = [row for row in by_name if value_of(row) is not None]
+    missing = [row for row in by_name if value_of(row) is None]
+    return sorted(present, key=value_of, reverse=sort.descending) + missing
+
+
 def _patient_rows(
     rows: list[PatientDashboard], now: datetime, unread: dict[int, int] | None = None
 ) -> list[PatientRow]:
-    """Return the rows for the template: patients with open alerts first, then by name."""
-    shown = [
+    """Return the rows for the template, in the order given."""
+    return [
         PatientRow(
             row=row,
             name=patient_name(row.patient),
@@ -121,9 +166,38 @@ def _patient_rows(
         )
         for row in rows
     ]
-    # By the name shown: the selector orders by display_name, which puts the
-    # patients without one (shown by username) first.
-    return sorted(shown, key=lambda entry: (not entry.row.alerts, entry.name.casefold()))
+
+
+# The table's headers: (column key, label). Each is a link that sorts by it.
+PATIENT_COLUMNS = (
+    ("name", "Patient"),
+    ("alerts", "Alerts"),
+    ("adherence_7", "Adherence, 7 days"),
+    ("adherence_28", "Adherence, 28 days"),
+    ("data_days", "Days with data, last 30"),
+    ("last_activity", "Last activity"),
+    ("pain", "Latest pain"),
+    ("pain_change", "Pain, 7-day mean"),
+)
+
+
+def _column_headers(sort: PatientSort) -> list[dict]:
+    """Return each header's label, link and aria-sort; a sorted column's link reverses it."""
+    headers = []
+    for column, label in PATIENT_COLUMNS:
+        current = sort.column == column
+        reverse = current and not sort.descending
+        headers.append(
+            {
+                "column": column,
+                "label": label,
+                "href": f"?sort={column}&order={'desc' if reverse else 'asc'}",
+                "aria_sort": ("descending" if sort.descending else "ascending")
+                if current
+                else None,
+            }
+        )
+    return headers
 
 
 def _linked_patient(request: HttpRequest, raw_id) -> User:
@@ -170,10 +244,19 @@ def patients_page(request: HttpRequest) -> HttpResponse:
             )
         _acknowledge(request)
         return redirect("/patients/")
+    sort = patient_sort_from(request.GET)
+    if sort is None:
+        return render(
+            request,
+            "tracker/patients.html",
+            {"error": "Unknown sort: choose one of the table's columns.", "patients": []},
+            status=400,
+        )
     now = timezone.now()
-    rows = selectors.dashboard_rows(therapist=request.user, now=now)
+    rows = sorted_dashboard(selectors.dashboard_rows(therapist=request.user, now=now), sort)
     unread = unread_by_patient(therapist=request.user)
-    return render(request, "tracker/patients.html", {"patients": _patient_rows(rows, now, unread)})
+    context = {"patients": _patient_rows(rows, now, unread), "columns": _column_headers(sort)}
+    return render(request, "tracker/patients.html", context)
 
 
 def group_code(code: str, size: int = 5) -> str:
