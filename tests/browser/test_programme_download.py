@@ -58,8 +58,10 @@ def test_the_patient_and_the_therapist_both_download_the_programme(
     desk.locator("#programme-print").click()
     expect(desk.locator("#programme-patient")).to_contain_text("Alice")
     desk.screenshot(path=str(SHOTS / "programme-therapist-1280.png"))
-    desk.emulate_media(media="print")
-    desk.screenshot(path=str(SHOTS / "programme-print-1280.png"))
     text = downloaded_text(desk, desk.locator("#programme-pdf"))
     assert "Tuck the pelvis first." in text and "Mornings." in text
+    # On paper: the app's header, navigation and buttons are not printed.
+    desk.emulate_media(media="print")
+    expect(desk.locator("#programme-pdf")).to_be_hidden()
+    desk.screenshot(path=str(SHOTS / "programme-print-1280.png"))
     context.close()
