@@ -176,11 +176,17 @@ def _flat(record: Mapping[str, Any]) -> dict[str, Any]:
     }
 
 
-def account_csv_file(*, user: User, now: datetime) -> ExportFile:
-    """Return everything the user owns as CSV files in a zip named with their local date."""
+def account_csv_file(
+    *, user: User, now: datetime, extra_files: Mapping[str, bytes] | None = None
+) -> ExportFile:
+    """Return everything the user owns as CSV files in a zip named with their local date.
+
+    `extra_files` (name to content) go in the zip too: a patient's programme.pdf.
+    """
     local_now = now.astimezone(user.tzinfo)
     tables = account_tables(account_export(user=user))
     files = {name: csv_bytes(COLUMNS.get(name, ()), rows) for name, rows in tables.items()}
+    files.update(extra_files or {})
     return ExportFile(
         name=f"stretchstop-export-{local_now.date().isoformat()}.zip",
         content=zip_bytes(files, at=local_now),

@@ -593,6 +593,13 @@ MATRIX = [
         None,
         ONLY_LINKED | {"linked_therapist": 200},
     ),
+    # The home programme as a PDF: the patient downloads theirs from me/programme.pdf.
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/programme.pdf",
+        None,
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
 ]
 
 

@@ -13,6 +13,7 @@ from tests.reminders.helpers import wait_until
 from tests.tracker.test_care_links import link_between
 from tracker.care import messages
 from tracker.models import CareMessage
+from tracker.tasks import notify_due_messages_task
 
 # The reminders' fixtures: Redis as the broker, a real worker, the local push service.
 broker = reminders_fixtures.broker
@@ -218,3 +219,23 @@ def test_a_worker_emails_the_therapist_who_has_no_push(
     assert f"https://app.example.org/patients/{alice_client.user.pk}/#messages" in text
     assert "Sore today" not in text
     assert timezone.now() >= CareMessage.objects.get().notified_at
+
+
+def test_the_beat_sweep_sends_a_notice_held_through_quiet_hours(
+    worker_link, thera, alice, settings, tmp_path
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
+    alice.email = "alice@example.org"
+    alice.save()
+    # Held last night; the quiet hours ended a minute ago.
+    held = CareMessage.objects.create(
+        link=worker_link, sender=thera, body="Morning check-in", sent_at=timezone.now(),
+        notify_at=timezone.now() - timedelta(minutes=1),
+    )  # fmt: skip
+
+    assert notify_due_messages_task() == 1
+
+    wait_until(lambda: any((tmp_path / "mail").glob("*.log")), what="the held email")
+    wait_until(lambda: CareMessage.objects.get(pk=held.pk).notified_by == ["email"], what="record")
+    assert notify_due_messages_task() == 0  # sent once

@@ -12,6 +12,8 @@ from rest_framework.views import APIView
 
 from tracker.api.throttles import ExportThrottle
 from tracker.export_csv import ZIP_MEDIA_TYPE, ExportFile, account_csv_file
+from tracker.models import Role
+from tracker.programme import programme_file
 
 
 class FileDownloadNegotiation(BaseContentNegotiation):
@@ -57,8 +59,17 @@ class ExportCSVView(APIView):
             "plan_items.csv, logs.csv, pain_entries.csv, pause_days.csv, goals.csv, "
             "goal_ratings.csv, safety_checks.csv, care_links.csv, messages.csv, reminders.csv, "
             "drives.csv, "
-            "drive_segments.csv, deliveries.csv, push_subscriptions.csv."
+            "drive_segments.csv, deliveries.csv, push_subscriptions.csv; for a patient also "
+            "programme.pdf, their home programme as me/programme.pdf gives it."
         )
     )
     def get(self, request):
-        return file_response(account_csv_file(user=request.user, now=timezone.now()))
+        now = timezone.now()
+        extra = {}
+        if request.user.role == Role.PATIENT:
+            # The home programme as printed, built by the same code as me/programme.pdf.
+            programme = programme_file(
+                patient=request.user, app_url=request.build_absolute_uri("/today/"), now=now
+            )
+            extra["programme.pdf"] = programme.content
+        return file_response(account_csv_file(user=request.user, now=now, extra_files=extra))

@@ -1,7 +1,7 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from tracker.care import api, export_api, goals_api, message_api
+from tracker.care import api, export_api, goals_api, message_api, programme_api
 
 # Path converters, not regexes: a malformed id never reaches a view.
 router = SimpleRouter(use_regex_path=False)
@@ -55,6 +55,12 @@ urlpatterns = [
         "care/patients/<int:patient_id>/export/fhir/",
         export_api.PatientFHIRExportView.as_view(),
         name="care-patient-export-fhir",
+    ),
+    path("me/programme.pdf", programme_api.MyProgrammePDFView.as_view(), name="me-programme-pdf"),
+    path(
+        "care/patients/<int:patient_id>/programme.pdf",
+        programme_api.PatientProgrammePDFView.as_view(),
+        name="care-patient-programme-pdf",
     ),
     path(
         "care/links/<int:id>/messages/",

@@ -117,9 +117,13 @@ def patient_thread_context(request: HttpRequest, patient: User) -> dict:
     The caller found the patient through the active link; the numbers are the
     dashboard's (tracker.care.selectors.dashboard_rows), for this patient only.
     """
-    (row,) = selectors.dashboard_rows(
+    rows = selectors.dashboard_rows(
         therapist=request.user, now=timezone.now(), patient_id=patient.pk
     )
+    if not rows:
+        # The link ended since the caller found the patient.
+        raise Http404("No such patient.")
+    row = rows[0]
     return {
         "thread": thread_view(link=row.link, viewer=request.user),
         "glance": row,
