@@ -33,6 +33,7 @@ from reminders.models import (
     ScheduleKind,
 )
 from reminders.rules import drive_rule, drive_segments, rule_spec, spec_next_fire
+from reminders.schedule import after_outage
 from reminders.services import DEFAULT_ROUTINES
 
 Enqueue = Callable[[Sequence[int]], None]
@@ -42,6 +43,9 @@ DUE_FIELDS = [
     "quiet_start", "quiet_end", "paused_until", "snoozed_until", "routine_id",
     "next_fire_at", "last_fired_at", "user__timezone",
 ]  # fmt: skip
+# After an outage, the most instants of one schedule recorded in one run (a day
+# of 15-minute sitting breaks is 96); past it the schedule resumes from now.
+MAX_CATCH_UP = 200
 # JSON fields read as text: a batch holds few distinct values, each parsed once.
 JSON_FIELDS = ["weekdays", "times", "channels"]
 
@@ -145,35 +149,52 @@ class _Firing:
         return self._parsed[text]
 
     def fire(self, row) -> None:
-        """Advance one due schedule and record its delivery, unless it is not needed.
+        """Advance one due schedule and record its deliveries, unless they are not needed.
 
-        Nothing is needed while the person drives (the drive has its own
-        reminder, and a routine prompt at the wheel is one more thing to look
-        at: a routine time that falls in a drive is skipped, the next one comes
-        as usual), nor for a sitting break when the person logged a stretch
-        within the interval: that was their break.
+        1. Walk every instant it fell due at from `next_fire_at` up to now (one,
+           or several after an outage; at most MAX_CATCH_UP), each worked out
+           after the one before as if that one had fired.
+        2. Leave out the instants that need nothing: while the person drives
+           (the drive has its own reminder, and a routine prompt at the wheel is
+           one more thing to look at), and a sitting break when the person logged
+           a stretch within the interval before it: that was their break.
+        3. Of the rest, send the latest if it is within the grace window and
+           record the others missed (schedule.after_outage).
         """
-        due, now = row.next_fire_at, self.now
-        sitting = row.kind == ScheduleKind.SITTING
-        last_log = row.last_log
-        interval = timedelta(minutes=row.interval_minutes)
-        took_a_break = sitting and last_log is not None and last_log > due - interval
-        suppressed = row.driving or took_a_break
-        last_fired = row.last_fired_at if suppressed else due
-        snoozed = row.snoozed_until
-        if snoozed is not None and snoozed <= due:
-            snoozed = None
-        last_break = None
-        if sitting:
-            moments = [m for m in (last_fired, last_log) if m is not None]
-            last_break = max(moments) if moments else None
-        next_fire = self._next_fire(row, max(now, due), last_break, snoozed)
-        self.advances.append(Advance(row.pk, next_fire, last_fired, snoozed))
-        if suppressed:
-            self.suppressed += 1
-            return
+        now, sitting = self.now, row.kind == ScheduleKind.SITTING
+        last_log, interval = row.last_log, timedelta(minutes=row.interval_minutes)
+        last_fired, snoozed = row.last_fired_at, row.snoozed_until
+        fired: list[datetime] = []
+        due: datetime | None = row.next_fire_at
+        for _ in range(MAX_CATCH_UP):
+            took_a_break = sitting and last_log is not None and last_log > due - interval
+            if row.driving or took_a_break:
+                self.suppressed += 1
+            else:
+                fired.append(due)
+                last_fired = due
+            if snoozed is not None and snoozed <= due:
+                snoozed = None
+            last_break = None
+            if sitting:
+                moments = [m for m in (last_fired, last_log) if m is not None]
+                last_break = max(moments) if moments else None
+            due = self._next_fire(row, due, last_break, snoozed)
+            if due is None or due > now:
+                break
+        else:
+            # An outage past MAX_CATCH_UP instants: resume from now.
+            due = self._next_fire(row, now, last_break, snoozed)
+        self.advances.append(Advance(row.pk, due, last_fired, snoozed))
+        grace = timedelta(minutes=settings.REMINDERS_GRACE_MINUTES)
+        send, missed = after_outage(fired, now=now, grace=grace)
+        for instant in missed:
+            self._record(row, instant, DeliveryState.MISSED)
+        if send is not None:
+            self._record(row, send, DeliveryState.PENDING)
+
+    def _record(self, row, due: datetime, state: str) -> None:
         kind = DeliveryKind.TIMES if row.kind == ScheduleKind.TIMES else DeliveryKind.SITTING
-        state = _state_for(due, now)
         self.deliveries.append(
             NewDelivery(
                 user_id=row.user_id,
@@ -184,7 +205,7 @@ class _Firing:
                 routine_id=row.routine_id or self.routines.get(kind),
                 channels=list(self._json(row.channels_json)),
                 state=state,
-                enqueued_at=now if state == DeliveryState.PENDING else None,
+                enqueued_at=self.now if state == DeliveryState.PENDING else None,
             )
         )
 

@@ -12,7 +12,7 @@ contiguous span between its two edges, even when the clock is set back inside
 it.
 """
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -375,3 +375,23 @@ def _window_end_at(window: LocalWindow, tz: ZoneInfo, instant: datetime) -> date
         if start <= instant < end:
             return end
     return None
+
+
+def after_outage(
+    instants: Sequence[datetime], *, now: datetime, grace: timedelta
+) -> tuple[datetime | None, list[datetime]]:
+    """Return (the instant to send, the instants to record as missed) of what fell due.
+
+    `instants` are every instant a reminder fell due at, oldest first, none after
+    `now`: one in normal running, several after an outage of the dispatcher.
+    Only the latest can still be sent, and only if it fell due within `grace`
+    of `now`; a reminder later than that, or a burst of old ones, would arrive
+    when it no longer means anything. Every other instant is recorded missed, so
+    a person's history shows each one.
+    """
+    if not instants:
+        return None, []
+    *older, latest = instants
+    if now - latest <= grace:
+        return latest, list(older)
+    return None, [*older, latest]

@@ -23,3 +23,44 @@ class RequestSizeLimitMiddleware:
                 {"detail": f"Request body too large: the limit is {limit} bytes."}, status=413
             )
         return self.get_response(request)
+
+
+# Powerful features the app never uses are off, for it and anything it embeds;
+# the routine player keeps the screen on (screen-wake-lock) for this origin only.
+PERMISSIONS_POLICY = ", ".join(
+    [
+        "accelerometer=()",
+        "browsing-topics=()",
+        "camera=()",
+        "display-capture=()",
+        "geolocation=()",
+        "gyroscope=()",
+        "magnetometer=()",
+        "microphone=()",
+        "payment=()",
+        "usb=()",
+        "screen-wake-lock=(self)",
+    ]
+)
+
+
+class PrivateResponseHeadersMiddleware:
+    """Keep health data out of shared and disk caches; set Permissions-Policy.
+
+    Every API answer and every page shown to a signed-in person may carry health
+    data, so it gets `Cache-Control: no-store` (a browser's disk cache, a proxy or
+    the back button after log-out must not keep it). The service worker's own
+    offline copies are its explicit choice and are not affected. Static files
+    never reach this middleware (WhiteNoise answers them earlier).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        user = getattr(request, "user", None)
+        if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
+            response["Cache-Control"] = "no-store"
+        return response

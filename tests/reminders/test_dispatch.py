@@ -281,20 +281,52 @@ def test_a_reminder_due_before_the_grace_window_is_recorded_missed_not_sent(
     assert schedule.next_fire_at > T
 
 
-def test_hours_of_outage_give_one_missed_reminder_not_a_burst(alice, dispatch):
+def test_hours_of_outage_record_each_missed_reminder_and_send_the_latest_once(alice, dispatch):
     due = T - timedelta(hours=3)
     schedule = sitting_due_at(alice, due)
 
-    result, enqueued = dispatch(T)
+    result, enqueued = dispatch(T + timedelta(seconds=30))
 
-    # Three hours at 45 minutes would be four reminders; there is one record.
-    assert Delivery.objects.count() == 1
-    assert Delivery.objects.get().state == DeliveryState.MISSED
-    assert enqueued == []
+    # Every 45 minutes from T-3h: four instants missed, the fifth (T) still sent.
+    deliveries = list(Delivery.objects.order_by("due_at"))
+    assert [d.due_at for d in deliveries] == [due + n * INTERVAL for n in range(5)]
+    assert [d.state for d in deliveries] == [DeliveryState.MISSED] * 4 + [DeliveryState.PENDING]
+    assert enqueued == [deliveries[-1].pk]
+    assert (result.claimed, result.pending, result.missed) == (1, 1, 4)
     schedule.refresh_from_db()
-    assert T < schedule.next_fire_at <= T + INTERVAL
+    assert schedule.next_fire_at == T + INTERVAL
+    assert schedule.last_fired_at == T
     result, enqueued = dispatch(T + timedelta(minutes=1))
     assert result.claimed == 0
+
+
+def test_the_issues_outage_across_three_times_sends_the_one_due_within_grace(
+    alice, dispatch, settings
+):
+    # Times 22:30, 22:31, 22:32 in Berlin (21:30-21:32 UTC); the dispatcher is
+    # frozen 21:29:42-21:32:36 UTC with a one-minute grace window.
+    settings.REMINDERS_GRACE_MINUTES = 1
+    first = datetime(2026, 11, 25, 21, 30, tzinfo=UTC)
+    schedule = sitting_due_at(alice, first, kind="times", times=["22:30", "22:31", "22:32"])
+
+    _, enqueued = dispatch(datetime(2026, 11, 25, 21, 32, 36, tzinfo=UTC))
+
+    states = dict(Delivery.objects.values_list("due_at__minute", "state"))
+    assert states == {30: DeliveryState.MISSED, 31: DeliveryState.MISSED, 32: DeliveryState.PENDING}
+    assert enqueued == [Delivery.objects.get(state=DeliveryState.PENDING).pk]
+    schedule.refresh_from_db()
+    assert schedule.next_fire_at == first + timedelta(days=1)
+
+
+def test_an_outage_past_the_grace_window_records_every_instant_missed(alice, dispatch, settings):
+    settings.REMINDERS_GRACE_MINUTES = 1
+    first = datetime(2026, 11, 25, 21, 30, tzinfo=UTC)
+    sitting_due_at(alice, first, kind="times", times=["22:30", "22:31", "22:32"])
+
+    result, enqueued = dispatch(datetime(2026, 11, 25, 21, 33, 1, tzinfo=UTC))
+
+    assert (result.pending, result.missed) == (0, 3)
+    assert enqueued == []
 
 
 # -- snooze -----------------------------------------------------------------------------------

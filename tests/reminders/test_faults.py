@@ -162,3 +162,49 @@ def test_racing_dispatchers_create_each_delivery_exactly_once(postgres):
     assert len(enqueued) == 5000
     assert len(set(enqueued)) == 5000
     assert not Schedule.objects.filter(next_fire_at__lte=due).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_frozen_dispatcher_across_three_due_times_sends_the_latest_once_each(
+    celery_worker, push_receiver, settings
+):
+    """The issue's outage with a real worker: due 2 min ago, 1 min ago and this minute.
+
+    The dispatcher did not run meanwhile (as if frozen); when it runs again, each
+    person gets the reminder that is within the one-minute grace, once, and the
+    two older ones are on record as missed.
+    """
+    from django.core.management import call_command
+
+    from reminders.tasks import dispatch_due_task
+
+    call_command("load_exercises", verbosity=0)
+    settings.REMINDERS_GRACE_MINUTES = 1
+    if timezone.now().second > 40:  # the latest time must stay within grace until dispatch
+        time.sleep(61 - timezone.now().second)
+    latest = timezone.now().replace(second=0, microsecond=0)
+    times = [(latest - timedelta(minutes=n)).strftime("%H:%M") for n in (2, 1, 0)]
+    users = [User.objects.create_user(f"rider{n}", timezone="UTC") for n in range(5)]
+    for user in users:
+        browser = push_receiver.subscribe(user.username)
+        user.push_subscriptions.create(
+            endpoint=push_receiver.endpoint(browser), p256dh=browser.p256dh, auth=browser.auth
+        )
+        Schedule.objects.create(
+            user=user, kind="times", times=times, weekdays=[1, 2, 3, 4, 5, 6, 7],
+            next_fire_at=latest - timedelta(minutes=2), channels=["push"],
+        )  # fmt: skip
+
+    dispatch_due_task.delay()
+
+    wait_until(lambda: len(push_receiver.shown()) == len(users), what="one push per person")
+    for user in users:
+        wait_for_state(Delivery.objects.get(user=user, due_at=latest).pk, DeliveryState.SENT)
+        states = dict(Delivery.objects.filter(user=user).values_list("due_at", "state"))
+        assert states == {
+            latest - timedelta(minutes=2): DeliveryState.MISSED,
+            latest - timedelta(minutes=1): DeliveryState.MISSED,
+            latest: DeliveryState.SENT,
+        }
+    time.sleep(2)  # and nothing more arrives
+    assert len(push_receiver.shown()) == len(users)

@@ -12,6 +12,7 @@ from reminders.schedule import (
     LocalWindow,
     SittingRule,
     TimesRule,
+    after_outage,
     local_to_utc,
     next_sitting_fire,
     next_times_fire,
@@ -726,3 +727,45 @@ def test_a_snoozed_routine_never_fires_in_quiet_hours_or_a_pause(
         assert unsnoozed is None or fire <= unsnoozed
     else:
         assert unsnoozed is None
+
+
+# -- after an outage ----------------------------------------------------------------------
+
+
+def utc(hh: int, mm: int, ss: int = 0) -> datetime:
+    return datetime(2026, 11, 25, hh, mm, ss, tzinfo=UTC)
+
+
+def test_after_an_outage_the_latest_within_grace_is_sent_and_the_rest_missed():
+    # The example: times 21:30, 21:31, 21:32; the dispatcher back at 21:32:36.
+    send, missed = after_outage(
+        [utc(21, 30), utc(21, 31), utc(21, 32)], now=utc(21, 32, 36), grace=timedelta(minutes=1)
+    )
+
+    assert send == utc(21, 32)
+    assert missed == [utc(21, 30), utc(21, 31)]
+
+
+def test_after_an_outage_past_the_grace_window_every_instant_is_missed():
+    send, missed = after_outage(
+        [utc(21, 30), utc(21, 31)], now=utc(21, 32, 1), grace=timedelta(minutes=1)
+    )
+
+    assert send is None
+    assert missed == [utc(21, 30), utc(21, 31)]
+
+
+@given(
+    st.lists(st.integers(min_value=0, max_value=10_000), min_size=1, unique=True),
+    st.integers(min_value=0, max_value=3_000),
+    st.integers(min_value=0, max_value=600),
+)
+def test_after_an_outage_each_instant_is_sent_or_missed_exactly_once(offsets, late, grace):
+    instants = [utc(0, 0) + timedelta(seconds=s) for s in sorted(offsets)]
+    now = instants[-1] + timedelta(seconds=late)
+
+    send, missed = after_outage(instants, now=now, grace=timedelta(seconds=grace))
+
+    assert sorted([*missed, *([send] if send else [])]) == instants
+    assert send in (None, instants[-1])
+    assert (send is not None) == (late <= grace)

@@ -40,6 +40,12 @@ def test_register_returns_the_user_and_a_working_token(anon_client):
     ("overrides", "field"),
     [
         ({"timezone": "Mars/Olympus_Mons"}, "timezone"),
+        # Real entries of the tz database that are no place a person lives.
+        ({"timezone": "Factory"}, "timezone"),
+        ({"timezone": "localtime"}, "timezone"),
+        ({"timezone": "posixrules"}, "timezone"),
+        ({"timezone": "EST5EDT"}, "timezone"),
+        ({"timezone": "Etc/GMT+5"}, "timezone"),
         ({"password": "12345678"}, "password"),
         ({"password": "carol1234"}, "password"),
         ({"role": "admin"}, "role"),
@@ -189,3 +195,17 @@ def test_account_endpoints_need_a_login(db, anon_client):
     assert anon_client.get("/api/v1/me/").status_code == 401
     assert anon_client.get("/api/v1/me/export/").status_code == 401
     assert anon_client.post("/api/v1/auth/logout/").status_code == 401
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("zone", ["UTC", "America/Argentina/Buenos_Aires", "Asia/Calcutta"])
+def test_register_accepts_real_zones_and_the_old_names_browsers_report(anon_client, zone):
+    assert register(anon_client, timezone=zone).status_code == 201
+
+
+def test_changing_the_zone_to_factory_is_refused(alice_client, alice):
+    response = alice_client.patch("/api/v1/me/", {"timezone": "Factory"}, format="json")
+
+    assert response.status_code == 400
+    alice.refresh_from_db()
+    assert alice.timezone == "Europe/Berlin"

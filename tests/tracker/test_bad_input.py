@@ -85,3 +85,22 @@ def test_a_url_outside_the_api_keeps_the_html_404(db, client):
 
     assert response.status_code == 404
     assert response.headers["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("depth", [33, 1000, 50_000])
+def test_a_deeply_nested_json_body_answers_400_and_stores_nothing(alice_client, depth):
+    body = '{"rating": 3, "locations": ' + "[" * depth + "]" * depth + "}"
+
+    response = alice_client.post("/api/v1/pain/", body, content_type="application/json")
+
+    assert response.status_code == 400
+    assert "nested" in response.json()["detail"]
+    assert not PainEntry.objects.exists()
+
+
+def test_a_deeply_nested_body_to_sign_up_answers_400(anon_client):
+    body = "[" * 50_000 + "]" * 50_000
+
+    response = anon_client.post("/api/v1/auth/register/", body, content_type="application/json")
+
+    assert response.status_code == 400

@@ -4,10 +4,15 @@ X-Forwarded-For is written by whoever sends the request; it only counts for the
 hops that TRUSTED_PROXY_COUNT says a proxy of ours appended.
 """
 
+import json
+import urllib.error
+import urllib.request
+
 import pytest
 from django.test import Client, RequestFactory
 from rest_framework.test import APIClient
 
+from tests.live_gunicorn import LiveGunicorn
 from tracker.clients import client_address
 from tracker.models import User
 
@@ -116,3 +121,29 @@ def test_behind_one_proxy_each_client_has_its_own_count(settings, alice):
 
     assert first == [400, 400, 429]
     assert second == 400
+
+
+def test_through_the_real_server_a_spoofed_header_gains_nothing(transactional_db, tmp_path):
+    # The production server on localhost, where uvicorn would by default believe
+    # X-Forwarded-For from any local peer; only TRUSTED_PROXY_COUNT may.
+    # One worker: without REDIS_URL each worker counts in its own memory.
+    server = LiveGunicorn(
+        tmp_path / "gunicorn.log", THROTTLE_AUTH_IP="5/min", WEB_CONCURRENCY="1"
+    ).start()
+    try:
+        statuses = []
+        for n in range(8):
+            request = urllib.request.Request(
+                f"{server.url}/api/v1/auth/token/",
+                data=json.dumps({"username": f"nobody{n}", "password": "guess"}).encode(),
+                headers={"Content-Type": "application/json", "X-Forwarded-For": f"198.51.100.{n}"},
+            )
+            try:
+                with urllib.request.urlopen(request, timeout=30) as response:
+                    statuses.append(response.status)
+            except urllib.error.HTTPError as error:
+                statuses.append(error.code)
+    finally:
+        server.stop()
+
+    assert statuses == [400] * 5 + [429] * 3

@@ -263,3 +263,35 @@ def test_a_throttled_form_takes_any_body_type_without_a_500(db, url, content_typ
     response = Client().post(url, b'{"username": "x"}', content_type=content_type)
 
     assert response.status_code < 500
+
+
+@pytest.mark.parametrize("url", ["/api/v1/me/", "/api/v1/pain/", "/api/v1/progress/"])
+def test_api_answers_with_health_data_are_never_stored(alice_client, url):
+    response = alice_client.get(url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+
+
+def test_an_api_error_is_not_stored_either(anon_client):
+    assert anon_client.get("/api/v1/me/")["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("url", ["/today/", "/progress/", "/account/"])
+def test_signed_in_pages_are_never_stored(alice, url):
+    client = Client()
+    client.force_login(alice)
+
+    response = client.get(url)
+
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("url", ["/login/", "/api/v1/me/", "/admin/login/"])
+def test_responses_carry_a_permissions_policy(db, url):
+    policy = Client().get(url)["Permissions-Policy"]
+
+    assert "camera=()" in policy
+    assert "geolocation=()" in policy
+    assert "microphone=()" in policy
