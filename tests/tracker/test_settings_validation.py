@@ -69,6 +69,9 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
         ("LOG_LEVEL", "LOUD"),
         ("DEFAULT_USER_TIMEZONE", "Mars/Olympus"),
         ("ALLOWED_HOSTS", ""),
+        ("LOG_FORMAT", "xml"),
+        ("METRICS_TOKEN", "short"),
+        ("SENTRY_DSN", "sentry.example/1"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(monkeypatch, name, value):
