@@ -81,7 +81,9 @@ def send_deliveries_task(self, delivery_ids: list[int]) -> int:
             send_delivery_task.apply_async(
                 (delivery_id,), kwargs={"retries": 1}, countdown=countdown
             )
-    return sum(outcome.state == "sent" for outcome in outcomes.values())
+    sent = sum(outcome.state == "sent" for outcome in outcomes.values())
+    logger.info("sent %d of %d deliveries", sent, len(delivery_ids))
+    return sent
 
 
 def _countdown(error: Exception, *, retries: int) -> int:

@@ -6,6 +6,7 @@ class TrackerConfig(AppConfig):
     verbose_name = "StretchStop"
 
     def ready(self) -> None:
-        from tracker import metrics
+        from tracker import checks, logs, metrics  # noqa: F401 - checks registers itself
 
+        logs.install_record_factory()  # importing logs also connects its Celery signals
         metrics.connect_signals()

