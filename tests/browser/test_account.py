@@ -1,5 +1,7 @@
 """Account in a real browser at 360x640: time zone, log out, deleting the account."""
 
+import os
+
 import pytest
 from playwright.sync_api import expect
 
@@ -98,6 +100,10 @@ def test_the_time_zone_picker_puts_the_devices_zone_first_and_offers_no_odd_entr
     expect(options.nth(1)).to_have_attribute("value", "UTC")
     values = options.evaluate_all("(all) => all.map((o) => o.value)")
     assert not {"Factory", "localtime", "EST5EDT", "US/Central"} & set(values)
+    if os.environ.get("SCREENSHOT_DIR"):
+        field.fill("")
+        field.type("Japa")
+        page.screenshot(path=f"{os.environ['SCREENSHOT_DIR']}/signup-timezone.png")
     assert_accessible(page)
     assert tap_targets_too_small(page) == []
     context.close()
