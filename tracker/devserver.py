@@ -39,12 +39,22 @@ def bind_address(host: str, port: str) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+def default_site_url(host: str, port: str) -> str:
+    """Return the address links made outside a request (Celery emails) should use.
+
+    A wildcard bind address is no address to visit: this machine's loopback is.
+    """
+    visit = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    return f"http://{bind_address(visit, port)}"
+
+
 def main() -> int:
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
     var_dir = Path(env.get("VAR_DIR", BASE_DIR / "var")).resolve()
     var_dir.mkdir(parents=True, exist_ok=True)
     host, port = env.get("HOST", "127.0.0.1"), env.get("PORT", "8000")
+    env.setdefault("SITE_URL", default_site_url(host, port))
     python = sys.executable
 
     processes: dict[str, list[str]] = {}

@@ -229,6 +229,8 @@ THROTTLE_AUTH_USERNAME = os.environ.get("THROTTLE_AUTH_USERNAME", "10/min")
 # Attempts at a therapist's invite code, per account and per client address.
 THROTTLE_CARE_ACCEPT_USER = os.environ.get("THROTTLE_CARE_ACCEPT_USER", "10/hour")
 THROTTLE_CARE_ACCEPT_IP = os.environ.get("THROTTLE_CARE_ACCEPT_IP", "60/hour")
+# Invites a therapist may create (each may send an email), by link, email or QR code.
+THROTTLE_CARE_INVITE = os.environ.get("THROTTLE_CARE_INVITE", "30/hour")
 # Exports per account, all export endpoints together (each builds a whole file).
 THROTTLE_EXPORT = os.environ.get("THROTTLE_EXPORT", "30/hour")
 
@@ -303,6 +305,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
 
 # Reminders (see README "Reminders").
+# Only for links made outside a request (reminder emails sent by Celery); links made
+# while answering a request use the address it came in on. `make run` sets it from HOST/PORT.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
 REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30)

@@ -118,3 +118,18 @@ def test_make_run_serves_the_api_runs_a_worker_and_keeps_data_between_runs(tmp_p
         assert status == 200
     finally:
         stop(server)
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "expected"),
+    [
+        ("127.0.0.1", "8811", "http://127.0.0.1:8811"),
+        ("0.0.0.0", "8000", "http://127.0.0.1:8000"),  # noqa: S104 (the wildcard, on purpose)
+        ("::", "8801", "http://[::1]:8801"),
+        ("stretch.local", "9000", "http://stretch.local:9000"),
+    ],
+)
+def test_make_runs_site_url_follows_host_and_port(host, port, expected):
+    from tracker.devserver import default_site_url
+
+    assert default_site_url(host, port) == expected
