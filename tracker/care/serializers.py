@@ -26,11 +26,14 @@ class InviteSerializer(serializers.Serializer):
         help_text="The accept page with the code, on the scheme, host and port of this request."
     )
     expires_at = serializers.DateTimeField(source="invite.expires_at")
-    email = serializers.EmailField(source="invite.email", help_text="Empty if not emailed.")
+    # A CharField: "" (not emailed) is no email address for the schema.
+    email = serializers.CharField(source="invite.email", help_text="Empty if not emailed.")
 
 
 class PendingInviteSerializer(serializers.ModelSerializer):
     """An invite that can still be accepted; its code cannot be shown again."""
+
+    email = serializers.CharField(read_only=True, help_text="Where it was emailed; empty if not.")
 
     class Meta:
         model = CareInvite

@@ -108,7 +108,8 @@ def invite_email_send(*, invite_id: int, code: str, link: str, now: datetime) ->
         "expires_at": invite.expires_at,
     }
     send_mail(
-        subject=f"{context['therapist']} invites you to StretchStop",
+        # One line whatever the display name holds: a header cannot take a newline.
+        subject=f"{' '.join(context['therapist'].split())} invites you to StretchStop",
         message=render_to_string("tracker/email/care_invite.txt", context),
         from_email=None,
         recipient_list=[invite.email],
