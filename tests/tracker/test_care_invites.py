@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from tests.conftest import client_for, make_user
 from tracker.care import services
@@ -13,6 +14,38 @@ from tracker.models import CareInvite, CareLink, Role
 
 INVITES = "/api/v1/care/invites/"
 ACCEPT = "/api/v1/care/accept/"
+
+
+def _registered(username: str, role: str) -> APIClient:
+    body = {
+        "username": username,
+        "password": "a long enough passphrase",
+        "role": role,
+        "timezone": "Europe/Paris",
+    }
+    response = APIClient().post("/api/v1/auth/register/", body, format="json")
+    assert response.status_code == 201, response.content
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {response.json()['token']}")
+    return client
+
+
+@pytest.mark.django_db
+def test_the_invite_journey_through_the_api_on_new_accounts():
+    therapist = _registered("dr-lena", "therapist")
+    invite = therapist.post(INVITES, {}, format="json").json()
+    assert [row["id"] for row in therapist.get(INVITES).json()] == [invite["id"]]
+    patient = _registered("sam", "patient")
+
+    accepted = patient.post(
+        ACCEPT, {"code": invite["code"], "reminders_consent": True}, format="json"
+    )
+
+    assert accepted.status_code == 201
+    assert accepted.json()["therapist"]["display_name"] == ""
+    assert therapist.get(INVITES).json() == []
+    rows = therapist.get("/api/v1/care/patients/").json()
+    assert [row["id"] for row in rows] == [accepted.json()["patient"]["id"]]
 
 
 def test_the_pending_list_has_only_invites_that_can_still_be_accepted(thera, thera_client, alice):
