@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 app = Celery("stretchstop")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+# tasks modules below the apps' own packages (autodiscovery looks one level down only).
+app.autodiscover_tasks(["tracker.care"])
 
 # Beat entries live here, one comment each: when it runs and why.
 app.conf.beat_schedule = {

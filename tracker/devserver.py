@@ -160,6 +160,15 @@ def _kill_group(pgid: int, signum: int) -> None:
         os.killpg(pgid, signum)
 
 
+def default_site_url(host: str, port: str) -> str:
+    """Return the address links made outside a request (Celery emails) should use.
+
+    A wildcard bind address is no address to visit: this machine's loopback is.
+    """
+    visit = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)  # noqa: S104
+    return f"http://{bind_address(visit, port)}"
+
+
 def main() -> int:
     env = dict(os.environ)
     env.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
@@ -169,6 +178,7 @@ def main() -> int:
     env.setdefault("HOST", "127.0.0.1")
     env.setdefault("PORT", "8000")
     supervisor = Supervisor(env)
+    env.setdefault("SITE_URL", default_site_url(env["HOST"], env["PORT"]))
 
     if not env.get("REDIS_URL") and not env.get("CELERY_BROKER_URL"):
         socket_path = var_dir / "redis.sock"

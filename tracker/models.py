@@ -132,8 +132,12 @@ class CareInvite(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_invites"
     )
     code_hash = models.CharField(max_length=64, unique=True)
+    # Where the invite was emailed, if it was; shown in the therapist's pending list.
+    email = models.EmailField(blank=True)
     created_at = models.DateTimeField()
     expires_at = models.DateTimeField()
+    # Cancelled by the therapist: the code then fails like an unknown one.
+    cancelled_at = models.DateTimeField(null=True, blank=True)
     used_at = models.DateTimeField(null=True, blank=True)
     used_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

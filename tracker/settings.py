@@ -325,6 +325,8 @@ THROTTLE_AUTH_USERNAME = env_rate("THROTTLE_AUTH_USERNAME", "10/min")
 # Attempts at a therapist's invite code, per account and per client address.
 THROTTLE_CARE_ACCEPT_USER = env_rate("THROTTLE_CARE_ACCEPT_USER", "10/hour")
 THROTTLE_CARE_ACCEPT_IP = env_rate("THROTTLE_CARE_ACCEPT_IP", "60/hour")
+# Invites a therapist may create (each may send an email), by link, email or QR code.
+THROTTLE_CARE_INVITE = env_rate("THROTTLE_CARE_INVITE", "30/hour")
 # Exports per account, all export endpoints together (each builds a whole file).
 THROTTLE_EXPORT = env_rate("THROTTLE_EXPORT", "30/hour")
 # Care messages one account may send, all threads together.
@@ -403,6 +405,8 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
 
 # Reminders (see README "Reminders").
+# Only for links made outside a request (reminder emails sent by Celery); links made
+# while answering a request use the address it came in on. `make run` sets it from HOST/PORT.
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("https", "http")).rstrip("/")
 REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
 REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30, minimum=1)

@@ -194,7 +194,7 @@ def test_an_invite_accepted_in_another_browser_links_the_patient(
     phone.goto("/patients/")
     expect(phone.locator("#no-patients")).to_be_visible()
     phone.get_by_role("link", name="Invite a patient").click()
-    phone.get_by_role("button", name="Create an invite code").click()
+    phone.get_by_role("button", name="Create an invite").click()
 
     code = phone.locator("#invite-code").text_content()
     assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code)

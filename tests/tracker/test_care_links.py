@@ -13,7 +13,7 @@ from exercises.services import plan_create
 from reminders.models import Schedule
 from tests.conftest import client_for, make_user
 from tracker.care import selectors, services
-from tracker.care.api import INVALID_CODE
+from tracker.care.services import INVALID_CODE
 from tracker.models import CareInvite, CareLink, CareMessage, PainEntry, Role, User
 
 ACCEPT = "/api/v1/care/accept/"
@@ -37,17 +37,19 @@ def thera_link(thera, alice) -> CareLink:
 
 
 def test_a_therapist_creates_an_invite_with_a_code_and_a_link(settings, thera_client, thera):
-    settings.SITE_URL = "https://app.example.org"
+    # The link is on the address the request came in on, whatever SITE_URL says.
+    settings.SITE_URL = "https://elsewhere.example"
+    settings.ALLOWED_HOSTS = ["app.example.org"]
     before = timezone.now()
 
-    response = thera_client.post(INVITES)
+    response = thera_client.post(INVITES, HTTP_HOST="app.example.org:8443", secure=True)
 
     assert response.status_code == 201
     code = response.json()["code"]
     assert len(code) >= 8
     assert set(code) <= set(services.CODE_ALPHABET)
     assert not set(code) & set("0O1IL")
-    assert response.json()["link"] == f"https://app.example.org/care/accept/?code={code}"
+    assert response.json()["link"] == f"https://app.example.org:8443/care/accept/?code={code}"
     invite = CareInvite.objects.get(therapist=thera)
     assert invite.expires_at - before >= timedelta(days=7)
     assert invite.expires_at - before < timedelta(days=7, minutes=1)
@@ -427,8 +429,10 @@ def cast(thera, alice, bob, thera_link) -> dict:
     }
     clients = {name: client_for(user) for name, user in users.items()}
     clients["anonymous"] = APIClient()
+    pending_invite, _ = services.invite_create(therapist=thera, now=now)
     return {
         "clients": clients,
+        "invite": pending_invite,
         "link": thera_link,
         "patient": alice,
         "plan": plan,
@@ -438,6 +442,7 @@ def cast(thera, alice, bob, thera_link) -> dict:
 
 def _request(cast: dict, actor: str, method: str, path: str, body: dict | None = None):
     path = path.format(
+        invite=cast["invite"].pk,
         link=cast["link"].pk,
         patient=cast["patient"].pk,
         plan=cast["plan"].pk,
@@ -455,6 +460,22 @@ MATRIX = [
         "/api/v1/care/invites/",
         None,
         {"linked_therapist": 201, "other_therapist": 201, "ended_therapist": 201}
+        | {"patient": 403, "other_patient": 403},
+    ),
+    # Invites: each therapist lists their own (enid's and otto's lists are
+    # empty); only the one who made an invite cancels it.
+    (
+        "get",
+        "/api/v1/care/invites/",
+        None,
+        dict.fromkeys(["linked_therapist", "other_therapist", "ended_therapist"], 200)
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "delete",
+        "/api/v1/care/invites/{invite}/",
+        None,
+        {"linked_therapist": 204, "other_therapist": 404, "ended_therapist": 404}
         | {"patient": 403, "other_patient": 403},
     ),
     (
@@ -622,6 +643,7 @@ def _care_rows(patient: User) -> tuple:
 def test_access_matrix(cast, actor, method, path, body, expected):
     link_before = CareLink.objects.get(pk=cast["link"].pk)
     rows_before = _care_rows(cast["patient"])
+    invites_before = sorted(CareInvite.objects.values_list("id", "cancelled_at", "used_at"))
 
     response = _request(cast, actor, method, path, body)
 
@@ -634,6 +656,9 @@ def test_access_matrix(cast, actor, method, path, body, expected):
             link_before.reminders_consent,
         )
         assert _care_rows(cast["patient"]) == rows_before
+        assert sorted(CareInvite.objects.values_list("id", "cancelled_at", "used_at")) == (
+            invites_before
+        )
         assert set(response.json()) <= {"detail", "code"}
     if actor not in ("linked_therapist", "patient") or response.status_code >= 400:
         # Nobody else, and no refusal, shows anything of the patient.
@@ -654,6 +679,7 @@ def test_the_matrix_covers_every_care_operation():
         (
             method,
             path.replace("{link}", "{id}")
+            .replace("{invite}", "{invite_id}")
             .replace("{patient}", "{patient_id}")
             .replace("{plan}", "{plan_id}")
             .replace("{alert}", "{alert_id}"),

@@ -193,3 +193,18 @@ def test_a_killed_worker_or_redis_is_restarted_while_the_web_keeps_serving(tmp_p
     for name in ("web", "worker", "beat", "redis"):
         for pid in started_pids(log, name):
             assert group_is_gone(pid), name
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "expected"),
+    [
+        ("127.0.0.1", "8811", "http://127.0.0.1:8811"),
+        ("0.0.0.0", "8000", "http://127.0.0.1:8000"),  # noqa: S104 (the wildcard, on purpose)
+        ("::", "8801", "http://[::1]:8801"),
+        ("stretch.local", "9000", "http://stretch.local:9000"),
+    ],
+)
+def test_make_runs_site_url_follows_host_and_port(host, port, expected):
+    from tracker.devserver import default_site_url
+
+    assert default_site_url(host, port) == expected

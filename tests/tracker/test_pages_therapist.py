@@ -14,7 +14,8 @@ from tests.conftest import client_for, make_user
 from tests.tracker.test_care_plans import STRETCH, assigned_plan
 from tracker.care import services
 from tracker.models import AlertAcknowledgement, CareInvite, CareLink, PainEntry, Role
-from tracker.web.therapist import group_code, pain_trend, relative_time
+from tracker.web.invites import group_code
+from tracker.web.therapist import pain_trend, relative_time
 
 pytestmark = pytest.mark.django_db
 
@@ -240,14 +241,15 @@ def test_an_unknown_action_on_the_list_is_a_400(as_thera):
 
 
 def test_creating_an_invite_shows_the_code_the_link_and_the_expiry(as_thera, thera, settings):
-    settings.SITE_URL = "https://stretch.example"
-    response = as_thera.post("/patients/invite/")
+    # The link is on the address the page was asked on, not SITE_URL.
+    settings.SITE_URL = "https://elsewhere.example"
+    response = as_thera.post("/patients/invite/", HTTP_HOST="localhost:8811")
     assert response.status_code == 200
     html = response.content.decode()
     code = re.search(r'id="invite-code">([A-Z0-9-]+)<', html).group(1)
     assert re.fullmatch(r"[A-Z2-9]{5}-[A-Z2-9]{5}", code)
     raw = code.replace("-", "")
-    assert f'href="https://stretch.example/care/accept/?code={raw}"' in html
+    assert f'href="http://localhost:8811/care/accept/?code={raw}"' in html
     invite = CareInvite.objects.get()
     assert invite.therapist == thera
     assert invite.code_hash == services.code_hash(raw)

@@ -4,9 +4,6 @@ Role checks answer 403 (they are about the caller, not about anyone's data);
 a link or patient the caller has no part in answers 404, like an unknown id.
 """
 
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
@@ -19,105 +16,25 @@ from rest_framework.views import APIView
 from exercises.models import Plan
 from exercises.services import plan_create, plan_delete, plan_update
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
-from tracker.api.permissions import IsPatient, IsTherapist
+from tracker.api.permissions import IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
-from tracker.api.throttles import SettingsRateThrottle
 from tracker.care import selectors, services
 from tracker.care.messages import with_unread
 from tracker.care.serializers import (
-    AcceptSerializer,
     AssignedPlanSerializer,
     CareReminderSerializer,
     ConsentSerializer,
     DashboardPatientSerializer,
-    InviteSerializer,
     LinkedPatientSerializer,
     LinkSerializer,
 )
 from tracker.models import User
-
-INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
 
 
 def _forbidden(description: str) -> OpenApiResponse:
     return OpenApiResponse(
         DetailSerializer, f"{description} (Or a browser session without a valid CSRF token.)"
     )
-
-
-class CareAcceptUserThrottle(SettingsRateThrottle):
-    """Limit one account's attempts at invite codes (rate: THROTTLE_CARE_ACCEPT_USER)."""
-
-    scope = "care_accept_user"
-    setting_name = "THROTTLE_CARE_ACCEPT_USER"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": request.user.pk}
-
-
-class CareAcceptIPThrottle(SettingsRateThrottle):
-    """Limit one address's attempts, whatever the accounts (rate: THROTTLE_CARE_ACCEPT_IP)."""
-
-    scope = "care_accept_ip"
-    setting_name = "THROTTLE_CARE_ACCEPT_IP"
-
-    def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-
-class InviteCreateView(APIView):
-    """Create a single-use invite code, valid for 7 days, to give to one patient."""
-
-    permission_classes = [IsAuthenticated, IsTherapist]
-
-    @extend_schema(
-        request=None,
-        responses={201: InviteSerializer, 403: _forbidden("The caller is not a therapist.")},
-    )
-    def post(self, request):
-        invite, code = services.invite_create(therapist=request.user, now=timezone.now())
-        body = {
-            "code": code,
-            "link": f"{settings.SITE_URL}/care/accept/?{urlencode({'code': code})}",
-            "expires_at": invite.expires_at,
-        }
-        return Response(InviteSerializer(body).data, status=status.HTTP_201_CREATED)
-
-
-class AcceptView(APIView):
-    """Accept a therapist's invite code: from now on that therapist sees your data.
-
-    201 with the new link; 200 with the existing one if you were already linked.
-    """
-
-    permission_classes = [IsAuthenticated, IsPatient]
-    throttle_classes = [CareAcceptUserThrottle, CareAcceptIPThrottle]
-
-    @extend_schema(
-        request=AcceptSerializer,
-        responses={
-            201: LinkSerializer,
-            200: LinkSerializer,
-            403: _forbidden("The caller is not a patient."),
-        },
-    )
-    def post(self, request):
-        incoming = AcceptSerializer(data=request.data)
-        incoming.is_valid(raise_exception=True)
-        try:
-            link, created = services.invite_accept(
-                patient=request.user,
-                code=incoming.validated_data["code"],
-                reminders_consent=incoming.validated_data["reminders_consent"],
-                now=timezone.now(),
-            )
-        except services.InvalidInviteCode:
-            # One message for unknown, expired and used codes.
-            raise ValidationError({"code": [INVALID_CODE]}) from None
-        return Response(
-            LinkSerializer(link).data,
-            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
-        )
 
 
 class LinkViewSet(

@@ -11,8 +11,9 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.views import APIView
 
 from tracker.api.exports import FileDownloadNegotiation, file_response
+from tracker.api.permissions import IsPatient
 from tracker.api.throttles import ExportThrottle
-from tracker.care.api import IsPatient, _forbidden
+from tracker.care.api import _forbidden
 from tracker.care.export_api import _linked_patient
 from tracker.programme import PDF_MEDIA_TYPE, programme_file
 

@@ -45,8 +45,27 @@ from tracker.care.dashboard import (
     window_adherence,
 )
 from tracker.days import day_bounds, day_start, local_date
-from tracker.models import AlertAcknowledgement, CareLink, PainEntry, PauseDay, SafetyCheck, User
+from tracker.models import (
+    AlertAcknowledgement,
+    CareInvite,
+    CareLink,
+    PainEntry,
+    PauseDay,
+    SafetyCheck,
+    User,
+)
 from tracker.selectors import links_for, plan_item_row, planned_on
+
+
+def invites_pending(*, therapist: User, now: datetime) -> QuerySet[CareInvite]:
+    """Return the therapist's invites that can still be accepted, newest first.
+
+    Used, cancelled and expired invites are left out: for the therapist they
+    are done with (a used one shows as a patient).
+    """
+    return CareInvite.objects.filter(
+        therapist=therapist, used_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=now
+    ).order_by("-created_at", "-id")
 
 
 def active_links_for(user: User) -> QuerySet[CareLink]:

@@ -7,13 +7,38 @@ from exercises.api.serializers import PlanSerializer
 from exercises.models import Routine
 from reminders.api.serializers import LocalTimeField, WeekdaysField
 from reminders.models import default_weekdays
-from tracker.models import AlertKind, CareLink, Profile, User
+from tracker.models import AlertKind, CareInvite, CareLink, Profile, User
+
+
+class InviteCreateSerializer(serializers.Serializer):
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        help_text="If given, the link and the code are emailed there (after the response).",
+    )
 
 
 class InviteSerializer(serializers.Serializer):
+    id = serializers.IntegerField(source="invite.id", help_text="For DELETE care/invites/{id}/.")
     code = serializers.CharField(help_text="Shown once: only a hash of it is stored.")
-    link = serializers.URLField(help_text="SITE_URL/care/accept/?code=…, to send to the patient.")
-    expires_at = serializers.DateTimeField()
+    link = serializers.URLField(
+        help_text="The accept page with the code, on the scheme, host and port of this request."
+    )
+    expires_at = serializers.DateTimeField(source="invite.expires_at")
+    # A CharField: "" (not emailed) is no email address for the schema.
+    email = serializers.CharField(source="invite.email", help_text="Empty if not emailed.")
+
+
+class PendingInviteSerializer(serializers.ModelSerializer):
+    """An invite that can still be accepted; its code cannot be shown again."""
+
+    email = serializers.CharField(read_only=True, help_text="Where it was emailed; empty if not.")
+
+    class Meta:
+        model = CareInvite
+        fields = ["id", "email", "created_at", "expires_at"]
+        read_only_fields = fields
 
 
 class AcceptSerializer(serializers.Serializer):

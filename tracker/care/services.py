@@ -1,4 +1,5 @@
-"""Writes for care: invites, accepting them, ending links, consent, therapist-set reminders."""
+"""Writes for care: invites (create, email, cancel, accept), ending links, consent,
+therapist-set reminders."""
 
 import re
 import secrets
@@ -6,12 +7,15 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
 
 from reminders.models import Schedule, ScheduleKind
 from reminders.services import schedule_save, schedules_set_by_stop
 from tracker.care.selectors import alert_acknowledged, dashboard_rows, reminder_set_by
+from tracker.care.serializers import AcceptSerializer
 from tracker.models import AlertAcknowledgement, AlertKind, CareInvite, CareLink, Role, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
@@ -20,8 +24,21 @@ CODE_LENGTH = 10  # 31**10 ≈ 8·10^14 codes, against a throttled guesser.
 INVITE_LIFETIME = timedelta(days=7)
 
 
+# The one answer to every code that does not link: unknown, expired, used or cancelled.
+INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
+
+
 class InvalidInviteCode(Exception):
-    """The code is unknown, expired or used: one error, so an answer tells a guesser nothing."""
+    """The code is unknown, expired, used or cancelled: one error, so an answer tells a
+    guesser nothing."""
+
+
+class InviteRefused(Exception):
+    """A submitted code was not accepted; `errors` maps fields to messages, as a form shows them."""
+
+    def __init__(self, errors: Mapping[str, list[str]]):
+        super().__init__(errors)
+        self.errors = dict(errors)
 
 
 class NoRemindersConsent(Exception):
@@ -50,18 +67,66 @@ def code_hash(code: str) -> str:
     return salted_hmac("tracker.care.invite", code_normalize(code), algorithm="sha256").hexdigest()
 
 
-def invite_create(*, therapist: User, now: datetime) -> tuple[CareInvite, str]:
-    """Return a new invite and its code; the code is not stored and cannot be shown again."""
+def invite_create(*, therapist: User, now: datetime, email: str = "") -> tuple[CareInvite, str]:
+    """Return a new invite and its code; the code is not stored and cannot be shown again.
+
+    `email` only records where the invite goes (see `invite_email_send`).
+    """
     if therapist.role != Role.THERAPIST:
         raise CareRoleError("Only therapists can create invites.")
     code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
     invite = CareInvite.objects.create(
         therapist=therapist,
         code_hash=code_hash(code),
+        email=email,
         created_at=now,
         expires_at=now + INVITE_LIFETIME,
     )
     return invite, code
+
+
+def invite_email_send(*, invite_id: int, code: str, link: str, now: datetime) -> bool:
+    """Send the invite's email (link and code) to its address; return False if not sent.
+
+    An invite cancelled, used or expired by the time this runs (the email is
+    sent from a Celery task) is not sent: the code would fail anyway.
+    """
+    invite = (
+        CareInvite.objects.filter(
+            pk=invite_id, cancelled_at__isnull=True, used_at__isnull=True, expires_at__gt=now
+        )
+        .exclude(email="")
+        .select_related("therapist")
+        .first()
+    )
+    if invite is None:
+        return False
+    context = {
+        "therapist": invite.therapist.display_name or invite.therapist.username,
+        "code": code,
+        "link": link,
+        "expires_at": invite.expires_at,
+    }
+    send_mail(
+        # One line whatever the display name holds: a header cannot take a newline.
+        subject=f"{' '.join(context['therapist'].split())} invites you to StretchStop",
+        message=render_to_string("tracker/email/care_invite.txt", context),
+        from_email=None,
+        recipient_list=[invite.email],
+    )
+    return True
+
+
+def invite_cancel(*, invite: CareInvite, now: datetime) -> bool:
+    """Cancel a pending invite: its code then fails like any invalid one.
+
+    Return False, changing nothing, if it was already used, cancelled or expired.
+    """
+    return bool(
+        CareInvite.objects.filter(
+            pk=invite.pk, cancelled_at__isnull=True, used_at__isnull=True, expires_at__gt=now
+        ).update(cancelled_at=now)
+    )
 
 
 @transaction.atomic
@@ -70,8 +135,8 @@ def invite_accept(
 ) -> tuple[CareLink, bool]:
     """Return the care link the code grants and whether it is new.
 
-    1. Find the invite by the code's hash; unknown, expired and used codes all
-       raise the same InvalidInviteCode.
+    1. Find the invite by the code's hash; unknown, expired, used and cancelled
+       codes all raise the same InvalidInviteCode.
     2. Claim it with a conditional update, so two racing accepts of one code
        cannot both succeed.
     3. Create the link, or, if this pair is already linked, keep that link and
@@ -83,7 +148,7 @@ def invite_accept(
     if invite is None:
         raise InvalidInviteCode()
     claimed = CareInvite.objects.filter(
-        pk=invite.pk, used_at__isnull=True, expires_at__gt=now
+        pk=invite.pk, used_at__isnull=True, cancelled_at__isnull=True, expires_at__gt=now
     ).update(used_at=now, used_by=patient)
     if not claimed:
         raise InvalidInviteCode()
@@ -108,6 +173,30 @@ def invite_accept(
             )
     reminders_consent_set(link=existing, consent=reminders_consent)
     return existing, False
+
+
+def invite_accept_submitted(
+    *, patient: User, data: Mapping[str, Any], now: datetime
+) -> tuple[CareLink, bool]:
+    """Return (link, created) for a submitted `{code, reminders_consent}`, from the API or a page.
+
+    Raise InviteRefused with the fields' messages for malformed input, and with
+    the one INVALID_CODE message for any code that does not link, whatever the reason.
+    """
+    incoming = AcceptSerializer(data=data)
+    if not incoming.is_valid():
+        raise InviteRefused(
+            {field: [str(m) for m in msgs] for field, msgs in incoming.errors.items()}
+        )
+    try:
+        return invite_accept(
+            patient=patient,
+            code=incoming.validated_data["code"],
+            reminders_consent=incoming.validated_data["reminders_consent"],
+            now=now,
+        )
+    except InvalidInviteCode:
+        raise InviteRefused({"code": [INVALID_CODE]}) from None
 
 
 @transaction.atomic

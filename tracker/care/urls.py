@@ -1,15 +1,20 @@
 from django.urls import path
 from rest_framework.routers import SimpleRouter
 
-from tracker.care import api, export_api, goals_api, message_api, programme_api
+from tracker.care import api, export_api, goals_api, invite_api, message_api, programme_api
 
 # Path converters, not regexes: a malformed id never reaches a view.
 router = SimpleRouter(use_regex_path=False)
 router.register("care/links", api.LinkViewSet, basename="care-link")
 
 urlpatterns = [
-    path("care/invites/", api.InviteCreateView.as_view(), name="care-invites"),
-    path("care/accept/", api.AcceptView.as_view(), name="care-accept"),
+    path("care/invites/", invite_api.InviteListView.as_view(), name="care-invites"),
+    path(
+        "care/invites/<int:invite_id>/",
+        invite_api.InviteDetailView.as_view(),
+        name="care-invite-detail",
+    ),
+    path("care/accept/", invite_api.AcceptView.as_view(), name="care-accept"),
     path("care/patients/", api.DashboardView.as_view(), name="care-dashboard"),
     path(
         "care/patients/<int:patient_id>/",

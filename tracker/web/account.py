@@ -1,4 +1,5 @@
-"""Account: who you are, your name and time zone, your data, log out, delete.
+"""Account: who you are, your name and time zone, your therapists (patients: "Link to my
+therapist" with a code), your data, log out, delete.
 
 The same rules as the API: the name and the zone go through UserSerializer
 (PATCH /api/v1/me/), deleting needs the password as AccountDeleteSerializer
@@ -14,6 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import services
 from tracker.api.serializers import AccountDeleteSerializer, UserSerializer
+from tracker.care.selectors import active_links_for
+from tracker.models import Role
 from tracker.web.timezone_picker import zone_choices
 
 # The fields this page changes; anything else posted is ignored, not applied.
@@ -39,6 +42,9 @@ def _render(request: HttpRequest, status: int = 200, **context) -> HttpResponse:
             "timezones": zone_choices(),
             "exports": _export_links(),
             "saved": request.GET.get("saved") == "1",
+            "therapist_links": (
+                list(active_links_for(user)) if user.role == Role.PATIENT else None
+            ),
         }
     )
     return render(request, "tracker/account.html", context, status=status)

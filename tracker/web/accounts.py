@@ -11,6 +11,7 @@ from tracker import services
 from tracker.api.serializers import RegisterSerializer
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
 from tracker.models import Profile, Role
+from tracker.web.care import after_signup_url, pending_invite_code
 from tracker.web.navigation import home_url
 from tracker.web.throttling import page_throttled
 from tracker.web.timezone_picker import zone_choices
@@ -40,6 +41,7 @@ def signup_page(request: HttpRequest) -> HttpResponse:
         "roles": Role.choices,
         "profiles": Profile.choices,
         "timezones": zone_choices(),
+        "invite_pending": bool(pending_invite_code(request)),
     }
     if request.method == "GET":
         return render(request, "tracker/signup.html", context)
@@ -51,14 +53,21 @@ def signup_page(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/signup.html", context, status=400)
     user = services.account_create(**incoming.validated_data)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("/onboarding/" if user.role == Role.PATIENT else home_url(user))
+    return redirect(
+        after_signup_url(request, "/onboarding/" if user.role == Role.PATIENT else home_url(user))
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def login_page(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated and request.method == "GET":
         return redirect(_next_url(request, request.user))
-    context = {"values": request.POST, "errors": {}, "next": request.GET.get("next", "")}
+    context = {
+        "values": request.POST,
+        "errors": {},
+        "next": request.GET.get("next", ""),
+        "invite_pending": bool(pending_invite_code(request)),
+    }
     if request.method == "GET":
         return render(request, "tracker/login.html", context)
     context["next"] = request.POST.get("next", "")

@@ -1,31 +1,53 @@
-"""A patient accepts a therapist's invite: the code from the link, and consent to
-reminders set by the therapist (unticked unless the patient ticks it).
+"""A patient accepts a therapist's invite: the code from the link (or typed), and
+consent to reminders set by the therapist (unticked unless the patient ticks it).
 
-The same serializer, service, one message for every bad code, and the same
-throttles (shared with POST /api/v1/care/accept/) as the API.
+The same service (`invite_accept_submitted`: checks, one message for every bad
+code) and the same throttles as POST /api/v1/care/accept/.
+
+An invite link opened signed out keeps its code in the session, so it survives
+logging in or signing up (which lead back here): the patient never retypes it.
 """
 
 from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from tracker.care import services
-from tracker.care.api import INVALID_CODE, CareAcceptIPThrottle, CareAcceptUserThrottle
-from tracker.care.serializers import AcceptSerializer
-from tracker.web.access import patient_required
+from tracker.care.throttles import CareAcceptIPThrottle, CareAcceptUserThrottle
+from tracker.models import Role
+from tracker.web.navigation import home_url
 from tracker.web.throttling import page_throttled
 
 TEMPLATE = "tracker/care_accept.html"
+ACCEPT_URL = "/care/accept/"
+# The session keys of a code from an invite link opened signed out, and of where
+# to go once it is accepted (a patient who has just signed up: onboarding).
+PENDING_CODE = "care_invite_code"
+AFTER_ACCEPT = "care_after_accept"
+MAX_CODE_LENGTH = 64  # as AcceptSerializer's code
 
 
-@patient_required
+def pending_invite_code(request: HttpRequest) -> str:
+    """Return the invite code this browser brought from a link, or ""."""
+    return request.session.get(PENDING_CODE, "")
+
+
 @require_http_methods(["GET", "POST"])
 def accept_page(request: HttpRequest) -> HttpResponse:
+    if not request.user.is_authenticated:
+        code = request.GET.get("code", "").strip()[:MAX_CODE_LENGTH]
+        if code:
+            request.session[PENDING_CODE] = code
+        # A fixed next: the code travels in the session, not through the login form.
+        return redirect_to_login(ACCEPT_URL)
+    if request.user.role != Role.PATIENT:
+        return redirect(home_url(request.user))
     source = request.POST if request.method == "POST" else request.GET
     context = {
-        "code": source.get("code", ""),
+        "code": source.get("code", "") or pending_invite_code(request),
         "consent": request.method == "POST" and "reminders_consent" in request.POST,
         "errors": {},
     }
@@ -34,26 +56,34 @@ def accept_page(request: HttpRequest) -> HttpResponse:
     if page_throttled(request, (CareAcceptUserThrottle(), CareAcceptIPThrottle())):
         context["errors"] = {"code": ["Too many attempts. Please wait and try again later."]}
         return render(request, TEMPLATE, context, status=429)
-    incoming = AcceptSerializer(
-        data={"code": context["code"], "reminders_consent": context["consent"]}
-    )
-    if not incoming.is_valid():
-        context["errors"] = incoming.errors
-        return render(request, TEMPLATE, context, status=400)
     try:
-        link, created = services.invite_accept(
+        link, created = services.invite_accept_submitted(
             patient=request.user,
-            code=incoming.validated_data["code"],
-            reminders_consent=incoming.validated_data["reminders_consent"],
+            data={"code": context["code"], "reminders_consent": context["consent"]},
             now=timezone.now(),
         )
-    except services.InvalidInviteCode:
-        # One message for unknown, expired and used codes.
-        context["errors"] = {"code": [INVALID_CODE]}
+    except services.InviteRefused as refused:
+        # The code from the link failed: the patient now types one, if anything.
+        request.session.pop(PENDING_CODE, None)
+        context["errors"] = refused.errors
         return render(request, TEMPLATE, context, status=400)
+    request.session.pop(PENDING_CODE, None)
+    after = request.session.pop(AFTER_ACCEPT, "/today/")
     therapist = link.therapist.display_name or link.therapist.username
     if created:
         messages.success(request, f"You are now linked with {therapist}: they see your progress.")
     else:
         messages.success(request, f"You were already linked with {therapist}.")
-    return redirect("/today/")
+    return redirect(after)
+
+
+def after_signup_url(request: HttpRequest, default: str) -> str:
+    """Return where a new account goes: to accept the invite it came with, else `default`.
+
+    A new patient with an invite sees the consent screen first, then `default`
+    (onboarding); a new therapist ignores a patient's invite.
+    """
+    if request.user.role == Role.PATIENT and pending_invite_code(request):
+        request.session[AFTER_ACCEPT] = default
+        return ACCEPT_URL
+    return default

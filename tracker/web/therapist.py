@@ -1,4 +1,4 @@
-"""The therapist's pages: the patient list (dashboard), inviting a patient, and one
+"""The therapist's pages: the patient list (dashboard) and one
 linked patient's charts, function goals, assigned plans and exports.
 
 Every read of a patient goes through tracker.care.selectors (patients_of and
@@ -10,9 +10,7 @@ serializer (tracker.care.serializers.AssignedPlanSerializer).
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from urllib.parse import urlencode
 
-from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -257,26 +255,6 @@ def patients_page(request: HttpRequest) -> HttpResponse:
     unread = unread_by_patient(therapist=request.user)
     context = {"patients": _patient_rows(rows, now, unread), "columns": _column_headers(sort)}
     return render(request, "tracker/patients.html", context)
-
-
-def group_code(code: str, size: int = 5) -> str:
-    """Return the code in groups of `size`, joined by dashes (accepting ignores them)."""
-    return "-".join(code[i : i + size] for i in range(0, len(code), size))
-
-
-@therapist_required
-@require_http_methods(["GET", "POST"])
-def invite_page(request: HttpRequest) -> HttpResponse:
-    context = {"user_timezone": request.user.timezone}
-    if request.method == "POST":
-        # Rendered, not redirected: the code is not stored and cannot be shown again.
-        invite, code = services.invite_create(therapist=request.user, now=timezone.now())
-        context.update(
-            code=group_code(code),
-            link=f"{settings.SITE_URL}/care/accept/?{urlencode({'code': code})}",
-            expires_at=invite.expires_at,
-        )
-    return render(request, "tracker/invite.html", context)
 
 
 # The patient page: charts, goals, plans, exports.

@@ -9,6 +9,7 @@ from tracker.web import (
     care,
     drive,
     goals,
+    invites,
     library,
     messages,
     onboarding,
@@ -42,7 +43,7 @@ urlpatterns = [
     path("account/delete/", account.account_delete_page, name="account-delete"),
     path("account/deleted/", account.account_deleted_page, name="account-deleted"),
     path("patients/", therapist.patients_page, name="patients"),
-    path("patients/invite/", therapist.invite_page, name="patients-invite"),
+    path("patients/invite/", invites.invite_page, name="patients-invite"),
     path("patients/<int:patient_id>/", therapist.patient_page, name="patient"),
     path(
         "patients/<int:patient_id>/messages/post/",
