@@ -40,9 +40,7 @@ def command(role: str, env: dict[str, str]) -> list[str]:
             "--bind", bind,
             "--workers", env.get("WEB_CONCURRENCY", "2"),
             "--graceful-timeout", env.get("GRACEFUL_TIMEOUT", "30"),
-            # Request lines are logged by tracker.logs (JSON, with the request id).
-            "--access-logfile", "/dev/null",
-            "--error-logfile", "-",
+            # No gunicorn access log: tracker.logs logs each request (JSON, with its id).
         ]  # fmt: skip
     if role == "worker":
         return [

@@ -33,8 +33,14 @@ from tracker.models import PainEntry
 logger = logging.getLogger(__name__)
 
 PREFIX = "stretchstop_"
+KNOWN_METHODS = {"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 REQUEST_BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10)
 
+HISTOGRAM_BUCKETS = {
+    "http_request_duration_seconds": REQUEST_BUCKETS,
+    "reminder_lateness_seconds": store.LATENESS_BUCKETS,
+    "dispatcher_pass_seconds": store.PASS_BUCKETS,
+}
 # name: (type, help). Every metric is listed here, so a scrape shows each one
 # (at zero) before anything happened.
 METRICS = {
@@ -69,7 +75,9 @@ class RequestMetricsMiddleware:
         response = self.get_response(request)
         seconds = time.perf_counter() - started
         view = view_label(request)
-        labels = {"view": view, "method": request.method, "status": str(response.status_code)}
+        # Known methods only: a client must not be able to make new series at will.
+        method = request.method if request.method in KNOWN_METHODS else "other"
+        labels = {"view": view, "method": method, "status": str(response.status_code)}
         store.increments(
             {
                 store.field("http_requests_total", labels): 1,
@@ -127,7 +135,8 @@ class StoreCollector:
             elif metric.endswith("_total"):
                 series[metric.removesuffix("_total")][key]["value"] = value
         for metric, (kind, doc) in METRICS.items():
-            yield _family(PREFIX + metric, kind, doc, series.get(metric, {}))
+            buckets = HISTOGRAM_BUCKETS.get(metric, ())
+            yield _family(PREFIX + metric, kind, doc, series.get(metric, {}), buckets)
         last = snapshot.get(store.LAST_PASS_FIELD)
         yield GaugeMetricFamily(
             PREFIX + "dispatcher_last_pass_timestamp_seconds",
@@ -145,7 +154,7 @@ class StoreCollector:
         )
 
 
-def _family(name: str, kind: str, doc: str, by_labels: dict):
+def _family(name: str, kind: str, doc: str, by_labels: dict, bounds: tuple = ()):
     label_names = sorted({key for labels in by_labels for key, _ in labels})
     if kind == "counter":
         family = CounterMetricFamily(name, doc, labels=label_names)
@@ -160,9 +169,10 @@ def _family(name: str, kind: str, doc: str, by_labels: dict):
         values = dict(labels)
         counts = data.get("buckets", {})
         cumulative, buckets = 0.0, []
-        for bound in sorted((b for b in counts if b != "+Inf"), key=float):
-            cumulative += counts[bound]
-            buckets.append((bound, cumulative))
+        # Every bucket, observed or not, so that each series has the same bounds.
+        for bound in bounds:
+            cumulative += counts.get(store.bucket_for(bound, bounds), 0)
+            buckets.append((repr(float(bound)), cumulative))
         cumulative += counts.get("+Inf", 0)
         buckets.append(("+Inf", cumulative))
         family.add_metric(

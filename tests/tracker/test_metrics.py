@@ -91,6 +91,21 @@ def test_requests_are_counted_by_view_and_status_and_timed(metrics_token, alice_
     assert moved(before, after, "stretchstop_http_requests_total", **unmatched) == 1
 
 
+def test_unknown_methods_and_paths_make_no_new_series(metrics_token, db):
+    Client().get("/no/such/path/0")
+    scrape()
+    before = scrape()
+
+    Client().generic("BREW", "/no/such/path/1")
+    Client().generic("MKCOFFEE", "/no/such/path/2")
+
+    after = scrape()
+    # One new series: requests of an unknown method to no route.
+    assert len(after) == len(before) + 1
+    other = {"view": "unmatched", "method": "other", "status": "404"}
+    assert moved(before, after, "stretchstop_http_requests_total", **other) == 2
+
+
 def test_logs_and_pain_entries_created_are_counted_once_each(metrics_token, alice_client, library):
     before = scrape()
     pain = {"id": str(uuid.uuid4()), "recorded_at": "2025-03-01T08:00:00Z", "rating": 4}
