@@ -50,7 +50,8 @@ timeout = 30
 graceful_timeout = 20
 # An idle kept-alive connection is closed after this many seconds.
 keepalive = 5
-accesslog = "-"
+# No access log of gunicorn's own: tracker.logs logs every request, as JSON with its id.
+accesslog = None
 # gunicorn 25+ opens a control socket at one path per user ($HOME/.gunicorn):
 # a second server on the machine would take it over. Signals manage ours.
 control_socket_disable = True
