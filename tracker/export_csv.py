@@ -10,6 +10,7 @@ a column at the end of its file) comes along even before COLUMNS names it.
 import csv
 import io
 import json
+import unicodedata
 import zipfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -83,7 +84,8 @@ def csv_cell(value: Any) -> str:
 
     None is an empty cell, booleans are true/false (as in the JSON export), a
     list of plain values is joined with ";", a dict is JSON. Text starting with = + - @, a tab
-    or a carriage return gets a leading apostrophe (see FORMULA_PREFIXES).
+    or a carriage return, or a compatibility form of one (full-width equals, U+FF1D), gets a
+    leading apostrophe (see FORMULA_PREFIXES).
     """
     if value is None:
         return ""
@@ -95,7 +97,11 @@ def csv_cell(value: Any) -> str:
         text = json.dumps(value, sort_keys=True)
     else:
         text = str(value)
-    if text.startswith(FORMULA_PREFIXES):
+    # Spreadsheets also take the full-width forms (U+FF1D, U+FF0B...) as the ASCII ones:
+    # compare the compatibility form (NFKC), keep the text as written.
+    if text.startswith(FORMULA_PREFIXES) or unicodedata.normalize("NFKC", text).startswith(
+        FORMULA_PREFIXES
+    ):
         return "'" + text
     return text
 

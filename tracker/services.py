@@ -7,12 +7,18 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from knox.models import AuthToken
 
 from exercises.services import client_record_save
 from tracker.goals import GOALS_ACTIVE_MAX
 from tracker.models import Goal, GoalRating, PainEntry, PauseDay, Role, User
+
+
+class UsernameTaken(Exception):
+    """Someone has that username (or one that differs only in case or NFKC form)."""
+
+    message = "This username is taken."
 
 
 @transaction.atomic
@@ -26,20 +32,27 @@ def account_create(
     display_name: str = "",
     profile: str = "",
 ) -> User:
-    """Create and return a user.
+    """Create and return a user; raise UsernameTaken if the name is someone's.
 
     The password must already have passed Django's validators (see
-    password_problems); it is stored hashed with Argon2.
+    password_problems); it is stored hashed with Argon2. The username is stored
+    in its NFKC form (Django's normalize_username), as the serializer checked
+    it. Two sign-ups of one name at once both pass that check: the unique index
+    decides, and the loser gets UsernameTaken, not an IntegrityError.
     """
-    return User.objects.create_user(
-        username=username,
-        password=password,
-        email=email,
-        role=role,
-        timezone=timezone,
-        display_name=display_name,
-        profile=profile if role == Role.PATIENT else "",
-    )
+    try:
+        with transaction.atomic():
+            return User.objects.create_user(
+                username=username,
+                password=password,
+                email=email,
+                role=role,
+                timezone=timezone,
+                display_name=display_name,
+                profile=profile if role == Role.PATIENT else "",
+            )
+    except IntegrityError:
+        raise UsernameTaken() from None
 
 
 def account_register(**fields: str) -> tuple[User, str]:

@@ -209,3 +209,44 @@ def test_changing_the_zone_to_factory_is_refused(alice_client, alice):
     assert response.status_code == 400
     alice.refresh_from_db()
     assert alice.timezone == "Europe/Berlin"
+
+
+@pytest.mark.parametrize("name", ["\uff4f\uff46\uff46\uff49\uff43\uff45", "\uff2f\uff26\uff26ICE"])
+def test_register_refuses_a_name_whose_nfkc_form_is_taken(anon_client, db, name):
+    # Full-width "office" is stored as "office" (Django's NFKC normalisation).
+    User.objects.create_user("office", password="correct horse battery")
+
+    response = register(anon_client, username=name)
+
+    assert response.status_code == 400
+    assert response.json()["username"] == ["This username is taken."]
+    assert User.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_sign_ups_of_one_name_give_one_account_and_400s(postgres, settings):
+    import threading
+
+    from django.db import connections
+
+    settings.THROTTLE_AUTH_IP = "1000/min"
+    settings.THROTTLE_AUTH_USERNAME = "1000/min"
+    start = threading.Barrier(8)
+    statuses: list[int] = []
+
+    def sign_up(n: int) -> None:
+        client = APIClient(REMOTE_ADDR=f"192.0.2.{n}")
+        start.wait()
+        try:
+            statuses.append(register(client, username="twin").status_code)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=sign_up, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert sorted(statuses) == [201] + [400] * 7
+    assert User.objects.filter(username="twin").count() == 1

@@ -203,6 +203,12 @@ def test_push_subscriptions_are_exported_without_their_secrets(alice, alice_clie
         ("-2+3", "'-2+3"),
         ("@SUM(A1:A9)", "'@SUM(A1:A9)"),
         ("\t=1+1", "'\t=1+1"),
+        # Full-width and small forms, which spreadsheets read as = + - @.
+        ('\uff1dHYPERLINK("https://evil.example")', '\'\uff1dHYPERLINK("https://evil.example")'),
+        ("\uff0b1", "'\uff0b1"),
+        ("\uff0d1", "'\uff0d1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("\ufe661+1", "'\ufe661+1"),
         ("Felt better = less pain", "Felt better = less pain"),
         ("", ""),
     ],

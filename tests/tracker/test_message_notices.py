@@ -5,6 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import settings as hyp_settings
+from hypothesis import strategies as st
 
 from reminders.models import PushSubscription, Schedule
 from reminders.schedule import LocalWindow, quiet_until
@@ -66,6 +69,40 @@ def test_a_whole_day_of_quiet_holds_for_two_days_at_most():
     now = berlin(2026, 3, 2, 12, 0)
 
     assert quiet_until(now, BERLIN, [always]) == now + timedelta(days=2)
+
+
+ZONES = ["Europe/Berlin", "America/Chicago", "Australia/Lord_Howe", "Asia/Kathmandu", "UTC"]
+WALL_TIMES = st.times().map(lambda at: at.replace(second=0, microsecond=0))
+
+
+def _inside(instant: datetime, window: LocalWindow, tz: ZoneInfo) -> bool:
+    local_day = instant.astimezone(tz).date()
+    return any(
+        start <= instant < end
+        for start, end in (window.span(local_day + timedelta(days=d), tz) for d in (-1, 0, 1))
+    )
+
+
+@hyp_settings(max_examples=200, deadline=None)
+@given(
+    zone=st.sampled_from(ZONES),
+    windows=st.lists(st.builds(LocalWindow, WALL_TIMES, WALL_TIMES), max_size=3),
+    naive=st.datetimes(datetime(2025, 1, 1), datetime(2028, 12, 31)),
+)
+def test_a_held_notice_goes_at_the_first_instant_outside_every_quiet_window(zone, windows, naive):
+    tz = ZoneInfo(zone)
+    instant = naive.replace(tzinfo=UTC)
+
+    until = quiet_until(instant, tz, windows)
+
+    quiet_now = any(_inside(instant, window, tz) for window in windows)
+    assert (until is None) == (not quiet_now)
+    if until is not None:
+        assert instant < until <= instant + timedelta(days=2)
+        # At the cap the person is still in quiet hours (a whole-day window);
+        # otherwise the notice goes at an instant outside every window.
+        if until < instant + timedelta(days=2):
+            assert not any(_inside(until, window, tz) for window in windows)
 
 
 def test_an_aware_instant_is_required():

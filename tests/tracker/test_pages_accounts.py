@@ -132,3 +132,21 @@ def test_a_missing_page_answers_404_with_a_page_that_leads_home(client, alice):
     assert response.status_code == 404
     assert b'href="/"' in response.content
     assert client.get("/api/v1/no-such-endpoint/").json() == {"detail": "Not found."}
+
+
+def test_sign_up_page_refuses_a_name_whose_nfkc_form_is_taken(client, db):
+    User.objects.create_user("office", password="correct horse battery")
+
+    response = client.post(
+        "/signup/",
+        {
+            "username": "\uff4f\uff46\uff46\uff49\uff43\uff45",
+            "password": "a long enough passphrase",
+            "role": "patient",
+            "timezone": "UTC",
+            "profile": "desk",
+        },
+    )
+
+    assert response.status_code == 400
+    assert User.objects.count() == 1

@@ -4,6 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from knox.settings import knox_settings
 from rest_framework import generics, status
+from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -35,7 +36,10 @@ class RegisterView(APIView):
     def post(self, request):
         incoming = RegisterSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
-        user, key = services.account_register(**incoming.validated_data)
+        try:
+            user, key = services.account_register(**incoming.validated_data)
+        except services.UsernameTaken as taken:
+            raise ValidationError({"username": [taken.message]}) from None
         body = {"user": UserSerializer(user).data, **_token_body(key)}
         return Response(body, status=status.HTTP_201_CREATED)
 

@@ -17,7 +17,7 @@ from tracker.models import (
     User,
 )
 from tracker.selectors import goal_history
-from tracker.services import password_problems
+from tracker.services import UsernameTaken, password_problems
 from tracker.timezones import validate_timezone
 
 
@@ -75,8 +75,10 @@ class RegisterSerializer(serializers.Serializer):
     )
 
     def validate_username(self, username):
+        # Stored as NFKC (a full-width "office" is plain "office"): compare that form.
+        username = User.normalize_username(username)
         if User.objects.filter(username__iexact=username).exists():
-            raise serializers.ValidationError("This username is taken.")
+            raise serializers.ValidationError(UsernameTaken.message)
         return username
 
     def validate(self, attrs):

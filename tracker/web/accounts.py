@@ -51,7 +51,11 @@ def signup_page(request: HttpRequest) -> HttpResponse:
     if not incoming.is_valid():
         context["errors"] = incoming.errors
         return render(request, "tracker/signup.html", context, status=400)
-    user = services.account_create(**incoming.validated_data)
+    try:
+        user = services.account_create(**incoming.validated_data)
+    except services.UsernameTaken as taken:
+        context["errors"] = {"username": [taken.message]}
+        return render(request, "tracker/signup.html", context, status=400)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     return redirect(
         after_signup_url(request, "/onboarding/" if user.role == Role.PATIENT else home_url(user))
