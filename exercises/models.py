@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 
 PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -142,7 +142,13 @@ class RoutineStep(models.Model):
 
 
 class Plan(models.Model):
-    """A user's home plan: their own, or one a therapist assigned."""
+    """A user's home plan: their own, or one a therapist assigned.
+
+    What the plan asks for on a given day is its version valid that day
+    (PlanVersion): an edit, a pause or a deletion starts a new version or ends
+    the current one from a date, so earlier days keep what was planned then. A
+    deleted plan keeps its rows with `ended_on` set, out of every list.
+    """
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plans"
@@ -157,6 +163,9 @@ class Plan(models.Model):
         blank=True,
         related_name="assigned_plans",
     )
+    # Set when the plan was deleted: from this local day on it plans nothing,
+    # and it leaves every list; the days before keep what it planned.
+    ended_on = models.DateField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -167,9 +176,73 @@ class Plan(models.Model):
         return self.name
 
 
+class PlanChange(models.TextChoices):
+    CREATED = "created", "Created"
+    EDITED = "edited", "Edited"
+    PAUSED = "paused", "Paused"
+    RESUMED = "resumed", "Resumed"
+    DELETED = "deleted", "Deleted"
+
+
+class PlanVersion(models.Model):
+    """What a plan asked for from `effective_from` until the day before `effective_to`.
+
+    Local dates of the plan's user. `effective_to` is None while the version
+    is still in force. A version whose two days are equal was replaced on the
+    day it was to start: it planned nothing, and stays as history. Items of a
+    paused version plan nothing either.
+    """
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    # None: from the local day the plan was created (the first version).
+    effective_from = models.DateField(null=True, blank=True)
+    effective_to = models.DateField(null=True, blank=True)
+    name = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+    is_paused = models.BooleanField(default=False)
+    change = models.CharField(max_length=16, choices=PlanChange.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["plan", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            models.CheckConstraint(
+                condition=Q(effective_to__isnull=True)
+                | Q(effective_from__isnull=True)
+                | Q(effective_to__gte=F("effective_from")),
+                name="plan_version_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.plan_id} v{self.number}"
+
+
+class Side(models.TextChoices):
+    LEFT = "left", "Left side"
+    RIGHT = "right", "Right side"
+    EACH = "each", "Each side"
+
+
 class PlanItem(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="items")
+    # The version the item belongs to. Null only for items written straight to
+    # the table (no service): they count from the plan's creation, while the
+    # plan is not paused or deleted, as plans did before versions.
+    version = models.ForeignKey(
+        PlanVersion, on_delete=models.CASCADE, null=True, blank=True, related_name="items"
+    )
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
+    side = models.CharField(max_length=8, choices=Side.choices, blank=True)
     order = models.PositiveIntegerField(default=0)
     hold_seconds = models.PositiveIntegerField(null=True, blank=True)
     reps = models.PositiveIntegerField(null=True, blank=True)
@@ -274,3 +347,27 @@ class ExerciseLog(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} {self.performed_at:%Y-%m-%d %H:%M}"
+
+
+class PlanTemplate(models.Model):
+    """A therapist's reusable plan: a name, notes for the patient and items.
+
+    `items` holds what PlanItem holds, as the plans API takes it (the exercise
+    by slug), so assigning a template goes through the same checks as a plan
+    typed in full.
+    """
+
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="plan_templates"
+    )
+    name = models.CharField(max_length=120)
+    notes = models.TextField(blank=True)
+    items = models.JSONField(default=list)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name", "id"]
+
+    def __str__(self) -> str:
+        return self.name

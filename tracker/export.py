@@ -12,9 +12,14 @@ from tracker.models import CareLink, CareMessage, Goal, PainEntry, PauseDay, Saf
 from tracker.selectors import links_for
 
 
+def _day(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
 def account_export(*, user: User) -> dict[str, Any]:
     """Return every row the user owns as JSON-ready dicts (instants in UTC, ISO 8601)."""
-    plans = Plan.objects.filter(user=user).prefetch_related("items__exercise")
+    # Deleted plans and every version's items too: the history of what was planned.
+    plans = Plan.objects.filter(user=user).prefetch_related("items__exercise", "items__version")
     logs = ExerciseLog.objects.filter(user=user).select_related("exercise", "routine")
     return {
         "account": {
@@ -34,6 +39,7 @@ def account_export(*, user: User) -> dict[str, Any]:
                 "is_paused": plan.is_paused,
                 "assigned_by": plan.assigned_by_id,
                 "created_at": plan.created_at.isoformat(),
+                "ended_on": plan.ended_on.isoformat() if plan.ended_on else None,
                 "items": [
                     {
                         "id": item.pk,
@@ -45,6 +51,10 @@ def account_export(*, user: User) -> dict[str, Any]:
                         "days_of_week": item.days_of_week,
                         "notes": item.notes,
                         "progression": _progression(item.progression),
+                        "side": item.side,
+                        "version": item.version.number if item.version else None,
+                        "version_from": _day(item.version.effective_from if item.version else None),
+                        "version_to": _day(item.version.effective_to if item.version else None),
                     }
                     for item in plan.items.all()
                 ],

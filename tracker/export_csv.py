@@ -32,11 +32,12 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "account.csv": (
         "username", "email", "display_name", "role", "profile", "timezone", "date_joined",
     ),
-    "plans.csv": ("id", "name", "notes", "is_paused", "assigned_by", "created_at"),
+    "plans.csv": ("id", "name", "notes", "is_paused", "assigned_by", "created_at", "ended_on"),
     "plan_items.csv": (
         "plan_id", "id", "exercise", "hold_seconds", "reps", "sets", "times_per_day",
         "days_of_week", "notes", "progression_step_seconds", "progression_every_days",
-        "progression_max_seconds", "progression_start",
+        "progression_max_seconds", "progression_start", "side", "version", "version_from",
+        "version_to",
     ),
     "logs.csv": (
         "id", "performed_at", "exercise", "routine", "plan_item", "sets", "reps",

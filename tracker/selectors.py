@@ -6,7 +6,8 @@ from datetime import date, datetime, timedelta, tzinfo
 from django.db.models import Avg, Count, F, Max, Min, Prefetch, Q, QuerySet
 from django.db.models.functions import TruncDate
 
-from exercises.models import ExerciseLog, PlanItem
+from exercises.models import ExerciseLog, PlanChange, PlanItem, PlanVersion
+from exercises.selectors import plan_items_in_force
 from tracker.days import date_range, day_bounds, local_date
 from tracker.goals import GoalHistory, Rating
 from tracker.models import CareLink, Goal, GoalRating, PainEntry, PauseDay, User
@@ -72,9 +73,19 @@ class ProgressSummary:
 
 @dataclass(frozen=True)
 class PlanItemRow:
+    """A plan item as planned_on reads it: the local days it counts on, and how often."""
+
     since: date
     weekdays: frozenset[int]
     times_per_day: int
+    # The first local day it no longer counts on (its version ended); None: still counts.
+    until: date | None = None
+
+    def active_on(self, day: date) -> bool:
+        return self.since <= day and (self.until is None or day < self.until)
+
+    def due_on(self, day: date) -> bool:
+        return self.active_on(day) and day.isoweekday() in self.weekdays
 
 
 ALL_WEEKDAYS = frozenset(range(1, 8))
@@ -93,35 +104,180 @@ def _weekdays(days_of_week: object) -> frozenset[int]:
     return frozenset(d for d in days_of_week if type(d) is int and 1 <= d <= 7)
 
 
-def _plan_items(*, user: User, before: datetime, tz: tzinfo) -> list[PlanItemRow]:
-    """Return the items of the user's non-paused plans created before `before`.
+# What plan_item_row needs of each PlanItem, for values_list() (with a prefix
+# when read through another model).
+PLAN_ITEM_ROW_FIELDS = (
+    "plan__created_at",
+    "plan__ended_on",
+    "version_id",
+    "version__effective_from",
+    "version__effective_to",
+    "days_of_week",
+    "times_per_day",
+)
 
-    One query. Each item counts from the local date its plan was created on.
+
+def _plan_items(*, user: User, before: datetime, tz: tzinfo) -> list[PlanItemRow]:
+    """Return every version's items of the user's plans created before `before`.
+
+    One query. Paused versions plan nothing and are left out.
     """
     rows = PlanItem.objects.filter(
-        plan__user=user, plan__is_paused=False, plan__created_at__lt=before
-    ).values_list("plan__created_at", "days_of_week", "times_per_day")
-    return [plan_item_row(created, dow, times, tz) for created, dow, times in rows]
+        plan_items_counted(), plan__user=user, plan__created_at__lt=before
+    ).values_list(*PLAN_ITEM_ROW_FIELDS)
+    return [plan_item_row(row, tz) for row in rows]
 
 
-def plan_item_row(
-    created_at: datetime, days_of_week: object, times: int, tz: tzinfo
-) -> PlanItemRow:
-    """Return a plan item as planned_on reads it: counted from its plan's local creation date.
+def plan_items_counted() -> Q:
+    """Return a filter for the plan items that ever count: not of a paused version or plan."""
+    return Q(version__isnull=False, version__is_paused=False) | Q(
+        version__isnull=True, plan__is_paused=False
+    )
 
-    Shared with the therapist's dashboard, which reads the items of many
-    patients in one query, so both count planned sessions the same way.
+
+def plan_item_row(row: tuple, tz: tzinfo) -> PlanItemRow:
+    """Return a plan item (PLAN_ITEM_ROW_FIELDS' values) as planned_on reads it.
+
+    It counts over its version's days: from the version's first day (the
+    first version: from the plan's local creation date) until the day the
+    version ended. An item without a version counts from its plan's creation
+    until the plan was deleted. Shared with the therapist's dashboard, which
+    reads the items of many patients in one query, so both count planned
+    sessions the same way.
     """
+    created_at, ended_on, version_id, version_from, version_to, days_of_week, times = row
+    if version_id is None:
+        since, until = local_date(created_at, tz), ended_on
+    else:
+        since, until = version_from or local_date(created_at, tz), version_to
     return PlanItemRow(
-        since=local_date(created_at, tz), weekdays=_weekdays(days_of_week), times_per_day=times
+        since=since, weekdays=_weekdays(days_of_week), times_per_day=times, until=until
     )
 
 
 def planned_on(day: date, items: list[PlanItemRow]) -> tuple[int, bool]:
-    """Return (sessions planned on `day`, whether any plan item was active that day)."""
-    active = [item for item in items if item.since <= day]
+    """Return (sessions planned on `day`, whether any plan item was in force that day)."""
+    active = [item for item in items if item.active_on(day)]
     planned = sum(item.times_per_day for item in active if day.isoweekday() in item.weekdays)
     return planned, bool(active)
+
+
+def plan_items_due(*, user: User, day: date) -> list[PlanItem]:
+    """Return the plan items due on the user's local `day`, plan by plan, in each plan's order.
+
+    The same rule as planned_on (the version in force that day, its weekdays),
+    so what Today lists is what progress and the dashboard count.
+    """
+    return [
+        item
+        for item in plan_items_in_force(user=user, day=day)
+        if day.isoweekday() in _weekdays(item.days_of_week)
+    ]
+
+
+def plan_session_items(*, user: User, plan_id: int, day: date) -> list[PlanItem]:
+    """Return what a session of one plan is on `day`: its items due, in the plan's order.
+
+    On a day with nothing of the plan due (a rest day) every item in force:
+    a session is still welcome.
+    """
+    due = [item for item in plan_items_due(user=user, day=day) if item.plan_id == plan_id]
+    if due:
+        return due
+    return [item for item in plan_items_in_force(user=user, day=day) if item.plan_id == plan_id]
+
+
+@dataclass(frozen=True)
+class PlanChangeRow:
+    """One change to one of a user's plans, as the user reads it."""
+
+    version: PlanVersion
+    changes: list[str]
+
+
+def _dose_words(item: PlanItem) -> str:
+    parts = [
+        f"{value} {unit}"
+        for value, unit in ((item.sets, "sets"), (item.reps, "reps"), (item.hold_seconds, "s hold"))
+        if value
+    ]
+    if item.side:
+        parts.append(item.get_side_display().lower())
+    parts.append(f"{item.times_per_day} a day")
+    return ", ".join(parts)
+
+
+def _matched(before: list[PlanItem], after: list[PlanItem]) -> list[tuple]:
+    """Return (old, new) pairs, matching the same exercise and side, then the same exercise.
+
+    An unmatched old item pairs with None (removed), an unmatched new one too (added).
+    """
+    left = list(before)
+    pairs = []
+    for new in after:
+        old = next(
+            (o for o in left if (o.exercise_id, o.side) == (new.exercise_id, new.side)), None
+        )
+        old = old or next((o for o in left if o.exercise_id == new.exercise_id), None)
+        if old is not None:
+            left.remove(old)
+        pairs.append((old, new))
+    return pairs + [(old, None) for old in left]
+
+
+def plan_version_changes(before: PlanVersion | None, after: PlanVersion) -> list[str]:
+    """Return in words what `after` changed from `before` (uses prefetched items)."""
+    if after.change == PlanChange.DELETED:
+        return ["Plan ended."]
+    if after.change in (PlanChange.PAUSED, PlanChange.RESUMED):
+        return [f"Plan {after.get_change_display().lower()}."]
+    if before is None:
+        return ["Plan created."]
+    changes = []
+    if before.name != after.name:
+        changes.append(f"Renamed to “{after.name}”.")
+    if before.notes != after.notes:
+        changes.append("Notes changed.")
+    for old, new in _matched(before.items.all(), after.items.all()):
+        if old is None:
+            changes.append(f"Added {new.exercise.name} ({_dose_words(new)}).")
+        elif new is None:
+            changes.append(f"Removed {old.exercise.name}.")
+        elif _dose_words(old) != _dose_words(new):
+            changes.append(f"{new.exercise.name}: {_dose_words(old)} → {_dose_words(new)}.")
+        elif old.notes != new.notes or old.days_of_week != new.days_of_week:
+            changes.append(f"{new.exercise.name}: days or note changed.")
+    return changes or ["No change to the exercises."]
+
+
+def plan_changes(*, user: User, limit: int = 10) -> list[PlanChangeRow]:
+    """Return the latest changes to the user's plans (deleted ones too), newest first.
+
+    Creations are left out: the plan itself shows them. Two queries: the
+    versions, then their items (with each change's previous version).
+    """
+    items = PlanItem.objects.select_related("exercise").order_by("order", "id")
+    versions = list(
+        PlanVersion.objects.filter(plan__user=user)
+        .select_related("changed_by", "plan")
+        .prefetch_related(Prefetch("items", queryset=items))
+        .order_by("plan_id", "number")
+    )
+    previous: dict[int, PlanVersion] = {}
+    rows = []
+    for version in versions:
+        before = previous.get(version.plan_id)
+        if version.change != PlanChange.CREATED:
+            rows.append(PlanChangeRow(version, plan_version_changes(before, version)))
+        if version.change != PlanChange.DELETED:
+            previous[version.plan_id] = version
+    rows.sort(key=lambda row: row.version.created_at, reverse=True)
+    return rows[:limit]
+
+
+def has_plan_on(*, user: User, day: date) -> bool:
+    """Return whether any plan item is in force on `day` (a rest day, when none is due)."""
+    return plan_items_in_force(user=user, day=day).exists()
 
 
 def _target(*, planned: int, has_plan: bool, joined: date, day: date) -> int:

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.templatetags.static import static
 from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
@@ -12,11 +14,13 @@ from exercises.models import (
     Kind,
     Plan,
     PlanItem,
+    PlanVersion,
     Routine,
     RoutineStep,
+    Side,
     Tag,
 )
-from exercises.progression import hold_on
+from exercises.progression import item_hold_on
 from exercises.selectors import illustrations_of, sources_described
 
 
@@ -132,6 +136,13 @@ class PlanItemSerializer(serializers.ModelSerializer):
     )
     reps = serializers.IntegerField(min_value=1, max_value=200, required=False, allow_null=True)
     sets = serializers.IntegerField(min_value=1, max_value=20, required=False, allow_null=True)
+    side = serializers.ChoiceField(
+        choices=Side.choices,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="left, right or each; blank when the exercise has no side.",
+    )
     times_per_day = serializers.IntegerField(min_value=1, max_value=24, default=1)
     days_of_week = serializers.ListField(
         child=serializers.IntegerField(min_value=1, max_value=7),
@@ -153,6 +164,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
             "hold_seconds",
             "reps",
             "sets",
+            "side",
             "times_per_day",
             "days_of_week",
             "notes",
@@ -162,16 +174,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
         read_only_fields = ["id", "order"]
 
     def get_current_hold_seconds(self, item) -> int | None:
-        if item.hold_seconds is None or not item.progression_step_seconds:
-            return item.hold_seconds
-        return hold_on(
-            base_seconds=item.hold_seconds,
-            step_seconds=item.progression_step_seconds,
-            every_days=item.progression_every_days,
-            max_seconds=item.progression_max_seconds,
-            start=item.progression_start,
-            day=self.context.get("today") or timezone.localdate(),
-        )
+        return item_hold_on(item, self.context.get("today") or timezone.localdate())
 
     def validate_days_of_week(self, days):
         if len(set(days)) != len(days):
@@ -216,11 +219,27 @@ class UserRefSerializer(serializers.Serializer):
         return user.get_full_name() or getattr(user, "display_name", "") or user.get_username()
 
 
+class CurrentVersionSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    effective_from = serializers.DateField(
+        allow_null=True, help_text="Null: from the day the plan was created."
+    )
+
+
 class PlanSerializer(serializers.ModelSerializer):
     name = serializers.CharField(max_length=120)
     notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
     items = PlanItemSerializer(many=True, max_length=40)
     assigned_by = UserRefSerializer(read_only=True, allow_null=True)
+    effective_from = serializers.DateField(
+        required=False,
+        write_only=True,
+        help_text=(
+            "PATCH: the local day the change applies from (default today); days "
+            "before keep what was planned then. Today or later."
+        ),
+    )
+    version = serializers.SerializerMethodField(help_text="The latest version.")
 
     class Meta:
         model = Plan
@@ -231,21 +250,64 @@ class PlanSerializer(serializers.ModelSerializer):
             "is_paused",
             "assigned_by",
             "items",
+            "effective_from",
+            "version",
             "created_at",
             "updated_at",
         ]
         read_only_fields = ["id", "assigned_by", "created_at", "updated_at"]
 
+    @extend_schema_field(CurrentVersionSerializer(allow_null=True))
+    def get_version(self, plan) -> dict | None:
+        items = plan.items.all()
+        version = next((item.version for item in items if item.version_id), None)
+        if version is None:
+            return None
+        return {"number": version.number, "effective_from": version.effective_from}
+
     def validate(self, attrs):
         plan = self.instance
         if plan is not None and plan.assigned_by_id is not None:
             # A therapist chose these doses; the patient may pause the plan, not edit it.
-            changed = set(attrs) - {"is_paused"}
+            changed = set(attrs) - {"is_paused", "effective_from"}
             if changed:
                 raise serializers.ValidationError(
                     {field: "Set by your therapist; you can pause this plan." for field in changed}
                 )
         return attrs
+
+
+class PlanVersionSerializer(serializers.ModelSerializer):
+    """One version of a plan: what it asked for, from which day, who made the change and when."""
+
+    changed_by = UserRefSerializer(read_only=True, allow_null=True)
+    items = PlanItemSerializer(many=True, read_only=True)
+    effective_from = serializers.SerializerMethodField(
+        help_text="The first local day it applied (the first version: the day the plan was made)."
+    )
+
+    class Meta:
+        model = PlanVersion
+        fields = [
+            "number",
+            "change",
+            "changed_by",
+            "created_at",
+            "effective_from",
+            "effective_to",
+            "name",
+            "notes",
+            "is_paused",
+            "items",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.DateField())
+    def get_effective_from(self, version) -> date:
+        if version.effective_from is not None:
+            return version.effective_from
+        user = version.plan.user
+        return timezone.localdate(version.plan.created_at, timezone=getattr(user, "tzinfo", None))
 
 
 class ExerciseLogSerializer(serializers.ModelSerializer):

@@ -14,6 +14,7 @@ from django.urls import URLPattern
 from django.utils import timezone
 
 from exercises.models import Exercise, Routine
+from exercises.services import plan_create
 from tests.browser.conftest import (
     log_in_as,
     serious_accessibility_violations,
@@ -52,8 +53,19 @@ def _fill(route: str, values: dict[str, object]) -> str:
 @pytest.fixture
 def cast(alice, thera, site):
     link = CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
+    stretch = Exercise.objects.filter(audience="self_care").order_by("order").first()
+    plan = plan_create(
+        user=alice,
+        name="Hips",
+        notes="Slowly, and stop if it hurts.",
+        assigned_by=thera,
+        items=[
+            {"exercise": stretch, "hold_seconds": 30, "sets": 2, "side": "each", "notes": "Tall"}
+        ],
+    )
     return {
         "link_id": link.pk,
+        "plan_id": plan.pk,
         "slug": Exercise.objects.filter(audience="self_care").order_by("order").first().slug,
         "routine_slug": Routine.objects.order_by("order").first().slug,
         "patient_id": alice.pk,

@@ -115,7 +115,9 @@ def test_patch_renames_and_replaces_items(alice_client, lunge, stool):
     assert response.status_code == 200
     assert response.json()["name"] == "Evening"
     assert [i["exercise"] for i in response.json()["items"]] == ["stool-stance"]
-    assert PlanItem.objects.count() == 1
+    # The old items stay with the version that ended: earlier days keep them.
+    assert PlanItem.objects.filter(version__effective_to__isnull=True).count() == 1
+    assert PlanItem.objects.count() == 3
 
 
 def test_patch_without_items_keeps_them(alice_client, lunge, stool):
@@ -125,7 +127,8 @@ def test_patch_without_items_keeps_them(alice_client, lunge, stool):
 
     assert response.status_code == 200
     assert response.json()["is_paused"] is True
-    assert PlanItem.objects.count() == 2
+    current = PlanItem.objects.filter(version__effective_to__isnull=True)
+    assert [item.version.change for item in current] == ["paused", "paused"]
 
 
 def test_a_bad_patch_changes_nothing(alice_client, lunge, stool):
@@ -169,11 +172,17 @@ def test_it_returns_404_for_another_users_plan(alice_client, bob_client, lunge, 
     assert Plan.objects.get().name == "Morning"
 
 
-def test_delete_removes_the_plan_and_its_items(alice_client, lunge, stool):
+def test_delete_takes_the_plan_out_of_the_lists_and_keeps_its_history(
+    alice_client, alice, lunge, stool
+):
     plan_id = alice_client.post("/api/v1/plans/", plan_body(), format="json").json()["id"]
 
     assert alice_client.delete(f"/api/v1/plans/{plan_id}/").status_code == 204
-    assert not PlanItem.objects.exists()
+    assert alice_client.get("/api/v1/plans/").json()["count"] == 0
+    assert alice_client.get(f"/api/v1/plans/{plan_id}/").status_code == 404
+    # The rows stay: the days before today keep what the plan asked for.
+    assert PlanItem.objects.filter(plan_id=plan_id).count() == 2
+    assert Plan.objects.get().ended_on == timezone.localdate(timezone=alice.tzinfo)
 
 
 def test_plans_need_a_login(db, anon_client):
@@ -188,9 +197,10 @@ def test_deleting_a_plan_keeps_its_logs_and_other_plans(alice, lunge):
         user=alice, exercise=lunge, plan_item=plan.items.get(), performed_at=timezone.now()
     )
 
-    plan_delete(plan=plan)
+    plan_delete(plan=plan, by=alice, today=timezone.localdate(timezone=alice.tzinfo))
 
-    assert list(Plan.objects.values_list("name", flat=True)) == ["Kept"]
+    names = Plan.objects.filter(ended_on__isnull=True).values_list("name", flat=True)
+    assert list(names) == ["Kept"]
     assert PlanItem.objects.filter(plan=kept).count() == 1
     log.refresh_from_db()
-    assert log.plan_item is None  # the session done stays in the history
+    assert log.plan_item == plan.items.get()  # the session done still names its item

@@ -8,8 +8,8 @@ from django.utils import timezone
 from drf_spectacular.generators import SchemaGenerator
 from rest_framework.test import APIClient
 
-from exercises.models import Audience, Exercise, Kind, Plan
-from exercises.services import plan_create
+from exercises.models import Audience, Exercise, Kind, Plan, PlanTemplate
+from exercises.services import plan_create, template_create
 from reminders.models import Schedule
 from tests.conftest import client_for, make_user
 from tracker.care import selectors, services
@@ -412,6 +412,7 @@ def cast(thera, alice, bob, thera_link) -> dict:
     item = {"exercise": stretch, "hold_seconds": 30}
     plan = plan_create(user=alice, name="Hips", items=[item], assigned_by=thera)
     plan_create(user=alice, name="Enid's", items=[item], assigned_by=enid)
+    template = template_create(owner=thera, name="Hips", items=[item])
     now = timezone.now()
     for therapist in (thera, enid):
         services.care_reminder_save(
@@ -436,6 +437,7 @@ def cast(thera, alice, bob, thera_link) -> dict:
         "link": thera_link,
         "patient": alice,
         "plan": plan,
+        "template": template,
         "alert": f"pain_high:{high.pk}",
     }
 
@@ -446,8 +448,11 @@ def _request(cast: dict, actor: str, method: str, path: str, body: dict | None =
         link=cast["link"].pk,
         patient=cast["patient"].pk,
         plan=cast["plan"].pk,
+        template=cast["template"].pk,
         alert=cast["alert"],
     )
+    if callable(body):
+        body = body(cast)
     return getattr(cast["clients"][actor], method)(path, body, format="json")
 
 
@@ -542,9 +547,21 @@ MATRIX = [
         ONLY_LINKED | {"linked_therapist": 201},
     ),
     (
+        "post",
+        "/api/v1/care/patients/{patient}/plans/",
+        lambda cast: {"template": cast["template"].pk, "notes": "Gently."},
+        ONLY_LINKED | {"linked_therapist": 201},
+    ),
+    (
         "patch",
         "/api/v1/care/patients/{patient}/plans/{plan}/",
         {"name": "Hips, daily"},
+        ONLY_LINKED | {"linked_therapist": 200},
+    ),
+    (
+        "get",
+        "/api/v1/care/patients/{patient}/plans/{plan}/history/",
+        None,
         ONLY_LINKED | {"linked_therapist": 200},
     ),
     (
@@ -578,6 +595,42 @@ MATRIX = [
         {"activity": "Climbing stairs"},
         {"linked_therapist": 201, "other_therapist": 404, "ended_therapist": 404}
         | {"patient": 404, "other_patient": 404},
+    ),
+    # Templates: each therapist their own; another's is not found, patients are refused.
+    (
+        "get",
+        "/api/v1/care/templates/",
+        None,
+        dict.fromkeys(["linked_therapist", "other_therapist", "ended_therapist"], 200)
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "post",
+        "/api/v1/care/templates/",
+        {"name": "Mine", "items": [{"exercise": "matrix-stretch", "hold_seconds": 20}]},
+        dict.fromkeys(["linked_therapist", "other_therapist", "ended_therapist"], 201)
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "get",
+        "/api/v1/care/templates/{template}/",
+        None,
+        {"linked_therapist": 200, "other_therapist": 404, "ended_therapist": 404}
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "patch",
+        "/api/v1/care/templates/{template}/",
+        {"notes": "Slowly."},
+        {"linked_therapist": 200, "other_therapist": 404, "ended_therapist": 404}
+        | {"patient": 403, "other_patient": 403},
+    ),
+    (
+        "delete",
+        "/api/v1/care/templates/{template}/",
+        None,
+        {"linked_therapist": 204, "other_therapist": 404, "ended_therapist": 404}
+        | {"patient": 403, "other_patient": 403},
     ),
     # The dashboard: each therapist their own linked patients (none, for otto
     # and enid); patients are refused for who they are.
@@ -631,7 +684,8 @@ def _care_rows(patient: User) -> tuple:
         "id", "interval_minutes", "is_active", "set_by", "updated_at"
     )
     messages = CareMessage.objects.filter(link__patient=patient).values_list("id", "read_at")
-    return sorted(plans), sorted(items), sorted(schedules), sorted(messages)
+    templates = PlanTemplate.objects.values_list("id", "name", "notes", "updated_at")
+    return sorted(plans), sorted(items), sorted(schedules), sorted(messages), sorted(templates)
 
 
 @pytest.mark.parametrize("actor", ACTORS_AND_ANON)
@@ -682,6 +736,7 @@ def test_the_matrix_covers_every_care_operation():
             .replace("{invite}", "{invite_id}")
             .replace("{patient}", "{patient_id}")
             .replace("{plan}", "{plan_id}")
+            .replace("{template}", "{template_id}")
             .replace("{alert}", "{alert_id}"),
         )
         for method, path, _, _ in MATRIX

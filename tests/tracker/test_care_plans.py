@@ -3,7 +3,7 @@
 import pytest
 from django.utils import timezone
 
-from exercises.models import Exercise, Plan, PlanItem
+from exercises.models import Exercise, Plan
 from exercises.services import plan_create
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
@@ -115,9 +115,11 @@ def test_a_therapist_changes_the_doses_of_an_assigned_plan(thera_client, thera, 
     plan.refresh_from_db()
     assert plan.is_paused is True
     assert plan.assigned_by == thera
-    item = plan.items.get()
+    item = plan.items.get(version__effective_to__isnull=True)
     assert (item.hold_seconds, item.sets) == (45, 3)
-    assert not PlanItem.objects.filter(pk=old_item.pk).exists()
+    # The old item stays with the version that ended today: earlier days keep it.
+    old_item.refresh_from_db()
+    assert old_item.version.effective_to == timezone.localdate(timezone=alice.tzinfo)
 
 
 def test_a_therapist_deletes_an_assigned_plan(thera_client, thera, alice, linked):
@@ -127,7 +129,11 @@ def test_a_therapist_deletes_an_assigned_plan(thera_client, thera, alice, linked
     response = thera_client.delete(f"{plans_url(alice)}{plan.pk}/")
 
     assert response.status_code == 204
-    assert list(Plan.objects.all()) == [kept]
+    assert list(Plan.objects.filter(ended_on__isnull=True)) == [kept]
+    # Kept as history: it planned sessions until today.
+    plan.refresh_from_db()
+    assert plan.ended_on == timezone.localdate(timezone=alice.tzinfo)
+    assert thera_client.get(plans_url(alice)).json() == []
 
 
 def test_a_clinician_technique_never_goes_into_a_patients_plan(thera_client, alice, linked):

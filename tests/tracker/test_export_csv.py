@@ -42,7 +42,7 @@ def read_zip(content: bytes) -> dict[str, list[list[str]]]:
         return {
             name: list(csv.reader(io.StringIO(archive.read(name).decode("utf-8-sig"))))
             for name in archive.namelist()
-            if name.endswith(".csv")  # a patient's programme.pdf is checked in test_programme
+            if name.endswith(".csv")  # a patient's programme.pdf is checked in test_programme_pdf
         }
 
 

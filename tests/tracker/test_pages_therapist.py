@@ -401,7 +401,12 @@ def test_deleting_an_assigned_plan(as_thera, thera, alice, library):
     plan = assigned_plan(thera, alice)
     response = as_thera.post(f"/patients/{alice.pk}/", {"action": "delete-plan", "plan": plan.pk})
     assert response.status_code == 302
-    assert not Plan.objects.exists()
+    # Out of every list, kept as history: the days before keep what it planned.
+    assert not Plan.objects.filter(ended_on__isnull=True).exists()
+    assert (
+        "Hips"
+        not in as_thera.get(f"/patients/{alice.pk}/").content.decode().split("plans-heading")[1]
+    )
 
 
 @pytest.mark.parametrize("which", ["own", "others", "unknown", "garbage"])

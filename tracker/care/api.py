@@ -4,7 +4,6 @@ Role checks answer 403 (they are about the caller, not about anyone's data);
 a link or patient the caller has no part in answers 404, like an unknown id.
 """
 
-from django.db import transaction
 from django.utils import timezone
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
@@ -13,8 +12,20 @@ from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from exercises.models import Plan
-from exercises.services import plan_create, plan_delete, plan_update
+from exercises.api.views import PlanWritesMixin
+from exercises.models import Plan, PlanTemplate
+from exercises.selectors import (
+    TemplateEntry,
+    builtin_template_entries,
+    template_entries,
+    templates_for,
+)
+from exercises.services import (
+    template_create,
+    template_delete,
+    template_from_plan,
+    template_update,
+)
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
 from tracker.api.permissions import IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
@@ -27,6 +38,7 @@ from tracker.care.serializers import (
     DashboardPatientSerializer,
     LinkedPatientSerializer,
     LinkSerializer,
+    PlanTemplateSerializer,
 )
 from tracker.models import User
 
@@ -101,14 +113,15 @@ def _linked_patient(request, patient_id: int) -> User:
 
 
 class AssignedPlanViewSet(
+    PlanWritesMixin,
     mixins.ListModelMixin,
-    mixins.DestroyModelMixin,
     viewsets.GenericViewSet,
 ):
     """Plans a therapist assigns to a linked patient, with doses and progression.
 
     A therapist reaches only the plans they assigned to that patient; the
-    patient's own plans and other therapists' are not found (404).
+    patient's own plans and other therapists' are not found (404). Writes go
+    through the same code as the patient's own plans (PlanWritesMixin).
     """
 
     serializer_class = AssignedPlanSerializer
@@ -125,38 +138,127 @@ class AssignedPlanViewSet(
         # After authentication: no login is 401, not 404.
         self.patient = _linked_patient(request, kwargs["patient_id"])
 
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        if hasattr(self, "patient"):
-            # Progression starts and current holds count in the patient's local days.
-            context["today"] = timezone.localdate(timezone=self.patient.tzinfo)
-        return context
+    def plan_owner(self):
+        # Progression starts, current holds and change days count in the patient's local days.
+        return self.patient
 
-    def create(self, request, *args, **kwargs):
-        """Assign a new plan to the patient (assigned_by: the caller)."""
-        incoming = self.get_serializer(data=request.data)
+    def plan_assigner(self):
+        return self.request.user
+
+    def plan_input(self, request) -> dict:
+        """Return the body, its items (and, unless given, name and notes) from a template.
+
+        `template` is one of the caller's templates, `routine` a built-in one;
+        either, in place of `items`. What comes of it is checked like any plan.
+        """
+        data = request.data
+        if not isinstance(data, dict) or ("template" not in data and "routine" not in data):
+            return data
+        if "items" in data or ("template" in data and "routine" in data):
+            raise ValidationError({"template": [TEMPLATE_OR_ITEMS]})
+        entry = _template_entry(request.user, data)
+        return {**entry.body, **{k: v for k, v in data.items() if k in ("name", "notes")}}
+
+
+TEMPLATE_OR_ITEMS = "Give one of items, template or routine."
+NO_TEMPLATE = "No such template."
+
+
+def _template_entry(therapist: User, data: dict) -> TemplateEntry:
+    """Return the template `data` names (`template`: an id of the therapist's; `routine`: a slug).
+
+    Another therapist's template is "no such template", like an unknown one.
+    """
+    if "template" in data:
+        template_id = data["template"]
+        if type(template_id) is not int:
+            raise ValidationError({"template": ["Give the template's id, a whole number."]})
+        entries = template_entries(templates_for(owner=therapist).filter(pk=template_id))
+    else:
+        entries = [e for e in builtin_template_entries() if e.routine == data["routine"]]
+    if not entries:
+        raise ValidationError({"template" if "template" in data else "routine": [NO_TEMPLATE]})
+    return entries[0]
+
+
+class TemplateListView(APIView):
+    """A therapist's plan templates, then the built-in routines as starting templates."""
+
+    permission_classes = [IsAuthenticated, IsTherapist]
+
+    @extend_schema(
+        responses={
+            200: PlanTemplateSerializer(many=True),
+            403: _forbidden("The caller is not a therapist."),
+        }
+    )
+    def get(self, request):
+        entries = template_entries(templates_for(owner=request.user))
+        entries += builtin_template_entries()
+        return Response(PlanTemplateSerializer(entries, many=True).data)
+
+    @extend_schema(
+        request=PlanTemplateSerializer,
+        responses={
+            201: PlanTemplateSerializer,
+            403: _forbidden("The caller is not a therapist."),
+        },
+    )
+    def post(self, request):
+        """Save a template: with `items`, or from a plan you assigned (`plan`)."""
+        today = timezone.localdate(timezone=request.user.tzinfo)
+        incoming = PlanTemplateSerializer(data=request.data, context={"today": today})
         incoming.is_valid(raise_exception=True)
         values = dict(incoming.validated_data)
-        plan = plan_create(
-            user=self.patient, assigned_by=request.user, items=values.pop("items"), **values
-        )
-        return Response(
-            self.get_serializer(self.get_queryset().get(pk=plan.pk)).data,
-            status=status.HTTP_201_CREATED,
-        )
+        if "plan" in values:
+            plan = selectors.plan_assigned_by(therapist=request.user, plan_id=values.pop("plan"))
+            if plan is None:
+                raise ValidationError({"plan": ["No such plan of a patient linked to you."]})
+            template = template_from_plan(owner=request.user, plan=plan, **values)
+        else:
+            template = template_create(owner=request.user, items=values.pop("items"), **values)
+        (entry,) = template_entries([template])
+        return Response(PlanTemplateSerializer(entry).data, status=status.HTTP_201_CREATED)
 
-    @transaction.atomic
-    def partial_update(self, request, *args, **kwargs):
-        """Change an assigned plan; a given `items` list replaces all its items."""
-        plan = self.get_object()
-        incoming = self.get_serializer(plan, data=request.data, partial=True)
+
+class TemplateDetailView(APIView):
+    """One of the caller's templates; another therapist's is not found (404)."""
+
+    permission_classes = [IsAuthenticated, IsTherapist]
+
+    def _template(self, request, template_id: int) -> PlanTemplate:
+        template = templates_for(owner=request.user).filter(pk=template_id).first()
+        if template is None:
+            raise NotFound(NO_TEMPLATE)
+        return template
+
+    @extend_schema(responses={200: PlanTemplateSerializer})
+    def get(self, request, template_id: int):
+        (entry,) = template_entries([self._template(request, template_id)])
+        return Response(PlanTemplateSerializer(entry).data)
+
+    @extend_schema(request=PlanTemplateSerializer, responses={200: PlanTemplateSerializer})
+    def patch(self, request, template_id: int):
+        """Change the template; a given `items` list replaces its items. Plans made from it stay."""
+        template = self._template(request, template_id)
+        today = timezone.localdate(timezone=request.user.tzinfo)
+        incoming = PlanTemplateSerializer(
+            template, data=request.data, partial=True, context={"today": today}
+        )
         incoming.is_valid(raise_exception=True)
         values = dict(incoming.validated_data)
-        plan_update(plan=plan, items=values.pop("items", None), fields=values)
-        return Response(self.get_serializer(self.get_queryset().get(pk=plan.pk)).data)
+        if "plan" in values:
+            raise ValidationError({"plan": ["Only when saving a new template."]})
+        template = template_update(
+            template=template, items=values.pop("items", None), fields=values
+        )
+        (entry,) = template_entries([template])
+        return Response(PlanTemplateSerializer(entry).data)
 
-    def perform_destroy(self, instance):
-        plan_delete(plan=instance)
+    @extend_schema(responses={204: None})
+    def delete(self, request, template_id: int):
+        template_delete(template=self._template(request, template_id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
 
 
 NO_CONSENT = "This patient has not consented to reminders from you."

@@ -20,7 +20,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, Lower, NullIf
 
 from exercises.models import ExerciseLog, Plan, PlanItem
-from exercises.selectors import plans_for_user
+from exercises.selectors import plans_for_user, plans_with_latest_items
 from reminders.models import (
     Delivery,
     DeliveryAction,
@@ -54,7 +54,13 @@ from tracker.models import (
     SafetyCheck,
     User,
 )
-from tracker.selectors import links_for, plan_item_row, planned_on
+from tracker.selectors import (
+    PLAN_ITEM_ROW_FIELDS,
+    links_for,
+    plan_item_row,
+    plan_items_counted,
+    planned_on,
+)
 
 
 def invites_pending(*, therapist: User, now: datetime) -> QuerySet[CareInvite]:
@@ -100,6 +106,12 @@ def plans_assigned(*, therapist: User, patient: User) -> QuerySet[Plan]:
     The caller has already found the patient through `linked_patient_or_none`.
     """
     return plans_for_user(user=patient).filter(assigned_by=therapist)
+
+
+def plan_assigned_by(*, therapist: User, plan_id: int) -> Plan | None:
+    """Return a plan this therapist assigned to a patient still linked to them, or None."""
+    plans = Plan.objects.filter(user__in=patients_of(therapist), assigned_by=therapist)
+    return plans_with_latest_items(plans).filter(pk=plan_id).first()
 
 
 def reminder_set_by(*, therapist: User, patient: User) -> Schedule | None:
@@ -338,13 +350,24 @@ def dashboard_rows(
     ).values_list("user_id", "date"):
         paused[pid].add(day)
 
+    # Every version's items that may count in the window (the same rows and
+    # rule as progress/); the plans still in force say since when a plan is active.
     items: dict[int, list] = defaultdict(list)
     plan_since: dict[int, datetime] = {}
-    for pid, created, dow, times in PlanItem.objects.filter(
-        plan__user__in=patients, plan__is_paused=False, plan__created_at__lte=now
-    ).values_list("plan__user_id", "plan__created_at", "days_of_week", "times_per_day"):
-        items[pid].append(plan_item_row(created, dow, times, tz_of[pid]))
-        plan_since[pid] = min(created, plan_since.get(pid, created))
+    window_start = min(adherence_from.values())
+    for pid, *row in (
+        PlanItem.objects.filter(
+            plan_items_counted(), plan__user__in=patients, plan__created_at__lte=now
+        )
+        .exclude(version__effective_to__lte=window_start)
+        .exclude(plan__ended_on__lte=window_start)
+        .values_list("plan__user_id", *PLAN_ITEM_ROW_FIELDS)
+    ):
+        item = plan_item_row(tuple(row), tz_of[pid])
+        items[pid].append(item)
+        if item.until is None or item.until > today[pid]:
+            created = row[0]
+            plan_since[pid] = min(created, plan_since.get(pid, created))
 
     delivered = {
         row["user_id"]: row
@@ -406,11 +429,11 @@ def dashboard_rows(
 def _planned_in(window: list[date], items: list) -> list[int]:
     """Return the sessions planned on each day of `window` (28 consecutive days), as planned_on.
 
-    Once every item is older than the window, what is planned depends on the
+    Once every item is older than the window and still in force, what is planned depends on the
     weekday alone, so the first week's answer repeats; asking planned_on
     about every day of 500 patients' four weeks is a measurable part of the request.
     """
-    if all(item.since <= window[0] for item in items):
+    if all(item.since <= window[0] and item.until is None for item in items):
         week = [planned_on(day, items)[0] for day in window[:7]]
         return week * (len(window) // 7) + week[: len(window) % 7]
     return [planned_on(day, items)[0] for day in window]

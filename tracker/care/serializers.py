@@ -3,7 +3,7 @@ from datetime import time
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from exercises.api.serializers import PlanSerializer
+from exercises.api.serializers import PlanItemSerializer, PlanSerializer
 from exercises.models import Routine
 from reminders.api.serializers import LocalTimeField, WeekdaysField
 from reminders.models import default_weekdays
@@ -107,6 +107,23 @@ EMPTY_PLAN = "A plan needs at least one exercise."
 
 
 class AssignedPlanSerializer(PlanSerializer):
+    template = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        help_text=(
+            "POST: one of your templates' id, in place of `items` (and, unless given, "
+            "of `name` and `notes`)."
+        ),
+    )
+    routine = serializers.SlugField(
+        write_only=True,
+        required=False,
+        help_text="POST: a built-in routine's slug, used as a starting template like `template`.",
+    )
+
+    class Meta(PlanSerializer.Meta):
+        fields = [*PlanSerializer.Meta.fields, "template", "routine"]
+
     """A plan as the therapist who assigned it writes it: doses included.
 
     The same fields and checks as the patient's own plans (self-care exercises
@@ -115,6 +132,8 @@ class AssignedPlanSerializer(PlanSerializer):
     """
 
     def validate(self, attrs):
+        attrs.pop("template", None)
+        attrs.pop("routine", None)
         return attrs
 
     def validate_items(self, items):
@@ -270,3 +289,35 @@ class DashboardPatientSerializer(serializers.Serializer):
     @extend_schema_field(DashboardPainSerializer)
     def get_pain(self, row) -> dict:
         return self.to_representation(row)["pain"]
+
+
+class PlanTemplateSerializer(serializers.Serializer):
+    """A template: yours (an id), or a built-in routine to start from (`routine`, id null)."""
+
+    id = serializers.IntegerField(read_only=True, allow_null=True)
+    name = serializers.CharField(max_length=120)
+    notes = serializers.CharField(max_length=2000, required=False, allow_blank=True)
+    items = PlanItemSerializer(many=True, max_length=40, required=False)
+    builtin = serializers.BooleanField(read_only=True)
+    routine = serializers.CharField(
+        read_only=True, allow_null=True, help_text="The built-in routine's slug, or null."
+    )
+    plan = serializers.IntegerField(
+        write_only=True,
+        required=False,
+        help_text="POST: save a plan you assigned as the template, in place of `items`.",
+    )
+    created_at = serializers.DateTimeField(read_only=True, allow_null=True)
+    updated_at = serializers.DateTimeField(read_only=True, allow_null=True)
+
+    def validate_items(self, items):
+        if not items:
+            raise serializers.ValidationError(EMPTY_PLAN)
+        return items
+
+    def validate(self, attrs):
+        if self.instance is None and "items" not in attrs and "plan" not in attrs:
+            raise serializers.ValidationError({"items": [EMPTY_PLAN]})
+        if "items" in attrs and "plan" in attrs:
+            raise serializers.ValidationError({"plan": ["Give items or a plan, not both."]})
+        return attrs

@@ -16,6 +16,12 @@ urlpatterns = [
     ),
     path("care/accept/", invite_api.AcceptView.as_view(), name="care-accept"),
     path("care/patients/", api.DashboardView.as_view(), name="care-dashboard"),
+    path("care/templates/", api.TemplateListView.as_view(), name="care-templates"),
+    path(
+        "care/templates/<int:template_id>/",
+        api.TemplateDetailView.as_view(),
+        name="care-template-detail",
+    ),
     path(
         "care/patients/<int:patient_id>/",
         api.LinkedPatientView.as_view(),
@@ -40,6 +46,11 @@ urlpatterns = [
         "care/patients/<int:patient_id>/plans/<int:plan_id>/",
         api.AssignedPlanViewSet.as_view({"patch": "partial_update", "delete": "destroy"}),
         name="care-patient-plan-detail",
+    ),
+    path(
+        "care/patients/<int:patient_id>/plans/<int:plan_id>/history/",
+        api.AssignedPlanViewSet.as_view({"get": "history"}),
+        name="care-patient-plan-history",
     ),
     path(
         "care/patients/<int:patient_id>/goals/",

@@ -8,7 +8,7 @@ from tracker.models import Profile, Role
 # (tab URL, label, the paths the tab covers). A page reached from a tab keeps
 # that tab highlighted: Goals is opened from Progress, a routine from Today.
 PATIENT_SECTIONS = (
-    ("/today/", "Today", ("/today/", "/routines/")),
+    ("/today/", "Today", ("/today/", "/routines/", "/plans/")),
     ("/drive/", "Drive", ("/drive/",)),
     ("/progress/", "Progress", ("/progress/", "/goals/")),
     ("/library/", "Library", ("/library/",)),

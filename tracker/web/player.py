@@ -14,12 +14,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from exercises.library import GENERAL_DISCLAIMER
-from exercises.models import Exercise, PlanItem, Routine
-from exercises.progression import hold_on
-from exercises.selectors import routines_with_steps
+from exercises.models import Exercise, Plan, PlanItem, Routine
+from exercises.progression import item_hold_on
+from exercises.selectors import plan_items_in_force, plans_for_user, routines_with_steps
 from reminders.drives import current_drive
 from reminders.models import SegmentKind
 from tracker.days import local_date
+from tracker.selectors import plan_session_items
 from tracker.web.access import patient_required, safety_screen_required
 from tracker.web.today import dose_text
 
@@ -47,20 +48,13 @@ class PlayerStep:
     note: str
     dose: Dose
     from_plan: bool
+    plan_item_id: int | None = None
+    side: str = ""
+    times_per_day: int | None = None
 
 
 def _plan_dose(item: PlanItem, today: date) -> Dose:
-    hold = item.hold_seconds
-    if hold is not None and item.progression_step_seconds:
-        hold = hold_on(
-            base_seconds=hold,
-            step_seconds=item.progression_step_seconds,
-            every_days=item.progression_every_days,
-            max_seconds=item.progression_max_seconds,
-            start=item.progression_start,
-            day=today,
-        )
-    return Dose(hold_seconds=hold, reps=item.reps, sets=item.sets)
+    return Dose(hold_seconds=item_hold_on(item, today), reps=item.reps, sets=item.sets)
 
 
 def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
@@ -72,7 +66,7 @@ def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
     exercise's default.
     """
     plan_items: dict[int, PlanItem] = {}
-    for item in PlanItem.objects.filter(plan__user=user, plan__is_paused=False).order_by(
+    for item in plan_items_in_force(user=user, day=today).order_by(
         "-plan__created_at", "order", "id"
     ):
         plan_items.setdefault(item.exercise_id, item)
@@ -96,6 +90,27 @@ def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
     return steps
 
 
+def plan_player_steps(*, plan: Plan, user, today: date) -> list[PlayerStep]:
+    """Return the plan's items due `today` in the plan's order, each with the plan's dose.
+
+    What a session is: tracker.selectors.plan_session_items. Notes are the plan item's own.
+    """
+    due = plan_session_items(user=user, plan_id=plan.pk, day=today)
+    return [
+        PlayerStep(
+            number=number,
+            exercise=item.exercise,
+            note=item.notes,
+            dose=_plan_dose(item, today),
+            from_plan=True,
+            plan_item_id=item.pk,
+            side=item.get_side_display() if item.side else "",
+            times_per_day=item.times_per_day,
+        )
+        for number, item in enumerate(due, start=1)
+    ]
+
+
 def _stopped_on_a_drive(user) -> bool:
     drive = current_drive(user=user)
     if drive is None:
@@ -114,9 +129,51 @@ def player_page(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     steps = player_steps(routine=routine, user=user, today=local_date(timezone.now(), user.tzinfo))
     context = {
+        "title": routine.name,
+        "summary": routine.summary,
         "routine": routine,
         "steps": steps,
         "player_data": {"routine": routine.slug, "name": routine.name, "steps": len(steps)},
+        "stopped_on_drive": _stopped_on_a_drive(user),
+        "disclaimer": GENERAL_DISCLAIMER,
+    }
+    return render(request, "tracker/player.html", context)
+
+
+@patient_required
+@safety_screen_required
+@require_GET
+def plan_player_page(request: HttpRequest, plan_id: int) -> HttpResponse:
+    """Play one of the patient's plans (an assigned one: their programme) with its doses.
+
+    Finishing logs one session per exercise, each pointing at its plan item,
+    so adherence counts them against the plan. Another person's plan, or a
+    deleted one, is not found.
+    """
+    user = request.user
+    plan = plans_for_user(user=user).filter(pk=plan_id).first()
+    if plan is None:
+        raise Http404("No such plan.")
+    steps = plan_player_steps(plan=plan, user=user, today=local_date(timezone.now(), user.tzinfo))
+    context = {
+        "title": plan.name,
+        "plan": plan,
+        "steps": steps,
+        "player_data": {
+            "plan": plan.pk,
+            "name": plan.name,
+            "steps": len(steps),
+            "items": [
+                {
+                    "exercise": step.exercise.slug,
+                    "plan_item": step.plan_item_id,
+                    "hold_seconds": step.dose.hold_seconds,
+                    "reps": step.dose.reps,
+                    "sets": step.dose.sets,
+                }
+                for step in steps
+            ],
+        },
         "stopped_on_drive": _stopped_on_a_drive(user),
         "disclaimer": GENERAL_DISCLAIMER,
     }

@@ -18,8 +18,14 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_http_methods
 
-from exercises.models import Audience, Exercise
-from exercises.services import plan_create, plan_delete
+from exercises.models import Audience, Exercise, Side
+from exercises.services import (
+    PlanChangeDateError,
+    plan_create,
+    plan_delete,
+    plan_update,
+    template_from_plan,
+)
 from tracker.api.progress import ProgressSerializer
 from tracker.care import selectors, services
 from tracker.care.dashboard import PAIN_RISE_POINTS
@@ -32,13 +38,14 @@ from tracker.safety import answers_as_asked, latest_safety_check
 from tracker.selectors import progress_summary
 from tracker.web.access import therapist_required
 from tracker.web.messages import patient_thread_context
+from tracker.web.plan_edit import MAX_ROWS, prefill, template_choices
 from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
 from tracker.web.today import dose_text
 
 # How many exercises the plan form offers at once (it works without JavaScript).
 PLAN_FORM_ROWS = 3
 WEEKDAYS = ((1, "Mon"), (2, "Tue"), (3, "Wed"), (4, "Thu"), (5, "Fri"), (6, "Sat"), (7, "Sun"))
-DOSE_FIELDS = ("hold_seconds", "reps", "sets", "times_per_day")
+DOSE_FIELDS = ("hold_seconds", "reps", "sets", "times_per_day", "side")
 PROGRESSION_FIELDS = ("step_seconds", "every_days", "max_seconds")
 FIELD_LABELS = {
     "exercise": "Exercise",
@@ -46,6 +53,7 @@ FIELD_LABELS = {
     "reps": "Reps",
     "sets": "Sets",
     "times_per_day": "Times a day",
+    "side": "Side",
     "days_of_week": "Days",
     "notes": "Note",
     "progression": "Progression",
@@ -273,7 +281,7 @@ def plan_data_from_form(post) -> tuple[dict, list[int]]:
     exactly as for POST care/patients/{id}/plans/.
     """
     items, used = [], []
-    for row in range(PLAN_FORM_ROWS):
+    for row in range(_row_count(post)):
         prefix = f"items-{row}-"
         exercise = post.get(prefix + "exercise", "").strip()
         if not exercise:
@@ -343,9 +351,18 @@ class PlanFormRow:
     errors: list[str]
 
 
+def _row_count(post) -> int:
+    """Return how many exercise rows the form has: a filled-in plan may need more."""
+    try:
+        count = int((post or {}).get("rows", PLAN_FORM_ROWS))
+    except ValueError:
+        count = PLAN_FORM_ROWS
+    return min(max(count, PLAN_FORM_ROWS), MAX_ROWS)
+
+
 def _form_rows(post, errors: dict) -> list[PlanFormRow]:
     rows = []
-    for row in range(PLAN_FORM_ROWS):
+    for row in range(_row_count(post)):
         prefix = f"items-{row}-"
         values = {
             key[len(prefix) :].replace("-", "_"): value
@@ -402,6 +419,9 @@ def _patient_context(request: HttpRequest, patient: User, chosen: int | None) ->
         "form_rows": _form_rows(None, {}),
         "form_values": {},
         "form_errors": {},
+        "templates": template_choices(request.user),
+        "sides": Side.choices,
+        "today": today,
     }
     if chosen is not None:
         start, end = window_for(days=chosen, today=today)
@@ -444,40 +464,103 @@ def _assign_plan(request: HttpRequest, patient: User) -> dict:
     return {}
 
 
+def _edit_plan(request: HttpRequest, patient: User, plan) -> dict:
+    """Change the posted plan from the posted day on; return the form's errors (empty: stored)."""
+    today = local_date(timezone.now(), patient.tzinfo)
+    body, used = plan_data_from_form(request.POST)
+    if not used:
+        return {"items": ["Choose at least one exercise."], "rows": {}}
+    if request.POST.get("effective_from"):
+        body["effective_from"] = request.POST["effective_from"]
+    incoming = AssignedPlanSerializer(plan, data=body, context={"today": today})
+    if not incoming.is_valid():
+        return plan_form_errors(incoming.errors, used)
+    values = dict(incoming.validated_data)
+    try:
+        # The same service and arguments as the API's PATCH.
+        plan_update(
+            plan=plan,
+            items=values.pop("items"),
+            effective_from=values.pop("effective_from", None),
+            fields=values,
+            by=request.user,
+            today=today,
+        )
+    except PlanChangeDateError as error:
+        return {"effective_from": [str(error)], "rows": {}}
+    return {}
+
+
+def _assigned_plan_or_404(request: HttpRequest, patient: User):
+    plan = (
+        selectors.plans_assigned(therapist=request.user, patient=patient)
+        .filter(pk=_int_or_404(request.POST.get("plan")))
+        .first()
+    )
+    if plan is None:
+        raise Http404("No such plan.")
+    return plan
+
+
+def _form_again(request, patient, chosen, errors, editing=None) -> HttpResponse:
+    context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
+    context.update(
+        form_rows=_form_rows(request.POST, errors),
+        form_values=request.POST,
+        form_errors=errors,
+        editing=editing,
+    )
+    return render(request, "tracker/patient.html", context, status=400)
+
+
+def _plan_action(request: HttpRequest, patient: User, chosen) -> HttpResponse:
+    """Answer the patient page's POST actions on plans and templates."""
+    action = request.POST.get("action")
+    back = redirect(f"/patients/{patient.pk}/#plans-heading")
+    if action == "delete-plan":
+        plan = _assigned_plan_or_404(request, patient)
+        plan_delete(plan=plan, by=request.user, today=local_date(timezone.now(), patient.tzinfo))
+        messages.success(request, f"Plan “{plan.name}” deleted.")
+        return back
+    if action == "save-template":
+        plan = _assigned_plan_or_404(request, patient)
+        template_from_plan(owner=request.user, plan=plan)
+        messages.success(request, f"“{plan.name}” saved as a template.")
+        return back
+    if action == "assign-plan":
+        errors = _assign_plan(request, patient)
+        if errors:
+            return _form_again(request, patient, chosen, errors)
+        messages.success(request, f"Plan assigned to {patient_name(patient)}.")
+        return back
+    if action == "edit-plan":
+        plan = _assigned_plan_or_404(request, patient)
+        errors = _edit_plan(request, patient, plan)
+        if errors:
+            return _form_again(request, patient, chosen, errors, editing=plan)
+        messages.success(request, f"Plan “{plan.name}” changed.")
+        return back
+    context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
+    context["form_errors"] = {"non_field_errors": ["Unknown action."]}
+    return render(request, "tracker/patient.html", context, status=400)
+
+
 @therapist_required
 @require_http_methods(["GET", "POST"])
 def patient_page(request: HttpRequest, patient_id: int) -> HttpResponse:
     patient = _linked_patient(request, patient_id)
     chosen = _chosen_range(request)
     if request.method == "POST":
-        action = request.POST.get("action")
-        if action == "delete-plan":
-            plan = (
-                selectors.plans_assigned(therapist=request.user, patient=patient)
-                .filter(pk=_int_or_404(request.POST.get("plan")))
-                .first()
-            )
-            if plan is None:
-                raise Http404("No such plan.")
-            plan_delete(plan=plan)
-            messages.success(request, f"Plan “{plan.name}” deleted.")
-            return redirect(f"/patients/{patient.pk}/#plans-heading")
-        if action == "assign-plan":
-            errors = _assign_plan(request, patient)
-            if not errors:
-                messages.success(request, f"Plan assigned to {patient_name(patient)}.")
-                return redirect(f"/patients/{patient.pk}/#plans-heading")
-            context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
-            context.update(
-                form_rows=_form_rows(request.POST, errors),
-                form_values=request.POST,
-                form_errors=errors,
-            )
-            return render(request, "tracker/patient.html", context, status=400)
-        context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
-        context["form_errors"] = {"non_field_errors": ["Unknown action."]}
-        return render(request, "tracker/patient.html", context, status=400)
+        return _plan_action(request, patient, chosen)
     context = _patient_context(request, patient, chosen)
+    start = prefill(query=request.GET, therapist=request.user, patient=patient)
+    if start.post is not None:
+        context.update(
+            form_rows=_form_rows(start.post, {}),
+            form_values=start.post,
+            editing=start.editing,
+            template_source=start.source,
+        )
     if chosen is None:
         context["range_error"] = "Choose a range of 7, 30, 90 or 365 days."
         return render(request, "tracker/patient.html", context, status=400)

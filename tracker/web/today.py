@@ -17,12 +17,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import ExerciseLogSerializer
-from exercises.models import ExerciseLog, PlanItem, Routine
-from exercises.services import log_save
+from exercises.models import ExerciseLog, Plan, Routine
+from exercises.progression import item_hold_on
+from exercises.selectors import plans_for_user
+from exercises.services import log_save, plan_session_log
 from reminders.models import Schedule
 from tracker.api.serializers import PainEntrySerializer
 from tracker.days import day_bounds, local_date
 from tracker.models import PainLocation, Profile
+from tracker.selectors import has_plan_on, plan_changes, plan_items_due, plan_session_items
 from tracker.services import pain_entry_save
 from tracker.web.access import patient_required
 
@@ -33,15 +36,30 @@ DEFAULT_ROUTINE = "daily-home"
 @dataclass(frozen=True)
 class ChecklistItem:
     plan_item_id: int
+    plan_id: int
     exercise_slug: str
     exercise_name: str
     dose: str
+    side: str
     planned: int
     logged: int
+    notes: str
 
     @property
     def done(self) -> bool:
         return self.logged >= self.planned
+
+
+@dataclass(frozen=True)
+class Programme:
+    """One plan's part of Today: its items due, who set it, its notes."""
+
+    plan: Plan
+    items: list[ChecklistItem]
+
+    @property
+    def done(self) -> bool:
+        return all(item.done for item in self.items)
 
 
 def dose_text(*, hold_seconds: int | None, reps: int | None, sets: int | None) -> str:
@@ -59,33 +77,51 @@ def dose_text(*, hold_seconds: int | None, reps: int | None, sets: int | None) -
 
 
 def checklist(*, user, today: date) -> list[ChecklistItem]:
-    """Return the user's plan items due today, each with today's logged count."""
-    items = (
-        PlanItem.objects.filter(plan__user=user, plan__is_paused=False)
-        .select_related("exercise")
-        .order_by("plan_id", "order")
-    )
+    """Return the user's plan items due today (tracker.selectors.plan_items_due), with counts.
+
+    A log counts for the item it names, or for the item that replaced it
+    today (same plan, exercise and side), so a session done before a
+    therapist's edit this morning still shows as done. One query for the counts.
+    """
+    items = plan_items_due(user=user, day=today)
     start, end = day_bounds(today, user.tzinfo)
-    logged = dict(
-        ExerciseLog.objects.filter(
+    logged = {
+        (plan_id, exercise_id, side): count
+        for plan_id, exercise_id, side, count in ExerciseLog.objects.filter(
             user=user, plan_item__isnull=False, performed_at__gte=start, performed_at__lt=end
         )
-        .values("plan_item_id")
+        .values("plan_item__plan_id", "plan_item__exercise_id", "plan_item__side")
         .annotate(count=Count("pk"))
-        .values_list("plan_item_id", "count")
-    )
+        .values_list("plan_item__plan_id", "plan_item__exercise_id", "plan_item__side", "count")
+    }
     return [
         ChecklistItem(
             plan_item_id=item.pk,
+            plan_id=item.plan_id,
             exercise_slug=item.exercise.slug,
             exercise_name=item.exercise.name,
-            dose=dose_text(hold_seconds=item.hold_seconds, reps=item.reps, sets=item.sets),
+            dose=dose_text(hold_seconds=item_hold_on(item, today), reps=item.reps, sets=item.sets),
+            side=item.get_side_display() if item.side else "",
             planned=item.times_per_day,
-            logged=logged.get(item.pk, 0),
+            logged=logged.get((item.plan_id, item.exercise_id, item.side), 0),
+            notes=item.notes,
         )
         for item in items
-        if not item.days_of_week or today.isoweekday() in item.days_of_week
     ]
+
+
+def programmes(*, user, today: date) -> list[Programme]:
+    """Return today's checklist plan by plan: assigned plans first, then the user's own."""
+    items = checklist(user=user, today=today)
+    plans = {
+        plan.pk: plan
+        for plan in plans_for_user(user=user).filter(pk__in={item.plan_id for item in items})
+    }
+    grouped = [
+        Programme(plan=plan, items=[item for item in items if item.plan_id == plan.pk])
+        for plan in plans.values()
+    ]
+    return sorted(grouped, key=lambda entry: (entry.plan.assigned_by_id is None, entry.plan.name))
 
 
 def suggested_routine(user) -> Routine | None:
@@ -103,10 +139,31 @@ def next_reminder_at(user):
     return schedule.next_fire_at if schedule else None
 
 
+def _store_plan_session(request: HttpRequest) -> dict:
+    """Log one session of each exercise of the posted plan due today; return the errors."""
+    user = request.user
+    plan = plans_for_user(user=user).filter(pk=_int_or_none(request.POST.get("plan"))).first()
+    if plan is None:
+        return {"non_field_errors": ["No such plan."]}
+    today = local_date(timezone.now(), user.tzinfo)
+    items = plan_session_items(user=user, plan_id=plan.pk, day=today)
+    plan_session_log(user=user, items=items, day=today, performed_at=timezone.now())
+    return {}
+
+
+def _int_or_none(raw: str | None) -> int | None:
+    try:
+        return int(raw or "")
+    except ValueError:
+        return None
+
+
 def _store_from_form(request: HttpRequest) -> dict:
     """Store a log or a pain rating posted without JavaScript; return the errors."""
     context = {"request": request}
     now = timezone.now().isoformat()
+    if request.POST.get("kind") == "plan":
+        return _store_plan_session(request)
     if request.POST.get("kind") == "pain":
         data = {
             "recorded_at": now,
@@ -140,14 +197,14 @@ def today_page(request: HttpRequest) -> HttpResponse:
             return redirect("/today/")
     today = local_date(timezone.now(), user.tzinfo)
     start, end = day_bounds(today, user.tzinfo)
-    due_today = checklist(user=user, today=today)
+    due_today = programmes(user=user, today=today)
     context = {
         "today": today,
         "next_reminder_at": next_reminder_at(user),
-        "checklist": due_today,
+        "programmes": due_today,
         # Only asked on a day with nothing due: a rest day, or no plan at all?
-        "has_plan": bool(due_today)
-        or PlanItem.objects.filter(plan__user=user, plan__is_paused=False).exists(),
+        "has_plan": bool(due_today) or has_plan_on(user=user, day=today),
+        "plan_changes": plan_changes(user=user),
         "routine": suggested_routine(user),
         "logs_today": ExerciseLog.objects.filter(
             user=user, performed_at__gte=start, performed_at__lt=end

@@ -36,6 +36,7 @@ urlpatterns = [
     path("library/", library.library_page, name="library"),
     path("library/<slug:slug>/", library.exercise_page, name="library-exercise"),
     path("routines/<slug:slug>/play/", player.player_page, name="routine-player"),
+    path("plans/<int:plan_id>/play/", player.plan_player_page, name="plan-player"),
     path("drive/", drive.drive_page, name="drive"),
     path("progress/", progress.progress_page, name="progress"),
     path("goals/", goals.goals_page, name="goals"),

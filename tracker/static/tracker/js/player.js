@@ -116,11 +116,13 @@ async function finish() {
   finished = true;
   stopTimer();
   letSleep();
-  const body = {
-    performed_at: new Date().toISOString(),
-    routine: data.routine,
-    duration_seconds: Math.round((Date.now() - startedAt) / 1000),
-  };
+  const performedAt = new Date().toISOString();
+  const seconds = Math.round((Date.now() - startedAt) / 1000);
+  // A plan logs one session per exercise, each naming its plan item, so the
+  // plan's adherence counts them; a routine logs one session for the whole.
+  const bodies = data.plan
+    ? data.items.map((item) => ({ performed_at: performedAt, ...item }))
+    : [{ performed_at: performedAt, routine: data.routine, duration_seconds: seconds }];
   steps.forEach((step) => {
     step.hidden = true;
   });
@@ -129,7 +131,7 @@ async function finish() {
   const done = document.getElementById("player-finished");
   done.hidden = false;
   done.focus();
-  await queueRecord("log", body, data.name);
+  for (const body of bodies) await queueRecord("log", body, data.name);
 }
 
 function start() {
