@@ -7,16 +7,17 @@ The selector (tracker.selectors) decides the target:
 - 0 (a rest day) when the user has active plan items but none on that weekday;
 - 1 when the user has no active plan at all: a plain daily habit.
 
-From that, every day has one of four states:
+From that, every day has one of four states, which the habit strength, the
+calendar and the therapist's adherence use:
 
 - complete: at least one session logged and at least the target. On a paused
   day or a rest day any one session completes it: the plan was waived, so a
   session that day is a bonus and counts in full.
-- neutral: a paused day or a rest day with nothing logged. It neither breaks
-  nor extends a streak and leaves the habit strength unchanged.
+- neutral: a paused day or a rest day with nothing logged. It leaves the
+  habit strength unchanged.
 - pending: today (or a later day) that is not complete yet. The day is not
   over, so it is treated as neutral; once complete it counts like any other.
-- missed: anything else. It ends the streak and pulls the strength down.
+- missed: anything else. It pulls the strength down by what was not done.
 
 Streaks use a looser rule than the habit strength (see streak_mark): a day
 extends the streak when at least one session was done, whether or not it
