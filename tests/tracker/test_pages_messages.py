@@ -102,7 +102,7 @@ def test_the_therapist_replies_from_the_patients_page(link, thera, alice, librar
     assert 'id="glance-pain"' in page
 
 
-@pytest.mark.parametrize("body", ["", "   ", "x" * 2001])
+@pytest.mark.parametrize("body", ["", "   ", "x" * 2001, "nul \x00 inside"])
 def test_bad_text_is_refused_with_a_message_and_the_draft_kept(link, alice, body):
     response = logged_in(alice).post(f"/messages/{link.pk}/", {"body": body})
 
