@@ -102,7 +102,7 @@ def test_the_therapist_replies_from_the_patients_page(link, thera, alice, librar
     assert 'id="glance-pain"' in page
 
 
-@pytest.mark.parametrize("body", ["", "   ", "x" * 2001])
+@pytest.mark.parametrize("body", ["", "   ", "x" * 2001, "nul \x00 inside"])
 def test_bad_text_is_refused_with_a_message_and_the_draft_kept(link, alice, body):
     response = logged_in(alice).post(f"/messages/{link.pk}/", {"body": body})
 
@@ -156,3 +156,12 @@ def test_page_sends_share_the_apis_throttle(settings, link, alice):
     assert refused.status_code == 400
     assert b"many messages" in refused.content
     assert CareMessage.objects.count() == 2
+
+
+def test_times_in_a_thread_are_the_viewers_own(link, thera, alice):
+    # alice lives in Europe/Berlin (UTC+1 in January).
+    CareMessage.objects.create(link=link, sender=thera, body="Hi", sent_at="2026-01-10T08:00:00Z")
+
+    page = logged_in(alice).get(f"/messages/{link.pk}/").content.decode()
+
+    assert "10 Jan, 09:00" in page

@@ -98,7 +98,7 @@ class MessageListView(APIView):
                 now=timezone.now(),
                 enqueue=enqueue_message_notice,
             )
-        except (messages.EmptyMessage, messages.MessageTooLong) as error:
+        except messages.InvalidMessage as error:
             raise ValidationError({"body": [str(error)]}) from None
         except messages.ThreadReadOnly as error:
             return Response({"detail": str(error)}, status=status.HTTP_409_CONFLICT)

@@ -30,11 +30,15 @@ class ThreadReadOnly(Exception):
     """The link has ended: its thread can be read, not written to."""
 
 
-class EmptyMessage(ValueError):
+class InvalidMessage(ValueError):
+    """The text cannot be a message; str() says why, for the person who wrote it."""
+
+
+class EmptyMessage(InvalidMessage):
     pass
 
 
-class MessageTooLong(ValueError):
+class MessageTooLong(InvalidMessage):
     pass
 
 
@@ -104,9 +108,12 @@ def threads_for(*, user: User) -> QuerySet[CareLink]:
 def clean_body(body: str) -> str:
     """Return the message text as it is stored: trimmed, checked, never interpreted.
 
-    Raise EmptyMessage or MessageTooLong. The text is kept as typed (HTML is
+    Raise EmptyMessage, MessageTooLong or InvalidMessage (a NUL character,
+    which PostgreSQL cannot store in text). The text is kept as typed (HTML is
     text like any other); every page escapes it when showing it.
     """
+    if "\x00" in body:
+        raise InvalidMessage("Remove the NUL character from the message.")
     text = body.strip()
     if not text:
         raise EmptyMessage("Write something first.")

@@ -61,7 +61,7 @@ def send_from_form(request: HttpRequest, link: CareLink) -> list[str]:
             now=timezone.now(),
             enqueue=enqueue_message_notice,
         )
-    except (messages.EmptyMessage, messages.MessageTooLong, messages.ThreadReadOnly) as error:
+    except (messages.InvalidMessage, messages.ThreadReadOnly) as error:
         return [str(error)]
     return []
 
