@@ -19,11 +19,11 @@ from django.conf import settings
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
+from exercises.doses import dose_text
 from exercises.selectors import plans_for_user
 from tracker.days import local_date
 from tracker.export_csv import ExportFile
 from tracker.models import User
-from tracker.web.today import dose_text
 
 logger = logging.getLogger(__name__)
 

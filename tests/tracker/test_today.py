@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from exercises.doses import dose_text
 from exercises.models import Exercise, ExerciseLog, Plan, PlanItem
-from tracker.web.today import checklist, dose_text
+from tracker.web.today import checklist
 
 pytestmark = pytest.mark.django_db
 

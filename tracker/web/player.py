@@ -13,6 +13,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from exercises.doses import dose_text
 from exercises.library import GENERAL_DISCLAIMER
 from exercises.models import Exercise, Plan, PlanItem, Routine
 from exercises.progression import item_hold_on
@@ -22,7 +23,6 @@ from reminders.models import SegmentKind
 from tracker.days import local_date
 from tracker.selectors import plan_session_items
 from tracker.web.access import patient_required, safety_screen_required
-from tracker.web.today import dose_text
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from django.views.decorators.http import require_http_methods
 
+from exercises.doses import dose_text
 from exercises.models import Audience, Exercise, Side
 from exercises.services import (
     PlanChangeDateError,
@@ -40,7 +41,6 @@ from tracker.web.access import therapist_required
 from tracker.web.messages import patient_thread_context
 from tracker.web.plan_edit import MAX_ROWS, prefill, template_choices
 from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
-from tracker.web.today import dose_text
 
 # How many exercises the plan form offers at once (it works without JavaScript).
 PLAN_FORM_ROWS = 3

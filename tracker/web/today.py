@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import ExerciseLogSerializer
+from exercises.doses import dose_text
 from exercises.models import ExerciseLog, Plan, Routine
 from exercises.progression import item_hold_on
 from exercises.selectors import plans_for_user
@@ -60,20 +61,6 @@ class Programme:
     @property
     def done(self) -> bool:
         return all(item.done for item in self.items)
-
-
-def dose_text(*, hold_seconds: int | None, reps: int | None, sets: int | None) -> str:
-    """Return a short human dose such as "3 x 10 reps" or "hold 30 s"."""
-    parts = []
-    if sets and reps:
-        parts.append(f"{sets} x {reps} reps")
-    elif reps:
-        parts.append(f"{reps} reps")
-    elif sets:
-        parts.append(f"{sets} sets")
-    if hold_seconds:
-        parts.append(f"hold {hold_seconds} s")
-    return ", ".join(parts)
 
 
 def checklist(*, user, today: date) -> list[ChecklistItem]:
