@@ -29,7 +29,7 @@ app.conf.beat_schedule = {
     # recipient's quiet hours (or retried, or whose task was lost). Each is
     # claimed with a conditional update, so overlapping runs send it once.
     "notify-due-messages": {
-        "task": "tracker.tasks.notify_due_messages_task",
+        "task": "tracker.care.tasks.notify_due_messages_task",
         "schedule": 60.0,
         "options": {"expires": 55},
     },

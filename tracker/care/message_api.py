@@ -16,7 +16,7 @@ from reminders.api.serializers import DetailSerializer
 from tracker.api.throttles import MessageSendThrottle
 from tracker.care import messages
 from tracker.models import MESSAGE_MAX_CHARS, CareLink, CareMessage
-from tracker.tasks import enqueue_message_notice
+from tracker.care.tasks import enqueue_message_notice
 
 
 class PlainTextField(serializers.CharField):
