@@ -15,8 +15,8 @@ from tests.reminders import conftest as reminders_fixtures
 from tests.reminders.helpers import wait_until
 from tests.tracker.test_care_links import link_between
 from tracker.care import messages
-from tracker.models import CareMessage
 from tracker.care.tasks import notify_due_messages_task
+from tracker.models import CareMessage
 
 # The reminders' fixtures: Redis as the broker, a real worker, the local push service.
 broker = reminders_fixtures.broker

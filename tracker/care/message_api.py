@@ -15,8 +15,8 @@ from rest_framework.views import APIView
 from reminders.api.serializers import DetailSerializer
 from tracker.api.throttles import MessageSendThrottle
 from tracker.care import messages
-from tracker.models import MESSAGE_MAX_CHARS, CareLink, CareMessage
 from tracker.care.tasks import enqueue_message_notice
+from tracker.models import MESSAGE_MAX_CHARS, CareLink, CareMessage
 
 
 class PlainTextField(serializers.CharField):

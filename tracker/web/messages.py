@@ -15,8 +15,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker.api.throttles import MessageSendThrottle
 from tracker.care import messages, selectors
-from tracker.models import MESSAGE_MAX_CHARS, CareLink, User
 from tracker.care.tasks import enqueue_message_notice
+from tracker.models import MESSAGE_MAX_CHARS, CareLink, User
 from tracker.web.access import patient_required, therapist_required
 from tracker.web.throttling import page_throttled
 
