@@ -61,6 +61,11 @@ def log_save(
     )
 
 
+def log_delete(*, log: ExerciseLog) -> None:
+    """Delete one of a user's logs; the caller found it among that user's own."""
+    log.delete()
+
+
 def _items_create(plan: Plan, items: Iterable[Mapping[str, Any]]) -> None:
     PlanItem.objects.bulk_create(
         PlanItem(plan=plan, **{"order": position, **item}) for position, item in enumerate(items)

@@ -22,6 +22,7 @@ from exercises.services import log_save
 from reminders.models import Schedule
 from tracker.api.serializers import PainEntrySerializer
 from tracker.days import day_bounds, local_date
+from tracker.history import entries_on
 from tracker.models import PainLocation, Profile
 from tracker.services import pain_entry_save
 from tracker.web.access import patient_required
@@ -139,7 +140,6 @@ def today_page(request: HttpRequest) -> HttpResponse:
         if not errors:
             return redirect("/today/")
     today = local_date(timezone.now(), user.tzinfo)
-    start, end = day_bounds(today, user.tzinfo)
     due_today = checklist(user=user, today=today)
     context = {
         "today": today,
@@ -149,9 +149,8 @@ def today_page(request: HttpRequest) -> HttpResponse:
         "has_plan": bool(due_today)
         or PlanItem.objects.filter(plan__user=user, plan__is_paused=False).exists(),
         "routine": suggested_routine(user),
-        "logs_today": ExerciseLog.objects.filter(
-            user=user, performed_at__gte=start, performed_at__lt=end
-        ).select_related("exercise", "routine"),
+        # Logs and pain ratings alike, so a rating saved today is still listed after a reload.
+        "logged_today": entries_on(user=user, day=today),
         "pain_scale": range(11),
         "pain_locations": PainLocation.choices,
         "errors": errors,
