@@ -13,7 +13,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from exercises.models import Exercise, ExerciseLog
-from tests.browser.conftest import assert_accessible, log_in_as
+from tests.browser.conftest import assert_accessible, log_in_as, tap_targets_too_small
 from tracker.models import PainEntry
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -179,4 +179,20 @@ def test_history_page_looks_right_and_is_accessible(phone, alice):
     phone.locator(".history-entry summary").first.click()
     shot(phone, "history-edit-open")
     assert_accessible(phone)
+    assert tap_targets_too_small(phone) == []
+    assert phone.errors == []
+
+
+def test_the_players_done_offers_undo_too(phone, alice):
+    log_in_as(phone, alice)
+    phone.goto("/routines/truck-stop/play/")
+    phone.get_by_role("button", name="Next").click()
+    phone.get_by_role("button", name="Done").click()
+    eventually(lambda: ExerciseLog.objects.filter(user=alice).count() == 1)
+    shot(phone, "player-undo-toast")
+
+    phone.get_by_role("button", name="Undo").click()
+
+    expect(phone.locator("#undo-toast")).to_contain_text("Undone")
+    eventually(lambda: not ExerciseLog.objects.filter(user=alice).exists())
     assert phone.errors == []
