@@ -7,6 +7,8 @@ both show the same records the API has.
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from django.template.defaultfilters import pluralize
+
 from exercises.models import ExerciseLog
 from exercises.selectors import logs_for_user
 from tracker.days import day_bounds, local_date
@@ -48,9 +50,9 @@ class HistoryEntry:
         else:
             parts = []
             if record.sets is not None:
-                parts.append(f"{record.sets} sets")
+                parts.append(f"{record.sets} set{pluralize(record.sets)}")
             if record.reps is not None:
-                parts.append(f"{record.reps} reps")
+                parts.append(f"{record.reps} rep{pluralize(record.reps)}")
             if record.hold_seconds is not None:
                 parts.append(f"hold {record.hold_seconds} s")
         return ", ".join(parts)

@@ -106,6 +106,7 @@ def test_offline_undo_and_history_changes_reach_the_server_as_meant(phone, alice
     entry.get_by_label("Sets").fill("3")
     entry.get_by_label("Note").fill("felt easier")
     entry.get_by_role("button", name="Save changes").click()
+    expect(entry.locator(".history-what")).to_contain_text("3 sets")
     rating = phone.locator(f"#entry-{pain.pk}")
     rating.locator("summary").click()
     rating.get_by_label("5", exact=True).check()

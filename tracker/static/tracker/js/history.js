@@ -25,6 +25,19 @@ function describe(entry, body) {
   const what = entry.querySelector(".history-what");
   if (entry.dataset.kind === "pain") {
     what.querySelector("strong").textContent = `Pain ${body.rating}/10`;
+  } else {
+    const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
+    const parts = [];
+    if (body.sets !== null) parts.push(plural(body.sets, "set"));
+    if (body.reps !== null) parts.push(plural(body.reps, "rep"));
+    if (body.hold_seconds !== null) parts.push(`hold ${body.hold_seconds} s`);
+    let detail = what.querySelector(".hint");
+    if (!detail) {
+      detail = document.createElement("span");
+      detail.className = "hint";
+      what.querySelector("time").after(" ", detail);
+    }
+    detail.textContent = parts.join(", ");
   }
   let note = what.querySelector(".history-note");
   if (!note && body.note) {
@@ -50,25 +63,26 @@ function removeEntry(entry) {
 
 function enhance() {
   document.querySelectorAll(".history-entry").forEach((entry) => {
-    const label = entry.querySelector(".history-what strong").textContent;
+    const label = () => entry.querySelector(".history-what strong").textContent;
     entry.querySelector("form[data-history=edit]").addEventListener("submit", async (event) => {
       event.preventDefault();
       const form = event.currentTarget;
       if (!form.reportValidity()) return;
       const body = editedBody(entry, form);
       entry.dataset.body = JSON.stringify(body);
-      await queueEdit(entry.dataset.kind, entry.dataset.recordId, body, label);
+      await queueEdit(entry.dataset.kind, entry.dataset.recordId, body, label());
       describe(entry, body);
       form.closest("details").open = false;
-      announce(`Change saved: ${label}.`);
+      announce(`Change saved: ${label()}.`);
     });
     entry.querySelector("form[data-history=delete]").addEventListener("submit", async (event) => {
       event.preventDefault();
-      await withdrawRecord(entry.dataset.kind, entry.dataset.recordId, label);
+      const what = label();
+      await withdrawRecord(entry.dataset.kind, entry.dataset.recordId, what);
       const next = entry.nextElementSibling?.querySelector("summary") || document.getElementById("main");
       removeEntry(entry);
       next.focus();
-      announce(`Deleted: ${label}.`);
+      announce(`Deleted: ${what}.`);
     });
   });
 }
