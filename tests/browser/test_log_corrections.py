@@ -197,3 +197,30 @@ def test_the_players_done_offers_undo_too(phone, alice):
     expect(phone.locator("#undo-toast")).to_contain_text("Undone")
     eventually(lambda: not ExerciseLog.objects.filter(user=alice).exists())
     assert phone.errors == []
+
+
+def test_without_javascript_history_changes_and_deletes_through_the_page(browser, site, alice):
+    exercise = Exercise.objects.filter(audience="self_care").order_by("order").first()
+    now = timezone.now()
+    log = ExerciseLog.objects.create(user=alice, exercise=exercise, performed_at=now)
+    pain = PainEntry.objects.create(user=alice, rating=7, recorded_at=now)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, base_url=site, java_script_enabled=False
+    )
+    page = context.new_page()
+    page.site = site
+    log_in_as(page, alice)
+    page.goto("/history/")
+
+    entry = page.locator(f"#entry-{pain.pk}")
+    entry.locator("summary").click()
+    entry.get_by_label("2", exact=True).check()
+    entry.get_by_role("button", name="Save changes").click()
+    expect(page.locator(f"#entry-{pain.pk} strong")).to_have_text("Pain 2/10")
+    page.locator(f"#entry-{log.pk}").get_by_role("button", name="Delete").click()
+    expect(page.locator(f"#entry-{log.pk}")).to_have_count(0)
+
+    pain.refresh_from_db()
+    assert pain.rating == 2
+    assert not ExerciseLog.objects.filter(pk=log.pk).exists()
+    context.close()
