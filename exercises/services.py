@@ -64,6 +64,11 @@ def log_save(
     )
 
 
+def log_delete(*, log: ExerciseLog) -> None:
+    """Delete one of a user's logs; the caller found it among that user's own."""
+    log.delete()
+
+
 def plan_session_log(
     *, user, items: Iterable[PlanItem], day: date, performed_at: datetime
 ) -> list[ExerciseLog]:

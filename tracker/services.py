@@ -91,6 +91,11 @@ def pain_entry_save(
     )
 
 
+def pain_entry_delete(*, entry: PainEntry) -> None:
+    """Delete one of a user's pain entries; the caller found it among that user's own."""
+    entry.delete()
+
+
 def pause_day_save(*, user: User, date: datetime.date, reason: str) -> tuple[PauseDay, bool]:
     """Return (pause, created) after marking local `date` as paused for `reason`.
 

@@ -187,6 +187,9 @@ class LogViewSet(ClientRecordViewSet):
     def store_record(self, *, user, record_id, values, replace):
         return services.log_save(user=user, log_id=record_id, values=values, replace=replace)
 
+    def perform_destroy(self, instance):
+        services.log_delete(log=instance)
+
 
 class SafetyView(APIView):
     """The safety screen's questions and the conditions a professional should rule out."""

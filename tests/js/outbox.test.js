@@ -77,3 +77,87 @@ test("the fetch sender PUTs JSON with the CSRF token the page had", async () => 
   assert.equal(seen.init.headers["X-CSRFToken"], "csrf");
   assert.deepEqual(JSON.parse(seen.init.body), { rating: 3 });
 });
+
+// Undo and delete: withdrawing a record from the outbox.
+function storeWithGet(entries) {
+  const store = memoryStore(entries);
+  store.get = async (id) => (store.rows.has(id) ? { ...store.rows.get(id) } : undefined);
+  return store;
+}
+
+test("undoing a new record that was never sent cancels it: nothing reaches the server", async () => {
+  const store = storeWithGet([entry("a", 1)]);
+  const outcome = await Outbox.withdraw(store, "log", "a", "", "csrf", 2, false);
+  assert.deepEqual(outcome, { cancelled: true, queued: null });
+  const sent = [];
+  await Outbox.flush(store, async (e) => { sent.push(e); return reply(201); });
+  assert.deepEqual(sent, []);
+  assert.equal(store.rows.size, 0);
+});
+
+test("undoing a record already sent queues a DELETE without a body", async () => {
+  const store = storeWithGet([]);
+  const outcome = await Outbox.withdraw(store, "pain", "p", "Pain", "csrf", 5, false);
+  assert.equal(outcome.cancelled, false);
+  assert.equal(outcome.queued.id, "delete:p");
+  const calls = [];
+  const send = Outbox.sendWithFetch(async (url, init) => { calls.push([url, init]); return reply(204); });
+  const result = await Outbox.flush(store, send);
+  assert.deepEqual(result, { sent: 1, pending: 0, rejected: 0 });
+  assert.equal(calls[0][0], "/api/v1/pain/p/");
+  assert.equal(calls[0][1].method, "DELETE");
+  assert.equal(calls[0][1].body, undefined);
+  assert.equal(calls[0][1].headers["X-CSRFToken"], "csrf");
+});
+
+test("undoing while a round may be sending the PUT sends the PUT first, then the DELETE", async () => {
+  const store = storeWithGet([entry("a", 1)]);
+  await Outbox.withdraw(store, "log", "a", "", "csrf", 2, true);
+  // The round that was in flight had already taken the PUT; the next one sends the DELETE.
+  const order = [];
+  await Outbox.flush(store, async (e) => { order.push(`${e.method} ${e.url}`); return reply(204); });
+  assert.deepEqual(order, ["DELETE /api/v1/logs/a/"]);
+});
+
+test("withdrawing an edit of a stored record still deletes it on the server", async () => {
+  const edit = Outbox.entryFor("log", "a", { sets: 2 }, "", "csrf", 1, false);
+  const store = storeWithGet([edit]);
+  const outcome = await Outbox.withdraw(store, "log", "a", "", "csrf", 2, false);
+  assert.equal(outcome.cancelled, true);
+  assert.deepEqual([...store.rows.keys()], ["delete:a"]);
+});
+
+test("a DELETE the server answers 404 or 410 is done and does not block what follows", async () => {
+  for (const status of [404, 410]) {
+    const store = storeWithGet([Outbox.deleteEntryFor("log", "gone", "", "csrf", 1), entry("next", 2)]);
+    const result = await Outbox.flush(store, async (e) => reply(e.method === "DELETE" ? status : 201));
+    assert.deepEqual(result, { sent: 2, pending: 0, rejected: 0 }, `status ${status}`);
+    assert.equal(store.rows.size, 0);
+  }
+});
+
+test("a PUT answered 404 is still kept as not saved (only a DELETE treats 404 as done)", async () => {
+  const store = storeWithGet([entry("a", 1)]);
+  const result = await Outbox.flush(store, async () => reply(404, '{"detail":"Not found."}'));
+  assert.deepEqual(result, { sent: 0, pending: 0, rejected: 1 });
+});
+
+test("an entry withdrawn during a round is neither sent nor put back", async () => {
+  const store = storeWithGet([entry("first", 1), entry("second", 2)]);
+  const sent = [];
+  await Outbox.flush(store, async (e) => {
+    sent.push(e.id);
+    if (e.id === "first") await Outbox.withdraw(store, "log", "second", "", "csrf", 3, true);
+    return reply(201);
+  });
+  assert.deepEqual(sent, ["first"]);
+  assert.deepEqual([...store.rows.keys()], ["delete:second"]);
+});
+
+test("a rejected new record is simply dropped on undo", async () => {
+  const rejected = { ...entry("a", 1), state: "rejected", error: "bad" };
+  const store = storeWithGet([rejected]);
+  const outcome = await Outbox.withdraw(store, "log", "a", "", "csrf", 2, true);
+  assert.deepEqual(outcome, { cancelled: true, queued: null });
+  assert.equal(store.rows.size, 0);
+});

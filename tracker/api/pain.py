@@ -14,3 +14,6 @@ class PainEntryViewSet(ClientRecordViewSet):
         return services.pain_entry_save(
             user=user, entry_id=record_id, values=values, replace=replace
         )
+
+    def perform_destroy(self, instance):
+        services.pain_entry_delete(entry=instance)

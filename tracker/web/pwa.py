@@ -41,6 +41,10 @@ SHELL_STATIC = (
     "tracker/js/app.js",
     "tracker/js/outbox.js",
     "tracker/js/api.js",
+    # The Undo after each log and the repeat question (imported by app.js), and
+    # History's offline changes and deletions.
+    "tracker/js/undo.js",
+    "tracker/js/history.js",
     # The routine player logs through the outbox, so it must run offline too.
     "tracker/js/player.js",
     # Today's advice to get strong or spreading pain checked, shown offline too.

@@ -25,6 +25,7 @@ from exercises.services import log_save, plan_session_log
 from reminders.models import Schedule
 from tracker.api.serializers import PainEntrySerializer
 from tracker.days import day_bounds, local_date
+from tracker.history import entries_on
 from tracker.models import PainLocation, Profile
 from tracker.selectors import has_plan_on, plan_changes, plan_items_due, plan_session_items
 from tracker.services import pain_entry_save
@@ -183,7 +184,6 @@ def today_page(request: HttpRequest) -> HttpResponse:
         if not errors:
             return redirect("/today/")
     today = local_date(timezone.now(), user.tzinfo)
-    start, end = day_bounds(today, user.tzinfo)
     due_today = programmes(user=user, today=today)
     context = {
         "today": today,
@@ -193,9 +193,8 @@ def today_page(request: HttpRequest) -> HttpResponse:
         "has_plan": bool(due_today) or has_plan_on(user=user, day=today),
         "plan_changes": plan_changes(user=user),
         "routine": suggested_routine(user),
-        "logs_today": ExerciseLog.objects.filter(
-            user=user, performed_at__gte=start, performed_at__lt=end
-        ).select_related("exercise", "routine"),
+        # Logs and pain ratings alike, so a rating saved today is still listed after a reload.
+        "logged_today": entries_on(user=user, day=today),
         "pain_scale": range(11),
         "pain_locations": PainLocation.choices,
         "errors": errors,

@@ -1,6 +1,7 @@
 // Every signed-in page: the service worker, the offline outbox and the forms
 // that write through it, and the time zone guess on the sign-up form.
 import { csrfToken } from "./api.js";
+import { confirmRepeat, loggedRecently, offerUndo, rememberLogged } from "./undo.js";
 
 const Outbox = globalThis.StretchStopOutbox;
 const store = Outbox.openStore(indexedDB);
@@ -32,7 +33,8 @@ async function render() {
       item.querySelector(".badge")?.remove();
     }
   });
-  for (const entry of entries) {
+  // Only new records are listed; an edit or a deletion shows in the status line.
+  for (const entry of entries.filter((waiting) => waiting.isNew !== false)) {
     let item = list.querySelector(`[data-outbox-id="${entry.id}"]`);
     if (!item) {
       item = document.createElement("li");
@@ -74,14 +76,60 @@ async function askForBackgroundSync() {
   }
 }
 
-// Put a log or pain entry in the outbox, show it at once, and try to send it.
-export async function queueRecord(kind, body, label) {
+function sendSoon() {
+  flushOutbox();
+  askForBackgroundSync();
+}
+
+/*
+ * Put a new log or pain entry in the outbox, show it at once, try to send it,
+ * and offer an Undo for 10 seconds (`onUndo` then runs after the record is taken back).
+ */
+export async function queueRecord(kind, body, label, onUndo) {
   const entry = Outbox.entryFor(kind, crypto.randomUUID(), body, label, csrfToken(), Date.now());
   await store.put(entry);
   await render();
-  flushOutbox();
-  askForBackgroundSync();
+  sendSoon();
+  const said = kind === "pain" ? `Pain ${body.rating}/10 saved.` : `Logged: ${label || "stretch"}.`;
+  offerUndo(said, async () => {
+    await withdrawRecord(kind, entry.id, label);
+    if (onUndo) onUndo();
+  });
   return entry;
+}
+
+// Queue a changed copy of a stored record (the API's PUT replaces its fields).
+export async function queueEdit(kind, recordId, body, label) {
+  const entry = Outbox.entryFor(kind, recordId, body, label, csrfToken(), Date.now(), false);
+  await store.put(entry);
+  await render();
+  sendSoon();
+  return entry;
+}
+
+/*
+ * Take a record back (Undo, or Delete on History): cancel its PUT if it never
+ * left, else queue a DELETE (see outbox.js withdraw). A round in progress on
+ * this page may be sending the PUT right now, so then the DELETE is queued too.
+ */
+export async function withdrawRecord(kind, recordId, label) {
+  const mayBeInFlight = flushing !== null;
+  const outcome = await Outbox.withdraw(store, kind, recordId, label, csrfToken(), Date.now(), mayBeInFlight);
+  document
+    .querySelectorAll(`[data-pending-list] [data-outbox-id="${recordId}"], [data-pending-list] [data-record-id="${recordId}"]`)
+    .forEach((item) => {
+      const list = item.parentElement;
+      item.remove();
+      if (!list.children.length) {
+        const empty = document.createElement("li");
+        empty.className = "empty";
+        empty.textContent = "Nothing yet today.";
+        list.append(empty);
+      }
+    });
+  await render();
+  if (outcome.queued) sendSoon();
+  return outcome;
 }
 
 function recordFromForm(form) {
@@ -97,13 +145,20 @@ function recordFromForm(form) {
   return body;
 }
 
-function countOneMore(form) {
+function countChange(form, by) {
   const count = form.closest(".check-item")?.querySelector(".check-count");
   if (!count) return;
   const [done, planned] = count.textContent.split("/").map(Number);
-  count.textContent = `${done + 1}/${planned}`;
-  count.setAttribute("aria-label", `${done + 1} of ${planned} done`);
-  if (done + 1 >= planned) form.closest(".check-item").classList.add("is-done");
+  const now = Math.max(0, done + by);
+  count.textContent = `${now}/${planned}`;
+  count.setAttribute("aria-label", `${now} of ${planned} done`);
+  form.closest(".check-item").classList.toggle("is-done", now >= planned);
+}
+
+// What a log form names: its plan item, exercise or routine.
+function itemOf(form) {
+  const data = new FormData(form);
+  return ["plan_item", "exercise", "routine"].map((field) => data.get(field) || "").join("|");
 }
 
 function enhanceOutboxForms() {
@@ -112,9 +167,19 @@ function enhanceOutboxForms() {
       event.preventDefault();
       if (!form.reportValidity()) return;
       const label = form.dataset.label || "";
-      await queueRecord(form.dataset.outbox, recordFromForm(form), label);
-      countOneMore(form);
-      if (form.dataset.outbox === "pain") form.reset();
+      if (form.dataset.outbox === "pain") {
+        await queueRecord("pain", recordFromForm(form), label);
+        form.reset();
+        return;
+      }
+      const item = itemOf(form);
+      if (loggedRecently(item) && !(await confirmRepeat())) return;
+      rememberLogged(item, Date.now());
+      await queueRecord("log", recordFromForm(form), label, () => {
+        countChange(form, -1);
+        rememberLogged(item, null);
+      });
+      countChange(form, 1);
     });
   });
 }

@@ -4,8 +4,11 @@
  * pages (<script defer>), the service worker (importScripts, for Background
  * Sync) and node's test runner (require).
  *
- * Every entry is a PUT to /api/v1/<kind>/<client uuid>/: the API stores a
- * record once whatever the number of resends, so retrying is always safe.
+ * An entry is a PUT to /api/v1/<kind>/<client uuid>/, keyed by that uuid (a
+ * new record, `isNew`, or an edit of a stored one: a later edit replaces a
+ * waiting one), or a DELETE of it, keyed "delete:<uuid>". The API stores a
+ * record once whatever the number of resends and a DELETE of a record that is
+ * not there answers 404, which counts as done, so retrying is always safe.
  */
 (function (root) {
   "use strict";
@@ -20,10 +23,14 @@
     return status === 400 || status === 404 || status === 409 || status === 413 || status === 422;
   }
 
-  function entryFor(kind, id, body, label, csrfToken, now) {
+  // A PUT of record `id`; `isNew` (the default) when no earlier PUT made it.
+  function entryFor(kind, id, body, label, csrfToken, now, isNew) {
     if (!PATHS[kind]) throw new Error("unknown outbox kind: " + kind);
     return {
       id: id,
+      recordId: id,
+      method: "PUT",
+      isNew: isNew !== false,
       kind: kind,
       url: PATHS[kind] + id + "/",
       body: body,
@@ -33,6 +40,44 @@
       state: "pending",
       error: "",
     };
+  }
+
+  function deleteEntryFor(kind, recordId, label, csrfToken, now) {
+    var entry = entryFor(kind, recordId, null, label, csrfToken, now, false);
+    entry.id = "delete:" + recordId;
+    entry.method = "DELETE";
+    return entry;
+  }
+
+  /*
+   * Take record `recordId` back (an Undo, or Delete on the History page), and
+   * return {cancelled, queued}:
+   * 1. A waiting PUT of it leaves the outbox (a waiting edit is moot once deleted).
+   * 2. If that PUT made the record (isNew) and cannot have reached the server
+   *    (it was never sent: `mayBeInFlight` is false and no round is sending it,
+   *    or the server rejected it), nothing more is needed: nothing is sent.
+   * 3. Otherwise a DELETE is queued after everything already waiting, so a PUT
+   *    that was on its way lands first and is then deleted; a DELETE the
+   *    server answers 404 (never stored, already deleted) is done.
+   */
+  async function withdraw(store, kind, recordId, label, csrfToken, now, mayBeInFlight) {
+    var entries = await store.all();
+    var put = null;
+    for (var i = 0; i < entries.length; i++) {
+      if (entries[i].id === recordId) put = entries[i];
+    }
+    if (put) await store.remove(recordId);
+    var neverSent = put && put.isNew !== false && (put.state === "rejected" || !mayBeInFlight);
+    if (neverSent) return { cancelled: true, queued: null };
+    var queued = deleteEntryFor(kind, recordId, label, csrfToken, now);
+    await store.put(queued);
+    return { cancelled: Boolean(put), queued: queued };
+  }
+
+  function succeeded(entry, status) {
+    if (status >= 200 && status < 300) return true;
+    // Deleting what the server does not have (any more) leaves the state wanted.
+    return entry.method === "DELETE" && (status === 404 || status === 410);
   }
 
   /*
@@ -51,6 +96,8 @@
       var entry = entries[i];
       if (entry.state === "rejected") { result.rejected++; continue; }
       if (stopped) { result.pending++; continue; }
+      // Withdrawn (undone) while this round was sending the ones before it.
+      if (store.get && !(await store.get(entry.id))) continue;
       var response;
       try {
         response = await send(entry);
@@ -59,13 +106,14 @@
         result.pending++;
         continue;
       }
-      if (response.status >= 200 && response.status < 300) {
+      if (succeeded(entry, response.status)) {
         await store.remove(entry.id);
         result.sent++;
       } else if (isRejection(response.status)) {
         entry.state = "rejected";
         entry.error = await response.text();
-        await store.put(entry);
+        // Unless it was withdrawn meanwhile: then the rejection changes nothing.
+        if (!store.get || (await store.get(entry.id))) await store.put(entry);
         result.rejected++;
       } else {
         stopped = true;
@@ -77,16 +125,16 @@
 
   function sendWithFetch(fetchImpl) {
     return function (entry) {
-      return fetchImpl(entry.url, {
-        method: "PUT",
+      var init = {
+        method: entry.method || "PUT",
         credentials: "same-origin",
-        headers: {
-          "Content-Type": "application/json",
-          "Accept": "application/json",
-          "X-CSRFToken": entry.csrfToken,
-        },
-        body: JSON.stringify(entry.body),
-      });
+        headers: { "Accept": "application/json", "X-CSRFToken": entry.csrfToken },
+      };
+      if (init.method === "PUT") {
+        init.headers["Content-Type"] = "application/json";
+        init.body = JSON.stringify(entry.body);
+      }
+      return fetchImpl(entry.url, init);
     };
   }
 
@@ -121,12 +169,13 @@
     }
     return {
       all: function () { return run("readonly", function (s) { return s.getAll(); }); },
+      get: function (id) { return run("readonly", function (s) { return s.get(id); }); },
       put: function (entry) { return run("readwrite", function (s) { return s.put(entry); }); },
       remove: function (id) { return run("readwrite", function (s) { return s.delete(id); }); },
     };
   }
 
-  var api = { entryFor: entryFor, flush: flush, sendWithFetch: sendWithFetch, openStore: openStore, isRejection: isRejection, PATHS: PATHS };
+  var api = { entryFor: entryFor, deleteEntryFor: deleteEntryFor, withdraw: withdraw, flush: flush, sendWithFetch: sendWithFetch, openStore: openStore, isRejection: isRejection, PATHS: PATHS };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   root.StretchStopOutbox = api;
 })(typeof self !== "undefined" ? self : globalThis);
