@@ -227,19 +227,37 @@ def delivery_skip(*, delivery: Delivery, now: datetime) -> None:
     _answer(delivery, DeliveryAction.SKIPPED, now)
 
 
+class SubscriptionNotYours(Exception):
+    """The endpoint is another account's, and the request did not prove it is the same browser."""
+
+
 def push_subscription_save(
     *, user, endpoint: str, p256dh: str, auth: str, user_agent: str = ""
 ) -> tuple[PushSubscription, bool]:
     """Return (subscription, created); a browser re-subscribing updates its keys.
 
-    An endpoint is unique to one browser profile; if another account had it
-    (shared device), it now belongs to the account that subscribed last.
+    An endpoint is unique to one browser profile. If another account has it (a
+    shared device, where the next person signs in), it moves to this account
+    only with proof of being that browser: the same `auth` secret (16 random
+    bytes only the browser and this server hold). Without it raise
+    SubscriptionNotYours and change nothing: knowing an endpoint, which passes
+    through push services and logs, must not let anyone take someone's
+    reminders (or learn the subscription's id).
     """
-    subscription, created = PushSubscription.objects.update_or_create(
-        endpoint=endpoint,
-        defaults={"user": user, "p256dh": p256dh, "auth": auth, "user_agent": user_agent[:300]},
-    )
-    return subscription, created
+    with transaction.atomic():
+        existing = PushSubscription.objects.select_for_update().filter(endpoint=endpoint).first()
+        if existing is None:
+            return PushSubscription.objects.create(
+                user=user, endpoint=endpoint, p256dh=p256dh, auth=auth, user_agent=user_agent[:300]
+            ), True
+        if existing.user_id != user.pk and not hmac.compare_digest(
+            existing.auth.encode(), auth.encode()
+        ):
+            raise SubscriptionNotYours()
+        existing.user, existing.p256dh, existing.auth = user, p256dh, auth
+        existing.user_agent = user_agent[:300]
+        existing.save(update_fields=["user", "p256dh", "auth", "user_agent"])
+        return existing, False
 
 
 def push_subscription_renew(

@@ -7,12 +7,23 @@ from typing import Any
 
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
+from django.utils import timezone
 from knox.models import AuthToken
 
 from exercises.services import client_record_save
+from tracker.care.services import link_end
 from tracker.goals import GOALS_ACTIVE_MAX
-from tracker.models import Goal, GoalRating, PainEntry, PauseDay, Role, User
+from tracker.models import (
+    CareInvite,
+    CareLink,
+    Goal,
+    GoalRating,
+    PainEntry,
+    PauseDay,
+    Role,
+    User,
+)
 
 
 class UsernameTaken(Exception):
@@ -76,10 +87,44 @@ def token_create(*, user: User) -> str:
     return key
 
 
+DELETED_THERAPIST_NAME = "Deleted therapist"
+
+
 @transaction.atomic
 def account_delete(*, user: User) -> None:
-    """Delete the user and, through cascades, every row they own."""
-    user.delete()
+    """Delete the user and every row they own.
+
+    A patient's account row goes, and with it, through cascades, everything.
+
+    A therapist's account row stays as an empty, inactive record, because their
+    patients' history points at it: the link stays in the patient's list as
+    ended, the reminder they set stays switched off and shows who set it, and
+    plans they assigned stay assigned (the patient may pause or delete them,
+    not change their doses). So:
+    1. end every active link (which switches their reminders off);
+    2. delete their invites and every row they own as a person (each table's
+       `user` column: tokens, push subscriptions, logs, pain...);
+    3. erase the account: username `deleted:<id>` (no sign-up can take it: ':'
+       is not allowed), name "Deleted therapist", no email, no usable password,
+       inactive (no session or token can use it).
+    """
+    if user.role != Role.THERAPIST:
+        user.delete()
+        return
+    with transaction.atomic():
+        now = timezone.now()
+        for link in CareLink.objects.filter(therapist=user, ended_at__isnull=True):
+            link_end(link=link, by=user, now=now)
+        CareInvite.objects.filter(therapist=user).delete()
+        for relation in User._meta.related_objects:
+            if relation.field.name == "user" and relation.on_delete is models.CASCADE:
+                relation.related_model._base_manager.filter(user=user).delete()
+        user.username = f"deleted:{user.pk}"
+        user.display_name = DELETED_THERAPIST_NAME
+        user.email = user.first_name = user.last_name = ""
+        user.set_unusable_password()
+        user.is_active = user.is_staff = user.is_superuser = False
+        user.save()
 
 
 def pain_entry_save(

@@ -204,13 +204,19 @@ class PushSubscriptionViewSet(mixins.DestroyModelMixin, viewsets.GenericViewSet)
         incoming = PushSubscriptionSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         data = incoming.validated_data
-        subscription, created = services.push_subscription_save(
-            user=request.user,
-            endpoint=data["endpoint"],
-            p256dh=data["keys"]["p256dh"],
-            auth=data["keys"]["auth"],
-            user_agent=request.headers.get("User-Agent", ""),
-        )
+        try:
+            subscription, created = services.push_subscription_save(
+                user=request.user,
+                endpoint=data["endpoint"],
+                p256dh=data["keys"]["p256dh"],
+                auth=data["keys"]["auth"],
+                user_agent=request.headers.get("User-Agent", ""),
+            )
+        except services.SubscriptionNotYours:
+            # 400 like any bad input: neither the other account nor the id is named.
+            raise ValidationError(
+                {"endpoint": ["This subscription's keys do not match. Subscribe again."]}
+            ) from None
         return Response(
             PushSubscriptionOutSerializer(subscription).data,
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,

@@ -114,14 +114,31 @@ def test_an_endpoint_subscribed_again_from_another_account_moves_to_it(
     alice_client, bob_client, alice, bob
 ):
     # A shared device: the browser profile now signs in as bob, so its
-    # reminders are bob's and must stop reaching alice.
-    alice_client.post(SUBSCRIPTIONS_URL, subscription_body(), format="json")
+    # reminders are bob's and must stop reaching alice. The same browser sends
+    # the same keys, which proves it is that browser.
+    browser = BrowserSubscription(path="/")
+    alice_client.post(SUBSCRIPTIONS_URL, subscription_body(browser=browser), format="json")
 
-    response = bob_client.post(SUBSCRIPTIONS_URL, subscription_body(), format="json")
+    response = bob_client.post(SUBSCRIPTIONS_URL, subscription_body(browser=browser), format="json")
 
     assert response.status_code == 200
     assert PushSubscription.objects.get().user == bob
     assert not alice.push_subscriptions.exists()
+
+
+def test_a_known_endpoint_without_its_keys_is_not_taken_over(alice_client, bob_client, alice):
+    # Someone who learnt alice's endpoint (it passes through push services and
+    # logs) but not the browser's auth secret.
+    browser = BrowserSubscription(path="/")
+    first = alice_client.post(SUBSCRIPTIONS_URL, subscription_body(browser=browser), format="json")
+
+    response = bob_client.post(SUBSCRIPTIONS_URL, subscription_body(), format="json")
+
+    assert response.status_code == 400
+    assert str(first.json()["id"]) not in response.content.decode()
+    subscription = PushSubscription.objects.get()
+    assert subscription.user == alice
+    assert (subscription.p256dh, subscription.auth) == (browser.p256dh, browser.auth)
 
 
 @pytest.mark.parametrize(

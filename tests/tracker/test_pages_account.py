@@ -106,7 +106,8 @@ def test_deleting_with_the_password_removes_everything_and_logs_out(client, requ
     client.force_login(user)
     response = client.post("/account/delete/", {"password": PASSWORD, "confirm": "yes"})
     assert response.status_code == 302 and response["Location"] == "/account/deleted/"
-    assert not User.objects.filter(pk=user.pk).exists()
+    # A therapist's row stays as an empty, inactive record (test_therapist_deletion.py).
+    assert not User.objects.filter(pk=user.pk, is_active=True).exists()
     assert not PainEntry.objects.filter(user_id=user.pk).exists()
     goodbye = client.get("/account/deleted/")
     assert goodbye.status_code == 200 and "Goodbye" in goodbye.content.decode()
