@@ -151,11 +151,28 @@ def plan_create(
     return plan
 
 
-def _latest_version(plan: Plan) -> PlanVersion | None:
-    return plan.versions.order_by("-number").first()
+def _latest_version(plan: Plan) -> PlanVersion:
+    """Return the plan's latest version; a plan written straight to the table gets its first.
+
+    That first version holds the items as they are, from the plan's creation,
+    so they stop counting once a change ends it.
+    """
+    latest = plan.versions.order_by("-number").first()
+    if latest is None:
+        latest = PlanVersion.objects.create(
+            plan=plan,
+            number=1,
+            name=plan.name,
+            notes=plan.notes,
+            is_paused=plan.is_paused,
+            change=PlanChange.CREATED,
+            changed_by_id=plan.assigned_by_id or plan.user_id,
+        )
+        plan.items.filter(version__isnull=True).update(version=latest)
+    return latest
 
 
-def _change_day(latest: PlanVersion | None, *, today: date, effective_from: date | None) -> date:
+def _change_day(latest: PlanVersion, *, today: date, effective_from: date | None) -> date:
     """Return the day a change applies from: `effective_from`, by default `today`.
 
     It may not be before today (earlier days keep what was planned then),
@@ -166,7 +183,7 @@ def _change_day(latest: PlanVersion | None, *, today: date, effective_from: date
         raise PlanChangeDateError("A change applies from today or a later day.")
     if day > today + timedelta(days=MAX_DAYS_AHEAD):
         raise PlanChangeDateError(f"A change can be dated at most {MAX_DAYS_AHEAD} days ahead.")
-    if latest is not None and latest.effective_from and day < latest.effective_from:
+    if latest.effective_from and day < latest.effective_from:
         raise PlanChangeDateError(
             f"A change is already planned from {latest.effective_from.isoformat()}; "
             "date this one from then or later."
@@ -174,16 +191,13 @@ def _change_day(latest: PlanVersion | None, *, today: date, effective_from: date
     return day
 
 
-def _version_start(
-    plan: Plan, latest: PlanVersion | None, day: date, change: str, by
-) -> PlanVersion:
+def _version_start(plan: Plan, latest: PlanVersion, day: date, change: str, by) -> PlanVersion:
     """End `latest` on `day` and return a new version of `plan` (its fields as now) from `day`."""
-    if latest is not None:
-        latest.effective_to = day
-        latest.save(update_fields=["effective_to"])
+    latest.effective_to = day
+    latest.save(update_fields=["effective_to"])
     return PlanVersion.objects.create(
         plan=plan,
-        number=(latest.number if latest else 0) + 1,
+        number=latest.number + 1,
         effective_from=day,
         effective_to=day if change == PlanChange.DELETED else None,
         name=plan.name,
@@ -228,13 +242,7 @@ def plan_update(
         change = PlanChange.PAUSED if plan.is_paused else PlanChange.RESUMED
     else:
         change = PlanChange.EDITED
-    copied = _items_copied(latest) if items is None and latest else None
-    if items is None and latest is None:
-        # A plan written straight to the table: its items become the new version's.
-        copied = [
-            {field: getattr(item, field) for field in ITEM_FIELDS if field != "order"}
-            for item in plan.items.filter(version__isnull=True).order_by("order", "id")
-        ]
+    copied = _items_copied(latest) if items is None else None
     version = _version_start(plan, latest, day, change, by)
     _items_create(version, items if items is not None else copied)
     return plan

@@ -134,10 +134,14 @@ def test_assign_from_a_template_play_it_see_it_on_the_dashboard_and_edit_it(desk
     # 5. The therapist edits the plan from today: three times a day now.
     desk.goto(f"/patients/{patient.pk}/")
     desk.get_by_role("link", name=re.compile("^Edit")).click()
+    # The chart above the form draws once its script has loaded: let it settle.
+    desk.wait_for_load_state("networkidle")
     expect(desk.get_by_role("heading", name=re.compile("Edit “Hip flexors"))).to_be_visible()
     desk.locator("#items-0-times_per_day").fill("3")
     shot(desk, "6-therapist-edits")
-    desk.get_by_role("button", name="Save changes").click()
+    desk.get_by_role("button", name="Save changes").focus()
+    with desk.expect_navigation():
+        desk.keyboard.press("Enter")
     expect(desk.locator(".assigned-plan")).to_contain_text("3 times a day")
 
     (after,) = progress_by_day(user=patient, start=yesterday, end=yesterday)

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exercises.models import Audience, Exercise, Kind, Plan, PlanVersion
+from exercises.models import Audience, Exercise, Kind, Plan, PlanItem, PlanVersion
 from exercises.services import PlanChangeDateError, plan_create, plan_delete, plan_update
 from tracker.selectors import PlanItemRow, planned_on, progress_by_day
 
@@ -198,3 +198,23 @@ def test_planned_on_counts_an_item_from_its_first_day_until_before_its_last():
         (0, False),
         (0, False),
     ]
+
+
+def test_a_plan_written_straight_to_the_table_gets_a_first_version_when_edited(alice, stretch):
+    # Rows made without the services (older data, the benchmark) have no version.
+    alice.date_joined = CREATED - timedelta(days=30)
+    alice.save(update_fields=["date_joined"])
+    plan = Plan.objects.create(user=alice, name="Raw")
+    Plan.objects.filter(pk=plan.pk).update(created_at=CREATED)
+    PlanItem.objects.create(plan=plan, exercise=stretch, times_per_day=2)
+
+    plan_update(
+        plan=plan,
+        fields={},
+        items=[{"exercise": stretch, "times_per_day": 1}],
+        by=alice,
+        today=date(2026, 6, 3),
+    )
+
+    assert planned(alice, FIRST_DAY, date(2026, 6, 4)) == [2, 2, 1, 1]
+    assert list(plan.versions.values_list("number", "change")) == [(1, "created"), (2, "edited")]

@@ -150,3 +150,60 @@ def test_the_patient_sees_what_changed_when_and_by_whom(alice, thera, programme)
         " → 3 sets, 5 reps, 20 s hold, 1 a day."
     ) in text
     assert "Removed " in text  # the second exercise
+
+
+def test_the_patient_changes_their_own_plan_from_a_page_with_history(alice, library):
+    stretch = Exercise.objects.get(slug=LUNGE)
+    plan = plan_create(user=alice, name="Mine", items=[{"exercise": stretch, "hold_seconds": 20}])
+    page = page_for(alice)
+    assert page.get(f"/plans/{plan.pk}/edit/").status_code == 200
+
+    response = page.post(
+        f"/plans/{plan.pk}/edit/",
+        {"name": "Mine", "items-0-hold_seconds": "25", "items-0-times_per_day": "2"},
+    )
+
+    assert response.status_code == 302
+    latest = plan.versions.order_by("number").last()
+    assert (latest.change, latest.changed_by) == ("edited", alice)
+    assert [(i.hold_seconds, i.times_per_day) for i in latest.items.all()] == [(25, 2)]
+
+
+def test_a_bad_dose_or_a_past_day_on_the_page_is_a_400_and_changes_nothing(alice, library):
+    stretch = Exercise.objects.get(slug=LUNGE)
+    plan = plan_create(user=alice, name="Mine", items=[{"exercise": stretch, "hold_seconds": 20}])
+    page = page_for(alice)
+
+    bad_dose = page.post(f"/plans/{plan.pk}/edit/", {"name": "Mine", "items-0-reps": "0"})
+    past = page.post(
+        f"/plans/{plan.pk}/edit/",
+        {
+            "name": "Mine",
+            "items-0-hold_seconds": "30",
+            "items-0-times_per_day": "1",
+            "effective_from": "2020-01-01",
+        },
+    )
+
+    assert (bad_dose.status_code, past.status_code) == (400, 400)
+    assert "A change applies from today or a later day." in past.content.decode()
+    assert "Reps: Ensure this value is greater than or equal to 1." in bad_dose.content.decode()
+    assert plan.versions.count() == 1
+
+
+def test_the_patient_pauses_an_assigned_plan_but_cannot_change_its_doses(alice, programme):
+    page = page_for(alice)
+
+    text = page.get(f"/plans/{programme.pk}/edit/").content.decode()
+    response = page.post(f"/plans/{programme.pk}/edit/", {"action": "pause", "is_paused": "true"})
+
+    assert "items-0-hold_seconds" not in text
+    assert response.status_code == 302
+    programme.refresh_from_db()
+    assert programme.is_paused is True
+    assert programme.versions.order_by("number").last().change == "paused"
+    assert page.get(f"/plans/{programme.pk}/edit/").status_code == 200
+
+
+def test_another_persons_plan_page_is_a_404(bob, programme):
+    assert page_for(bob).get(f"/plans/{programme.pk}/edit/").status_code == 404

@@ -232,12 +232,17 @@ class TemplateDetailView(APIView):
             raise NotFound(NO_TEMPLATE)
         return template
 
-    @extend_schema(responses={200: PlanTemplateSerializer})
+    @extend_schema(
+        responses={200: PlanTemplateSerializer, 403: _forbidden("The caller is not a therapist.")}
+    )
     def get(self, request, template_id: int):
         (entry,) = template_entries([self._template(request, template_id)])
         return Response(PlanTemplateSerializer(entry).data)
 
-    @extend_schema(request=PlanTemplateSerializer, responses={200: PlanTemplateSerializer})
+    @extend_schema(
+        request=PlanTemplateSerializer,
+        responses={200: PlanTemplateSerializer, 403: _forbidden("The caller is not a therapist.")},
+    )
     def patch(self, request, template_id: int):
         """Change the template; a given `items` list replaces its items. Plans made from it stay."""
         template = self._template(request, template_id)
@@ -255,7 +260,7 @@ class TemplateDetailView(APIView):
         (entry,) = template_entries([template])
         return Response(PlanTemplateSerializer(entry).data)
 
-    @extend_schema(responses={204: None})
+    @extend_schema(responses={204: None, 403: _forbidden("The caller is not a therapist.")})
     def delete(self, request, template_id: int):
         template_delete(template=self._template(request, template_id))
         return Response(status=status.HTTP_204_NO_CONTENT)
