@@ -106,9 +106,10 @@ def test_a_message_and_its_reply_are_each_notified(
 
     # The patient list counts the reply; the patient's page shows it.
     desk.goto("/patients/")
-    expect(desk.locator(f"#patient-{alice.pk} .unread-messages")).to_contain_text("1")
+    expect(desk.locator(f"#patient-row-{alice.pk} .unread-messages")).to_contain_text("1")
     desk.screenshot(path=str(SHOTS / "therapist-patients-1280.png"))
-    desk.locator(f"#patient-{alice.pk} .unread-messages a").click()
+    # At desktop width the patient list is the table (the cards are hidden).
+    desk.locator(f"#patient-row-{alice.pk} .unread-messages a").click()
     expect(desk.locator("#thread .from-them")).to_have_text(re.compile("Better than last week."))
     desk.locator("#messages").screenshot(path=str(SHOTS / "therapist-reply-1280.png"))
     assert phone.errors == [] and desk.errors == []
