@@ -732,27 +732,30 @@ def test_a_snoozed_routine_never_fires_in_quiet_hours_or_a_pause(
 # -- after an outage ----------------------------------------------------------------------
 
 
-def utc(hh: int, mm: int, ss: int = 0) -> datetime:
+def evening(hh: int, mm: int, ss: int = 0) -> datetime:
+    """Return that time on 2026-11-25 in UTC."""
     return datetime(2026, 11, 25, hh, mm, ss, tzinfo=UTC)
 
 
 def test_after_an_outage_the_latest_within_grace_is_sent_and_the_rest_missed():
     # The issue's example: times 21:30, 21:31, 21:32; the dispatcher back at 21:32:36.
     send, missed = after_outage(
-        [utc(21, 30), utc(21, 31), utc(21, 32)], now=utc(21, 32, 36), grace=timedelta(minutes=1)
+        [evening(21, 30), evening(21, 31), evening(21, 32)],
+        now=evening(21, 32, 36),
+        grace=timedelta(minutes=1),
     )
 
-    assert send == utc(21, 32)
-    assert missed == [utc(21, 30), utc(21, 31)]
+    assert send == evening(21, 32)
+    assert missed == [evening(21, 30), evening(21, 31)]
 
 
 def test_after_an_outage_past_the_grace_window_every_instant_is_missed():
     send, missed = after_outage(
-        [utc(21, 30), utc(21, 31)], now=utc(21, 32, 1), grace=timedelta(minutes=1)
+        [evening(21, 30), evening(21, 31)], now=evening(21, 32, 1), grace=timedelta(minutes=1)
     )
 
     assert send is None
-    assert missed == [utc(21, 30), utc(21, 31)]
+    assert missed == [evening(21, 30), evening(21, 31)]
 
 
 @given(
@@ -761,7 +764,7 @@ def test_after_an_outage_past_the_grace_window_every_instant_is_missed():
     st.integers(min_value=0, max_value=600),
 )
 def test_after_an_outage_each_instant_is_sent_or_missed_exactly_once(offsets, late, grace):
-    instants = [utc(0, 0) + timedelta(seconds=s) for s in sorted(offsets)]
+    instants = [evening(0, 0) + timedelta(seconds=s) for s in sorted(offsets)]
     now = instants[-1] + timedelta(seconds=late)
 
     send, missed = after_outage(instants, now=now, grace=timedelta(seconds=grace))

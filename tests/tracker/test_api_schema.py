@@ -49,3 +49,9 @@ def test_sign_up_and_log_in_document_throttling(paths):
     for path in ("/api/v1/auth/register/", "/api/v1/auth/token/"):
         throttled = paths[path]["post"]["responses"]["429"]
         assert "Retry-After" in throttled["headers"]
+
+
+def test_throttles_that_fail_closed_document_their_503(paths):
+    for path in ("/api/v1/auth/token/", "/api/v1/auth/register/", "/api/v1/care/accept/"):
+        assert "Retry-After" in paths[path]["post"]["responses"]["503"]["headers"]
+    assert "503" not in paths["/api/v1/me/export/"]["get"]["responses"]

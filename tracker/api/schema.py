@@ -99,6 +99,12 @@ class AutoSchema(SpectacularAutoSchema):
             errors["413"] = self._error("The body is over the size limit (MAX_REQUEST_BYTES).")
             # Also a body whose declared media type or multipart framing cannot be read.
             errors["415"] = self._error("The body's media type is not one this operation reads.")
-        if self.view.get_throttles():
+        throttles = self.view.get_throttles()
+        if throttles:
             errors["429"] = self._error("Too many attempts; try again later.", headers=RETRY_AFTER)
+        if any(not getattr(t, "fail_open", True) for t in throttles):
+            # A throttle that fails closed (README "When Redis fails").
+            errors["503"] = self._error(
+                "The attempt counters cannot be read; try again later.", headers=RETRY_AFTER
+            )
         return errors
