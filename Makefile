@@ -59,9 +59,14 @@ bench-reminders: $(VENV)/.dev-installed
 bench-dashboard: $(VENV)/.dev-installed
 	$(BIN)/python bench/dashboard.py
 
-# The main pages at 360x640 from the demo accounts, into docs/screenshots/ (needs Chromium).
+# The main pages at 360x640 from the demo accounts, into docs/screenshots/, and each
+# step of the care-loop journeys (therapist 1280x800, patient 360x640) into
+# docs/screenshots/loop/ (needs Chromium, and Redis at REDIS_URL for the journeys).
 screenshots: $(VENV)/.dev-installed node_modules/.installed
 	$(BIN)/pytest -q -p no:cacheprovider tests/browser/screenshots.py
+	SHOTS_DIR=docs/screenshots/loop $(BIN)/pytest -q -p no:cacheprovider \
+		tests/browser/test_invite_journey.py tests/browser/test_programme_journey.py \
+		tests/browser/test_messages_journey.py tests/browser/test_programme_download.py
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: | $(BIN)/uv

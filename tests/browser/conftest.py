@@ -20,6 +20,10 @@ from django.contrib.sessions.backends.db import SessionStore
 from tests.conftest import REQUIRE_SERVICES
 
 PHONE = {"width": 360, "height": 640}
+DESKTOP = {"width": 1280, "height": 800}
+# Journeys screenshot each step here when it is set (`make screenshots` sets it);
+# otherwise they take none.
+SHOTS_DIR = os.environ.get("SHOTS_DIR", "")
 # Chromium's background services would try the internet, which this machine
 # does not reach (and tests should not).
 CHROMIUM_ARGS = [
@@ -143,3 +147,15 @@ def tap_targets_too_small(page, minimum: int = 44) -> list[str]:
             .map((el) => el.outerHTML.slice(0, 80))""",
         minimum,
     )
+
+
+def journey_shot(page, name: str, element=None) -> None:
+    """Save a screenshot of the whole page (or of `element`) as SHOTS_DIR/name.png, if set."""
+    if not SHOTS_DIR:
+        return
+    Path(SHOTS_DIR).mkdir(parents=True, exist_ok=True)
+    path = str(Path(SHOTS_DIR) / f"{name}.png")
+    if element is not None:
+        element.screenshot(path=path)
+    else:
+        page.screenshot(path=path, full_page=True)

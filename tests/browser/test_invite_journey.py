@@ -5,14 +5,12 @@ opens the link signed out, signs up from it, consents and is linked; the
 therapist sees them. Patient at 360x640, therapist at 1280x800; with
 SHOTS_DIR set, each step is screenshotted there."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, assert_accessible, tap_targets_too_small
+from tests.browser.conftest import PHONE, assert_accessible, journey_shot, tap_targets_too_small
 from tests.email_files import body_of, wait_for_emails
 from tests.reminders.conftest import broker, celery_worker  # noqa: F401 (fixtures)
 from tracker.models import CareInvite, CareLink
@@ -21,7 +19,6 @@ pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.redis]
 
 DESKTOP = {"width": 1280, "height": 800}
 PASSWORD = "a-long-Passw0rd-x"
-SHOTS_DIR = os.environ.get("SHOTS_DIR", "")
 
 
 @pytest.fixture
@@ -51,9 +48,7 @@ def person(browser, site):
 
 
 def shot(page, name: str) -> None:
-    if SHOTS_DIR:
-        Path(SHOTS_DIR).mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS_DIR) / f"{name}.png"), full_page=True)
+    journey_shot(page, f"invite-{name}")
 
 
 def sign_up(page, username: str, *, therapist: bool) -> None:

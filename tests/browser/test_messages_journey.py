@@ -7,14 +7,13 @@ email to the file backend.
 """
 
 import re
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
 from reminders.models import PushSubscription
-from tests.browser.conftest import log_in_as
+from tests.browser.conftest import journey_shot, log_in_as
 from tests.reminders import conftest as reminders_fixtures
 from tests.reminders.helpers import wait_until
 from tracker.models import CareLink, CareMessage, PainEntry
@@ -26,7 +25,6 @@ push_receiver = reminders_fixtures.push_receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = Path("/tmp/messages-shots")  # noqa: S108 - where the screenshots are looked at
 DESKTOP = {"width": 1280, "height": 800}
 
 
@@ -53,7 +51,6 @@ def test_a_message_and_its_reply_are_each_notified(
     settings,
     tmp_path,
 ):
-    SHOTS.mkdir(exist_ok=True)
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     thera.email = "thera@example.org"
@@ -75,7 +72,7 @@ def test_a_message_and_its_reply_are_each_notified(
     )
     desk.get_by_role("button", name="Send").click()
     expect(desk.locator("#thread .from-me")).to_have_count(1)
-    desk.locator("#messages").screenshot(path=str(SHOTS / "therapist-sent-1280.png"))
+    journey_shot(desk, "messages-therapist-sent-1280", desk.locator("#messages"))
 
     # The patient's phone gets a push (who wrote, not what).
     (pushed,) = push_receiver.wait_for(1)
@@ -86,7 +83,7 @@ def test_a_message_and_its_reply_are_each_notified(
     log_in_as(phone, alice)
     phone.goto("/today/")
     expect(phone.locator("#unread-count")).to_contain_text("1")
-    phone.screenshot(path=str(SHOTS / "patient-today-unread-360.png"))
+    journey_shot(phone, "messages-patient-today-unread-360")
     phone.locator("#messages-link").click()
     expect(phone).to_have_url(re.compile(f"/messages/{link.pk}/$"))
     expect(phone.locator("#thread .from-them .thread-body")).to_have_text(
@@ -96,7 +93,7 @@ def test_a_message_and_its_reply_are_each_notified(
     phone.get_by_label("Message to Thera Pist").fill("Better than last week.")
     phone.get_by_role("button", name="Send").click()
     expect(phone.locator("#thread .from-me")).to_have_text(re.compile("Better than last week."))
-    phone.screenshot(path=str(SHOTS / "patient-thread-360.png"), full_page=True)
+    journey_shot(phone, "messages-patient-thread-360")
 
     # The therapist, with no push subscription, gets an email.
     wait_until(lambda: any((tmp_path / "mail").glob("*.log")), what="the therapist's email")
@@ -107,9 +104,9 @@ def test_a_message_and_its_reply_are_each_notified(
     # The patient list counts the reply; the patient's page shows it.
     desk.goto("/patients/")
     expect(desk.locator(f"#patient-row-{alice.pk} .unread-messages")).to_contain_text("1")
-    desk.screenshot(path=str(SHOTS / "therapist-patients-1280.png"))
+    journey_shot(desk, "messages-therapist-patients-1280")
     # At desktop width the patient list is the table (the cards are hidden).
     desk.locator(f"#patient-row-{alice.pk} .unread-messages a").click()
     expect(desk.locator("#thread .from-them")).to_have_text(re.compile("Better than last week."))
-    desk.locator("#messages").screenshot(path=str(SHOTS / "therapist-reply-1280.png"))
+    journey_shot(desk, "messages-therapist-reply-1280", desk.locator("#messages"))
     assert phone.errors == [] and desk.errors == []

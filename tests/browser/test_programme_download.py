@@ -11,12 +11,10 @@ from playwright.sync_api import expect
 
 from exercises.models import Exercise
 from exercises.services import plan_create
-from tests.browser.conftest import log_in_as
+from tests.browser.conftest import journey_shot, log_in_as
 from tracker.models import CareLink
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-SHOTS = Path("/tmp/messages-shots")  # noqa: S108 - where the screenshots are looked at
 
 
 def downloaded_text(page, link) -> str:
@@ -31,7 +29,6 @@ def downloaded_text(page, link) -> str:
 def test_the_patient_and_the_therapist_both_download_the_programme(
     phone, browser, site, thera, alice
 ):
-    SHOTS.mkdir(exist_ok=True)
     CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
     lunge = Exercise.objects.get(slug="standing-lunge-tuck")
     plan_create(
@@ -45,7 +42,7 @@ def test_the_patient_and_the_therapist_both_download_the_programme(
     phone.goto("/today/")
     phone.locator("#programme-link").click()
     expect(phone.locator("h1")).to_have_text("Home programme")
-    phone.screenshot(path=str(SHOTS / "programme-patient-360.png"), full_page=True)
+    journey_shot(phone, "pdf-patient-360")
     text = downloaded_text(phone, phone.locator("#programme-pdf"))
     assert lunge.name.split()[0] in text and "Tuck the pelvis first." in text
 
@@ -57,11 +54,11 @@ def test_the_patient_and_the_therapist_both_download_the_programme(
     desk.goto(f"/patients/{alice.pk}/")
     desk.locator("#programme-print").click()
     expect(desk.locator("#programme-patient")).to_contain_text("Alice")
-    desk.screenshot(path=str(SHOTS / "programme-therapist-1280.png"))
+    journey_shot(desk, "pdf-therapist-1280")
     text = downloaded_text(desk, desk.locator("#programme-pdf"))
     assert "Tuck the pelvis first." in text and "Mornings." in text
     # On paper: the app's header, navigation and buttons are not printed.
     desk.emulate_media(media="print")
     expect(desk.locator("#programme-pdf")).to_be_hidden()
-    desk.screenshot(path=str(SHOTS / "programme-print-1280.png"))
+    journey_shot(desk, "pdf-print-1280")
     context.close()

@@ -4,14 +4,12 @@ and plays it; the sessions reach the dashboard; the therapist edits the plan and
 yesterday's adherence stays what it was.
 
 The patient is made and linked through the services: the invite journey is
-tested on its own. Screenshots of each step go to JOURNEY_SHOTS_DIR when it is set
+tested on its own. Screenshots of each step go to SHOTS_DIR when it is set
 (for looking at them), else nowhere.
 """
 
-import os
 import re
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -19,7 +17,7 @@ from playwright.sync_api import expect
 
 from exercises.models import Exercise, ExerciseLog, Plan
 from exercises.services import template_create
-from tests.browser.conftest import log_in_as
+from tests.browser.conftest import journey_shot, log_in_as
 from tests.conftest import answered_safety_screen, make_user
 from tests.tracker.test_care_links import link_between
 from tracker.models import Profile, Role
@@ -27,14 +25,11 @@ from tracker.selectors import progress_by_day
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-SHOTS = os.environ.get("JOURNEY_SHOTS_DIR")
 DESKTOP = {"width": 1280, "height": 800}
 
 
 def shot(page, name: str) -> None:
-    if SHOTS:
-        Path(SHOTS).mkdir(exist_ok=True)
-        page.screenshot(path=str(Path(SHOTS) / f"{name}.png"), full_page=True)
+    journey_shot(page, f"programme-{name}")
 
 
 @pytest.fixture
