@@ -182,14 +182,29 @@ class Delivery(models.Model):
     create a reminder twice.
     """
 
+    # No index of their own on user, schedule and drive: each is the leading
+    # column of an index or unique constraint below, which serves the same lookups.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
+        db_index=False,
     )
     schedule = models.ForeignKey(
-        Schedule, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries"
+        Schedule,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        db_index=False,
     )
     drive = models.ForeignKey(
-        Drive, on_delete=models.SET_NULL, null=True, blank=True, related_name="deliveries"
+        Drive,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
+        db_index=False,
     )
     kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
     due_at = models.DateTimeField()
