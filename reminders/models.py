@@ -231,6 +231,13 @@ class Delivery(models.Model):
         verbose_name_plural = "deliveries"
         indexes = [
             models.Index(fields=["user", "due_at"], name="delivery_user_due_idx"),
+            # Serves the therapists' dashboard: a patient's sent deliveries of the
+            # last 28 days (without it, each patient's 90 days are read and filtered).
+            models.Index(
+                fields=["user", "sent_at"],
+                name="delivery_user_sent_idx",
+                condition=Q(state="sent"),
+            ),
             # Serves the sweeper's scan for deliveries stuck in pending.
             models.Index(
                 fields=["enqueued_at"],
