@@ -5,6 +5,7 @@ import uuid
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from celery.schedules import crontab
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -16,6 +17,7 @@ from reminders.tasks import prune_deliveries_task
 from tests.conftest import make_user
 from tests.reminders.helpers import wait_until
 from tracker.care.selectors import REMINDER_WINDOW
+from tracker.celery import app
 
 NOW = datetime(2026, 12, 7, 3, 17, tzinfo=UTC)
 
@@ -124,3 +126,10 @@ def test_the_task_prunes_old_deliveries_on_a_real_worker(celery_worker):
 
     wait_until(lambda: Delivery.objects.count() == 1, what="the old delivery pruned")
     assert list(Delivery.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_beat_runs_the_prune_once_a_night():
+    entry = app.conf.beat_schedule["prune-old-deliveries"]
+
+    assert entry["task"] == prune_deliveries_task.name
+    assert entry["schedule"] == crontab(hour=3, minute=17)
