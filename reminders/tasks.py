@@ -17,6 +17,7 @@ from django.utils import timezone
 from reminders import metrics
 from reminders.channels import ChannelError
 from reminders.dispatch import dispatch_due, stuck_deliveries
+from reminders.retention import deliveries_prune
 from reminders.sending import deliveries_send, delivery_send
 
 logger = logging.getLogger(__name__)
@@ -64,6 +65,18 @@ def sweep_stuck_task() -> int:
         logger.warning("re-enqueued %d deliveries stuck in pending", len(ids))
         enqueue_sends(ids)
     return len(ids)
+
+
+@shared_task(ignore_result=True)
+def prune_deliveries_task() -> int:
+    """Delete deliveries past REMINDERS_RETENTION_DAYS, within the time budget."""
+    deleted = deliveries_prune(
+        now=timezone.now(), budget_seconds=settings.REMINDERS_PRUNE_BUDGET_SECONDS
+    )
+    logger.info(
+        "pruned %d deliveries older than %d days", deleted, settings.REMINDERS_RETENTION_DAYS
+    )
+    return deleted
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)

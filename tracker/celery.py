@@ -1,6 +1,7 @@
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tracker.settings")
 
@@ -28,6 +29,14 @@ app.conf.beat_schedule = {
     # Every minute: send the notices of care messages held through the
     # recipient's quiet hours (or retried, or whose task was lost). Each is
     # claimed with a conditional update, so overlapping runs send it once.
+    # Daily at 03:17 UTC (a quiet hour, off the round minute): delete deliveries
+    # older than REMINDERS_RETENTION_DAYS so the table does not grow forever.
+    # Batches of 5,000 ids, each its own transaction; two runs at once are harmless.
+    "prune-old-deliveries": {
+        "task": "reminders.tasks.prune_deliveries_task",
+        "schedule": crontab(hour=3, minute=17),
+        "options": {"expires": 3600},
+    },
     "notify-due-messages": {
         "task": "tracker.care.tasks.notify_due_messages_task",
         "schedule": 60.0,

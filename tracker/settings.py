@@ -417,6 +417,15 @@ REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, mi
 REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300, minimum=1)
 REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
 REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12, minimum=1)
+# Deliveries due longer ago than this are deleted by the nightly prune. The
+# therapists' dashboard reads 28 days of sent deliveries (tracker/care/selectors.py
+# REMINDER_WINDOW), so anything shorter than that plus a week's margin is refused.
+REMINDERS_RETENTION_MIN_DAYS = 28 + 7
+REMINDERS_RETENTION_DAYS = env_int(
+    "REMINDERS_RETENTION_DAYS", 90, minimum=REMINDERS_RETENTION_MIN_DAYS
+)
+# How long one prune run may go on deleting before it leaves the rest to the next run.
+REMINDERS_PRUNE_BUDGET_SECONDS = env_int("REMINDERS_PRUNE_BUDGET_SECONDS", 300, minimum=1)
 # The bearer token a Prometheus scraper sends to /metrics; unset, /metrics is a 404.
 METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
 if METRICS_TOKEN and len(METRICS_TOKEN) < 32:

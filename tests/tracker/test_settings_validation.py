@@ -58,6 +58,9 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
         ("REMINDERS_BATCH_SIZE", "0"),
         ("REMINDERS_SEND_CHUNK", "0"),
         ("REMINDERS_SEND_LEASE_SECONDS", "0"),
+        ("REMINDERS_RETENTION_DAYS", "28"),
+        ("REMINDERS_RETENTION_DAYS", "ninety"),
+        ("REMINDERS_PRUNE_BUDGET_SECONDS", "0"),
         ("CELERY_VISIBILITY_TIMEOUT", "5"),
         ("WEBPUSH_TIMEOUT_SECONDS", "0"),
         ("READYZ_DISPATCHER_MAX_AGE_SECONDS", "soon"),
@@ -77,6 +80,17 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
 def test_a_bad_value_stops_start_up_naming_the_variable(monkeypatch, name, value):
     with pytest.raises(ImproperlyConfigured, match=name):
         load_settings(monkeypatch, **{name: value})
+
+
+def test_a_retention_shorter_than_the_dashboards_window_and_a_margin_stops_start_up(
+    monkeypatch,
+):
+    with pytest.raises(ImproperlyConfigured, match="REMINDERS_RETENTION_DAYS must be at least 35"):
+        load_settings(monkeypatch, REMINDERS_RETENTION_DAYS="34")
+
+    assert (
+        load_settings(monkeypatch, REMINDERS_RETENTION_DAYS="35")["REMINDERS_RETENTION_DAYS"] == 35
+    )
 
 
 def test_a_url_with_a_password_is_not_repeated_in_the_error(monkeypatch):
