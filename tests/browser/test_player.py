@@ -272,6 +272,28 @@ def test_finishing_early_logs_only_the_exercises_done_as_a_partial_session(phone
     assert sorted((log.routine.slug, log.exercise.name) for log in logs) == sorted(
         [("daily-home", first), ("daily-home", second)]
     )
+    # Today names each as part of the routine.
+    phone.goto("/today/")
+    expect(phone.get_by_text(f"{first}, part of Daily home routine")).to_be_visible()
+
+
+def test_undo_after_a_partial_session_takes_back_every_log_of_it(phone, alice):
+    log_in_as(phone, alice)
+    phone.goto("/routines/daily-home/play/")
+    phone.get_by_role("button", name="Next").click()
+    phone.get_by_role("button", name="Next").click()
+    phone.get_by_role("button", name="Finish early").click()
+    expect(phone.locator(".toast, [role=status]").filter(has_text="part of")).to_have_count(1)
+    phone.get_by_role("button", name="Undo").click()
+    for _ in range(100):
+        if (
+            phone.locator("#sync-status").is_hidden()
+            and not ExerciseLog.objects.filter(user=alice).exists()
+        ):
+            break
+        phone.wait_for_timeout(100)
+    phone.wait_for_timeout(500)
+    assert ExerciseLog.objects.filter(user=alice).count() == 0
 
 
 def test_a_plan_finished_early_logs_only_its_items_done(phone, alice):

@@ -3,7 +3,7 @@
 // and optional spoken guidance when a hold ends, the screen kept awake, and
 // what was actually done logged through the offline outbox.
 // Without this script the page lists every exercise and a form logs the routine.
-import { queueRecord } from "./app.js";
+import { queueRecord, withdrawRecord } from "./app.js";
 import { allDoneText, holdLabels, holdSeconds, startLabel } from "./holds.js";
 
 const root = document.getElementById("player");
@@ -253,6 +253,10 @@ function logBodies(performedAt, seconds) {
   }));
 }
 
+function stepName(body) {
+  return steps[data.exercises.indexOf(body.exercise)].querySelector("h2").textContent;
+}
+
 async function finish() {
   if (finished) return;
   // Done on the last exercise means it was done; "Finish early" leaves it out
@@ -288,7 +292,16 @@ async function finish() {
   box.hidden = false;
   box.focus();
   say(`${heading.textContent}. ${text.textContent}`);
-  for (const body of bodies) await queueRecord("log", body, data.name);
+  // Each log gets its own Undo; the last one, which stays on screen, takes
+  // back the whole session.
+  const queued = [];
+  for (const [i, body] of bodies.entries()) {
+    const label = body.exercise && !data.plan ? `${stepName(body)}, part of ${data.name}` : data.name;
+    const last = i === bodies.length - 1;
+    const undoRest = () =>
+      queued.slice(0, -1).forEach((entry) => withdrawRecord("log", entry.recordId, entry.label));
+    queued.push(await queueRecord("log", body, label, last ? undoRest : undefined));
+  }
 }
 
 function start() {
