@@ -325,8 +325,10 @@ def test_a_plan_finished_early_logs_only_its_items_done(phone, alice):
 
 def test_sound_and_voice_choices_are_remembered_and_a_hold_end_buzzes(phone, alice):
     phone.add_init_script(
-        "window.buzzes = [];"
+        "window.buzzes = []; window.spoken = [];"
         "navigator.vibrate = (pattern) => { window.buzzes.push(pattern); return true; };"
+        "Object.defineProperty(window, 'speechSynthesis', { value: {"
+        " speak: (said) => window.spoken.push(said.text), cancel: () => {} } });"
     )
     log_in_as(phone, alice)
     phone.goto("/routines/desk-break/play/")
@@ -338,6 +340,7 @@ def test_sound_and_voice_choices_are_remembered_and_a_hold_end_buzzes(phone, ali
     phone.get_by_role("button", name="Start left side").click()
     expect(phone.get_by_role("button", name="Start right side")).to_be_visible()
     assert phone.evaluate("() => window.buzzes.length") == 1
+    assert phone.evaluate("() => window.spoken") == []  # spoken guidance is off by default
 
     sound.uncheck()
     voice.check()
@@ -348,4 +351,9 @@ def test_sound_and_voice_choices_are_remembered_and_a_hold_end_buzzes(phone, ali
     phone.get_by_role("button", name="Start left side").click()
     expect(phone.get_by_role("button", name="Start right side")).to_be_visible()
     assert phone.evaluate("() => window.buzzes.length") == 0  # muted
+    spoken = phone.evaluate("() => window.spoken")
+    assert spoken[0] == "Exercise 1 of 2: Standing lunge with pelvic tuck."
+    assert "Left side. 30 seconds." in spoken
+    assert "Done. Next: Right side." in spoken
+    assert {"3", "2", "1"} <= set(spoken)
     assert phone.errors == []
