@@ -201,6 +201,7 @@ def test_previous_pause_and_resume_while_the_button_says_what_it_will_do(phone, 
     phone.goto("/routines/desk-break/play/")
     phone.locator("#player").evaluate("(player) => { player.dataset.secondMs = '200'; }")
     expect(phone.get_by_role("button", name="Previous")).to_be_hidden()
+    phone.screenshot(path=_shot("player-start.png"))
     phone.get_by_role("button", name="Next").click()
     step = phone.locator("#step-2")
     count = step.locator("[data-count]")
