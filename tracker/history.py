@@ -35,6 +35,9 @@ class HistoryEntry:
     def label(self) -> str:
         if isinstance(self.record, PainEntry):
             return f"Pain {self.record.rating}/10"
+        if self.record.routine_id and self.record.exercise_id:
+            # One exercise of a routine finished early (the player's partial session).
+            return f"{self.record.exercise.name}, part of {self.record.routine.name}"
         if self.record.routine_id:
             return self.record.routine.name
         if self.record.exercise_id:

@@ -3,8 +3,21 @@
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
-from django.db.models import Avg, Count, F, Max, Min, Prefetch, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import (
+    Avg,
+    Case,
+    CharField,
+    Count,
+    F,
+    Max,
+    Min,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Cast, Concat, TruncDate
 
 from exercises.models import ExerciseLog, PlanChange, PlanItem, PlanVersion
 from exercises.selectors import plan_items_in_force
@@ -302,6 +315,19 @@ def pain_entries_for_user(
     return entries.order_by("-recorded_at", "id")
 
 
+# What one session is: a log, except that the logs of a routine finished early
+# (one per exercise done, sharing the routine and the moment; see player.js)
+# are together one session, a partial one.
+_SESSION = Case(
+    When(
+        routine__isnull=False,
+        exercise__isnull=False,
+        then=Concat(Cast("routine_id", CharField()), Value(" "), Cast("performed_at", CharField())),
+    ),
+    default=Cast("id", CharField()),
+)
+
+
 def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
     """Return one DayProgress per local date from `start` to `end`, both included.
 
@@ -317,7 +343,7 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
         ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
         .annotate(day=TruncDate("performed_at", tzinfo=tz))
         .values("day")
-        .annotate(n=Count("id"))
+        .annotate(n=Count(_SESSION, distinct=True))
         .order_by()
         .values_list("day", "n")
     )

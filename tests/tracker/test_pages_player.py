@@ -122,3 +122,42 @@ def test_posting_to_the_player_is_405(browser_for, alice, library):
     response = browser_for(alice).post("/routines/desk-break/play/", {"routine": "desk-break"})
     assert response.status_code == 405
     assert not ExerciseLog.objects.exists()
+
+
+def test_an_exercise_whose_steps_switch_sides_is_played_left_then_right(
+    browser_for, alice, library
+):
+    response = browser_for(alice).get("/routines/daily-home/play/")
+
+    sides = {s.exercise.slug: s.sides for s in response.context["steps"]}
+    # "Come out slowly and switch legs" against a stretch done on both sides at once.
+    assert sides["kneeling-lunge-pelvic-tilt"] == ("Left side", "Right side")
+    assert sides["slow-sit-back"] == ()
+    assert 'data-sides="Left side|Right side"' in response.content.decode()
+
+
+def test_a_plan_item_for_each_side_has_two_holds_and_one_for_a_side_has_one(
+    browser_for, alice, library
+):
+    plan = Plan.objects.create(user=alice, name="Mine")
+    for order, side in enumerate(("each", "left", "")):
+        PlanItem.objects.create(
+            plan=plan,
+            exercise=Exercise.objects.get(slug="foot-up-forward-stance"),
+            side=side,
+            order=order,
+        )
+
+    response = browser_for(alice).get(f"/plans/{plan.pk}/play/")
+
+    both = ("Left side", "Right side")
+    assert [s.sides for s in response.context["steps"]] == [both, (), both]
+
+
+def test_a_step_without_a_hold_time_offers_15_to_60_seconds_30_first(browser_for, alice, library):
+    body = browser_for(alice).get("/routines/daily-home/play/").content.decode()
+
+    assert 'name="hold-1" value="30" checked' in body
+    for seconds in (15, 45, 60):
+        assert f'name="hold-1" value="{seconds}">' in body
+    assert "Hold while it feels comfortable" in body

@@ -13,9 +13,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from exercises.doses import dose_text
+from exercises.doses import BOTH_SIDES, dose_text, one_sided
 from exercises.library import GENERAL_DISCLAIMER
-from exercises.models import Exercise, Plan, PlanItem, Routine
+from exercises.models import Exercise, Plan, PlanItem, Routine, Side
 from exercises.progression import item_hold_on
 from exercises.selectors import plan_items_in_force, plans_for_user, routines_with_steps
 from reminders.drives import current_drive
@@ -23,6 +23,11 @@ from reminders.models import SegmentKind
 from tracker.days import local_date
 from tracker.selectors import plan_session_items
 from tracker.web.access import patient_required, safety_screen_required
+
+# Where a dose has no hold time the person picks one; holds.js applies the
+# same choices (its node test pins them).
+HOLD_CHOICES = (15, 30, 45, 60)
+DEFAULT_HOLD = 30
 
 
 @dataclass(frozen=True)
@@ -51,6 +56,21 @@ class PlayerStep:
     plan_item_id: int | None = None
     side: str = ""
     times_per_day: int | None = None
+    plan_side: str = ""
+
+    @property
+    def sides(self) -> tuple[str, ...]:
+        """Return the sides the player times as separate holds: both, or none.
+
+        A plan item set to one side is played once (its dose names the side);
+        "each side", or an exercise whose steps switch sides, is played left
+        then right.
+        """
+        if self.plan_side == Side.EACH:
+            return BOTH_SIDES
+        if self.plan_side:
+            return ()
+        return BOTH_SIDES if one_sided(self.exercise.steps) else ()
 
 
 def _plan_dose(item: PlanItem, today: date) -> Dose:
@@ -76,7 +96,9 @@ def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
         item = plan_items.get(exercise.pk)
         if item is not None:
             dose = _plan_dose(item, today)
+            plan_side = item.side
         else:
+            plan_side = ""
             dose = Dose(
                 hold_seconds=step.hold_seconds or exercise.default_hold_seconds,
                 reps=step.reps or exercise.default_reps,
@@ -84,7 +106,12 @@ def player_steps(*, routine: Routine, user, today: date) -> list[PlayerStep]:
             )
         steps.append(
             PlayerStep(
-                number=number, exercise=exercise, note=step.note, dose=dose, from_plan=bool(item)
+                number=number,
+                exercise=exercise,
+                note=step.note,
+                dose=dose,
+                from_plan=bool(item),
+                plan_side=plan_side,
             )
         )
     return steps
@@ -106,6 +133,7 @@ def plan_player_steps(*, plan: Plan, user, today: date) -> list[PlayerStep]:
             plan_item_id=item.pk,
             side=item.get_side_display() if item.side else "",
             times_per_day=item.times_per_day,
+            plan_side=item.side,
         )
         for number, item in enumerate(due, start=1)
     ]
@@ -133,8 +161,15 @@ def player_page(request: HttpRequest, slug: str) -> HttpResponse:
         "summary": routine.summary,
         "routine": routine,
         "steps": steps,
-        "player_data": {"routine": routine.slug, "name": routine.name, "steps": len(steps)},
+        "player_data": {
+            "routine": routine.slug,
+            "name": routine.name,
+            "steps": len(steps),
+            "exercises": [step.exercise.slug for step in steps],
+        },
         "stopped_on_drive": _stopped_on_a_drive(user),
+        "hold_choices": HOLD_CHOICES,
+        "default_hold": DEFAULT_HOLD,
         "disclaimer": GENERAL_DISCLAIMER,
     }
     return render(request, "tracker/player.html", context)
@@ -175,6 +210,8 @@ def plan_player_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             ],
         },
         "stopped_on_drive": _stopped_on_a_drive(user),
+        "hold_choices": HOLD_CHOICES,
+        "default_hold": DEFAULT_HOLD,
         "disclaimer": GENERAL_DISCLAIMER,
     }
     return render(request, "tracker/player.html", context)

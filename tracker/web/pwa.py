@@ -47,6 +47,7 @@ SHELL_STATIC = (
     "tracker/js/history.js",
     # The routine player logs through the outbox, so it must run offline too.
     "tracker/js/player.js",
+    "tracker/js/holds.js",
     # Today's advice to get strong or spreading pain checked, shown offline too.
     "tracker/js/safety.js",
     "tracker/js/drive.js",

@@ -1,16 +1,25 @@
-// The routine player: one exercise at a time, a countdown for each hold, the
-// screen kept awake, and the finished session logged through the offline outbox.
+// The routine player: one exercise at a time, a countdown for each hold (each
+// side of a one-sided exercise on its own) that can be paused, a tone, a buzz
+// and optional spoken guidance when a hold ends, the screen kept awake, and
+// what was actually done logged through the offline outbox.
 // Without this script the page lists every exercise and a form logs the routine.
-import { queueRecord } from "./app.js";
+import { queueRecord, withdrawRecord } from "./app.js";
+import { allDoneText, holdLabels, holdSeconds, startLabel } from "./holds.js";
 
 const root = document.getElementById("player");
 const data = JSON.parse(document.getElementById("player-data").textContent);
 const steps = [...root.querySelectorAll(".player-step")];
 const progress = document.getElementById("player-progress");
 const controls = document.getElementById("player-controls");
+const previousButton = document.getElementById("player-previous");
 const nextButton = document.getElementById("player-next");
 const doneButton = document.getElementById("player-done");
+const settings = document.getElementById("player-settings");
+const soundBox = document.getElementById("player-sound");
+const voiceBox = document.getElementById("player-voice");
 const startedAt = Date.now();
+// The exercises done: moved on from with Next, timed to the end, or the last one at Done.
+const done = new Set();
 let current = 0;
 let timer = null;
 let finished = false;
@@ -38,6 +47,59 @@ document.addEventListener("visibilitychange", () => {
   if (document.visibilityState === "visible") keepAwake();
 });
 
+// --- Sound, vibration and voice (remembered on this device) -------------------
+
+const SOUND_KEY = "stretchstop.player.sound";
+const VOICE_KEY = "stretchstop.player.voice";
+let audio = null;
+
+function remembered(key, fallback) {
+  try {
+    const value = localStorage.getItem(key);
+    return value === null ? fallback : value === "on";
+  } catch {
+    return fallback;
+  }
+}
+
+function remember(key, on) {
+  try {
+    localStorage.setItem(key, on ? "on" : "off");
+  } catch {
+    // Private mode without storage: the choice lasts for this page only.
+  }
+}
+
+// Browsers only allow sound after a tap: the first Start creates the context.
+function wakeAudio() {
+  if (audio || !soundBox.checked) return;
+  const Context = window.AudioContext || window.webkitAudioContext;
+  if (Context) audio = new Context();
+}
+
+function chime() {
+  if (!soundBox.checked) return;
+  navigator.vibrate?.([200, 100, 200]);
+  if (!audio) return;
+  const now = audio.currentTime;
+  for (const [offset, pitch] of [[0, 880], [0.25, 1175]]) {
+    const tone = audio.createOscillator();
+    const volume = audio.createGain();
+    tone.frequency.value = pitch;
+    volume.gain.setValueAtTime(0.25, now + offset);
+    volume.gain.exponentialRampToValueAtTime(0.001, now + offset + 0.4);
+    tone.connect(volume).connect(audio.destination);
+    tone.start(now + offset);
+    tone.stop(now + offset + 0.4);
+  }
+}
+
+function say(text) {
+  if (!voiceBox.checked || !("speechSynthesis" in window)) return;
+  speechSynthesis.cancel();
+  speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+}
+
 // --- The hold countdown -------------------------------------------------------
 
 function stopTimer() {
@@ -45,52 +107,105 @@ function stopTimer() {
   timer = null;
 }
 
-function resetCountdown(step) {
+function parts(step) {
   const box = step.querySelector("[data-countdown]");
-  if (!box) return;
-  const seconds = Number(step.dataset.holdSeconds);
-  const holds = Number(step.dataset.holds) || 1;
-  step.holdsDone = 0;
-  box.hidden = false;
-  box.querySelector("[data-count]").textContent = seconds;
-  box.querySelector("[data-status]").textContent = `Hold 1 of ${holds}: ${seconds} seconds`;
-  const start = box.querySelector("[data-start]");
-  start.hidden = false;
-  start.disabled = false;
-  start.textContent = holds > 1 ? "Start hold 1" : "Start hold";
+  return {
+    box,
+    count: box.querySelector("[data-count]"),
+    status: box.querySelector("[data-status]"),
+    button: box.querySelector("[data-start]"),
+    choices: [...box.querySelectorAll("[data-hold-choice] input")],
+  };
 }
 
-function runHold(step) {
-  const box = step.querySelector("[data-countdown]");
-  const seconds = Number(step.dataset.holdSeconds);
-  const holds = Number(step.dataset.holds) || 1;
-  const count = box.querySelector("[data-count]");
-  const status = box.querySelector("[data-status]");
-  const start = box.querySelector("[data-start]");
+function secondsFor(step) {
+  const picked = step.querySelector("[data-hold-choice] input:checked")?.value;
+  return holdSeconds(step.dataset.holdSeconds, picked);
+}
+
+function labelsFor(step) {
+  const sides = step.dataset.sides ? step.dataset.sides.split("|") : [];
+  return holdLabels(Number(step.dataset.holds) || 1, sides);
+}
+
+// Back to the first hold, nothing counting: on showing an exercise.
+function resetCountdown(step) {
+  const { box, count, status, button, choices } = parts(step);
+  const labels = labelsFor(step);
+  const seconds = secondsFor(step);
+  step.hold = { index: 0, left: seconds, state: "ready" };
+  box.hidden = false;
+  count.textContent = seconds;
+  status.textContent = `${labels[0]}: ${seconds} seconds`;
+  button.hidden = false;
+  button.textContent = startLabel(labels[0]);
+  choices.forEach((input) => {
+    input.disabled = false;
+  });
+}
+
+function tick(step) {
+  const { count, status, button, choices } = parts(step);
+  const labels = labelsFor(step);
+  const hold = step.hold;
+  hold.left -= 1;
+  count.textContent = Math.max(hold.left, 0);
+  if (hold.left > 0) {
+    if (hold.left <= 3 || hold.left % 10 === 0) say(String(hold.left));
+    return;
+  }
+  stopTimer();
+  chime();
+  hold.index += 1;
+  if (hold.index < labels.length) {
+    const next = labels[hold.index];
+    hold.state = "ready";
+    hold.left = secondsFor(step);
+    count.textContent = hold.left;
+    status.textContent = `${labels[hold.index - 1]} done. Relax, then start the next: ${next}.`;
+    button.textContent = startLabel(next);
+    say(`Done. Next: ${next}.`);
+    button.focus();
+  } else {
+    hold.state = "over";
+    status.textContent = allDoneText(labels, step.dataset.sides ? step.dataset.sides.split("|") : []);
+    button.hidden = true;
+    choices.forEach((input) => {
+      input.disabled = false;
+    });
+    done.add(steps.indexOf(step));
+    say(status.textContent);
+    (current < steps.length - 1 ? nextButton : doneButton).focus();
+  }
+}
+
+// The hold button: Start, then Pause and Resume while a hold runs.
+function pressHold(step) {
+  const { status, button, choices } = parts(step);
+  const hold = step.hold;
+  const labels = labelsFor(step);
+  if (hold.state === "running") {
+    stopTimer();
+    hold.state = "paused";
+    button.textContent = "Resume";
+    status.textContent = `${labels[hold.index]}: paused, ${hold.left} seconds left`;
+    return;
+  }
+  wakeAudio();
+  if (hold.state === "ready") {
+    hold.left = secondsFor(step);
+    say(`${labels[hold.index]}. ${hold.left} seconds.`);
+  }
+  hold.state = "running";
+  button.textContent = "Pause";
+  status.textContent = `${labels[hold.index]}: ${secondsFor(step)} seconds`;
+  choices.forEach((input) => {
+    input.disabled = true;
+  });
   // One "second" lasts data-second-ms (1000): the browser tests shorten it.
   const secondMs = Number(root.dataset.secondMs) || 1000;
-  let left = seconds;
-  start.disabled = true;
-  count.textContent = left;
-  status.textContent = `Hold ${step.holdsDone + 1} of ${holds}: ${seconds} seconds`;
   stopTimer();
-  timer = setInterval(() => {
-    left -= 1;
-    count.textContent = Math.max(left, 0);
-    if (left > 0) return;
-    stopTimer();
-    step.holdsDone += 1;
-    if (step.holdsDone < holds) {
-      status.textContent = `Hold ${step.holdsDone} of ${holds} done. Relax, then start the next.`;
-      start.textContent = `Start hold ${step.holdsDone + 1}`;
-      start.disabled = false;
-      count.textContent = seconds;
-    } else {
-      status.textContent = holds > 1 ? `All ${holds} holds done.` : "Hold done.";
-      start.hidden = true;
-      (current < steps.length - 1 ? nextButton : doneButton).focus();
-    }
-  }, secondMs);
+  timer = setInterval(() => tick(step), secondMs);
 }
 
 // --- Moving through the routine ------------------------------------------------
@@ -103,35 +218,90 @@ function show(index) {
   });
   const last = index === steps.length - 1;
   progress.textContent = `Exercise ${index + 1} of ${steps.length}`;
+  previousButton.hidden = index === 0;
   nextButton.hidden = last;
+  doneButton.textContent = last ? "Done" : "Finish early";
   doneButton.classList.toggle("primary", last);
   resetCountdown(steps[index]);
   window.scrollTo(0, 0);
-  steps[index].querySelector("h2").setAttribute("tabindex", "-1");
-  if (index > 0) steps[index].querySelector("h2").focus();
+  const heading = steps[index].querySelector("h2");
+  heading.setAttribute("tabindex", "-1");
+  if (index > 0 || done.size) heading.focus();
+  say(`Exercise ${index + 1} of ${steps.length}: ${heading.textContent}.`);
+}
+
+// The log bodies for what was done: the whole routine as one session when
+// every exercise was done, else one log per exercise done; a plan, one per item.
+function logBodies(performedAt, seconds) {
+  const indexes = [...done].sort((a, b) => a - b);
+  const chosen = (i) => (steps[i].dataset.holdSeconds ? null : secondsFor(steps[i]));
+  if (data.plan) {
+    return indexes.map((i) => ({
+      performed_at: performedAt,
+      ...data.items[i],
+      hold_seconds: data.items[i].hold_seconds ?? chosen(i),
+    }));
+  }
+  if (indexes.length === steps.length) {
+    return [{ performed_at: performedAt, routine: data.routine, duration_seconds: seconds }];
+  }
+  return indexes.map((i) => ({
+    performed_at: performedAt,
+    routine: data.routine,
+    exercise: data.exercises[i],
+    ...(chosen(i) ? { hold_seconds: chosen(i) } : {}),
+  }));
+}
+
+function stepName(body) {
+  return steps[data.exercises.indexOf(body.exercise)].querySelector("h2").textContent;
 }
 
 async function finish() {
   if (finished) return;
+  // Done on the last exercise means it was done; "Finish early" leaves it out
+  // unless its holds ran to the end.
+  if (current === steps.length - 1) done.add(current);
   finished = true;
   stopTimer();
   letSleep();
   const performedAt = new Date().toISOString();
   const seconds = Math.round((Date.now() - startedAt) / 1000);
-  // A plan logs one session per exercise, each naming its plan item, so the
-  // plan's adherence counts them; a routine logs one session for the whole.
-  const bodies = data.plan
-    ? data.items.map((item) => ({ performed_at: performedAt, ...item }))
-    : [{ performed_at: performedAt, routine: data.routine, duration_seconds: seconds }];
+  const bodies = logBodies(performedAt, seconds);
   steps.forEach((step) => {
     step.hidden = true;
   });
   controls.hidden = true;
-  progress.hidden = true;
-  const done = document.getElementById("player-finished");
-  done.hidden = false;
-  done.focus();
-  for (const body of bodies) await queueRecord("log", body, data.name);
+  settings.hidden = true;
+  const text = document.getElementById("finished-text");
+  const heading = document.getElementById("finished-heading");
+  if (done.size === steps.length) {
+    progress.hidden = true;
+    text.textContent = `${data.name} is logged.`;
+  } else {
+    progress.textContent = `${done.size} of ${steps.length} done`;
+    const names = [...done].sort((a, b) => a - b).map((i) => steps[i].querySelector("h2").textContent);
+    if (names.length) {
+      text.textContent = `Logged as a partial session: ${names.join(", ")}.`;
+    } else {
+      heading.textContent = "Session ended";
+      text.textContent = "No exercise was finished, so nothing is logged.";
+    }
+  }
+  const box = document.getElementById("player-finished");
+  box.hidden = false;
+  box.focus();
+  say(`${heading.textContent}. ${text.textContent}`);
+  // Each log gets its own Undo; the last one, which stays on screen, takes
+  // back the whole session.
+  const queued = [];
+  for (const [i, body] of bodies.entries()) {
+    const label = body.exercise && !data.plan ? `${stepName(body)}, part of ${data.name}` : data.name;
+    const last = i === bodies.length - 1;
+    const undoRest = () =>
+      queued.slice(0, -1).forEach((entry) => withdrawRecord("log", entry.recordId, entry.label));
+    queued.push(await queueRecord("log", body, label, last ? undoRest : undefined));
+  }
 }
 
 function start() {
@@ -140,10 +310,33 @@ function start() {
   root.classList.add("is-playing");
   progress.hidden = false;
   controls.hidden = false;
-  steps.forEach((step) => {
-    step.querySelector("[data-start]")?.addEventListener("click", () => runHold(step));
+  settings.hidden = false;
+  soundBox.checked = remembered(SOUND_KEY, true);
+  voiceBox.checked = remembered(VOICE_KEY, false);
+  soundBox.addEventListener("change", () => remember(SOUND_KEY, soundBox.checked));
+  voiceBox.addEventListener("change", () => {
+    remember(VOICE_KEY, voiceBox.checked);
+    if (!voiceBox.checked) window.speechSynthesis?.cancel();
   });
-  nextButton.addEventListener("click", () => show(Math.min(current + 1, steps.length - 1)));
+  steps.forEach((step) => {
+    const { button, choices } = parts(step);
+    button.addEventListener("click", () => pressHold(step));
+    // A new pick shows at once, before the hold starts.
+    choices.forEach((input) =>
+      input.addEventListener("change", () => {
+        if (step.hold?.state !== "ready") return;
+        const { count, status } = parts(step);
+        step.hold.left = secondsFor(step);
+        count.textContent = step.hold.left;
+        status.textContent = `${labelsFor(step)[step.hold.index]}: ${step.hold.left} seconds`;
+      }),
+    );
+  });
+  previousButton.addEventListener("click", () => show(Math.max(current - 1, 0)));
+  nextButton.addEventListener("click", () => {
+    done.add(current);
+    show(Math.min(current + 1, steps.length - 1));
+  });
   doneButton.addEventListener("click", finish);
   show(0);
   keepAwake();

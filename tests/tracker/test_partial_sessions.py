@@ -1,0 +1,50 @@
+"""A routine finished early in the player: its logs (one per exercise done,
+sharing the routine and the moment) count as one session, not one each."""
+
+import uuid
+from datetime import datetime, time, timedelta
+
+import pytest
+from django.utils import timezone
+
+from tracker.selectors import progress_by_day
+
+pytestmark = pytest.mark.django_db
+
+
+def _log(client, **body) -> None:
+    response = client.put(f"/api/v1/logs/{uuid.uuid4()}/", body, format="json")
+    assert response.status_code in (200, 201), response.content
+
+
+def _yesterday_at(user, hour: int, minute: int = 0) -> datetime:
+    """Return a moment of the user's yesterday (clear of midnight, whatever the time now)."""
+    yesterday = timezone.localdate(timezone.now(), user.tzinfo) - timedelta(days=1)
+    return datetime.combine(yesterday, time(hour, minute), tzinfo=user.tzinfo)
+
+
+def _sessions_yesterday(user) -> int:
+    yesterday = timezone.localdate(timezone.now(), user.tzinfo) - timedelta(days=1)
+    [day] = progress_by_day(user=user, start=yesterday, end=yesterday)
+    return day.sessions_logged
+
+
+def test_the_exercises_of_a_routine_finished_early_are_one_session(alice, alice_client, library):
+    at = _yesterday_at(alice, 12).isoformat()
+    for exercise in ("supine-knee-hug-leg-slide", "kneeling-lunge-pelvic-tilt"):
+        _log(alice_client, performed_at=at, routine="daily-home", exercise=exercise)
+
+    assert _sessions_yesterday(alice) == 1
+
+
+def test_separate_sessions_still_count_one_each(alice, alice_client, library):
+    early = _yesterday_at(alice, 9).isoformat()
+    later = _yesterday_at(alice, 17, 30).isoformat()
+    # Two partial sessions of the same routine at different times, a whole
+    # routine and a single exercise logged on its own.
+    _log(alice_client, performed_at=early, routine="daily-home", exercise="slow-sit-back")
+    _log(alice_client, performed_at=later, routine="daily-home", exercise="slow-sit-back")
+    _log(alice_client, performed_at=later, routine="daily-home")
+    _log(alice_client, performed_at=later, exercise="slow-sit-back")
+
+    assert _sessions_yesterday(alice) == 4
