@@ -315,10 +315,11 @@ def pain_entries_for_user(
     return entries.order_by("-recorded_at", "id")
 
 
-# What one session is: a log, except that the logs of a routine finished early
+# What one session is (the patient's progress and the therapist's dashboard count
+# the same way): a log, except that the logs of a routine finished early
 # (one per exercise done, sharing the routine and the moment; see player.js)
 # are together one session, a partial one.
-_SESSION = Case(
+SESSION = Case(
     When(
         routine__isnull=False,
         exercise__isnull=False,
@@ -343,7 +344,7 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
         ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
         .annotate(day=TruncDate("performed_at", tzinfo=tz))
         .values("day")
-        .annotate(n=Count(_SESSION, distinct=True))
+        .annotate(n=Count(SESSION, distinct=True))
         .order_by()
         .values_list("day", "n")
     )

@@ -48,3 +48,34 @@ def test_separate_sessions_still_count_one_each(alice, alice_client, library):
     _log(alice_client, performed_at=later, exercise="slow-sit-back")
 
     assert _sessions_yesterday(alice) == 4
+
+
+def test_the_therapists_dashboard_counts_a_partial_routine_as_one_session_too(
+    alice, alice_client, thera, library
+):
+    from exercises.models import Exercise, Plan
+    from exercises.services import plan_create
+    from tracker.care.selectors import dashboard_rows
+    from tracker.models import CareLink
+
+    CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
+    # Planned twice a day from yesterday on (today is still pending, so not counted).
+    stretch = Exercise.objects.filter(audience="self_care").first()
+    plan = plan_create(user=alice, name="Twice", items=[{"exercise": stretch, "times_per_day": 2}])
+    Plan.objects.filter(pk=plan.pk).update(created_at=_yesterday_at(alice, 0, 30))
+    at = _yesterday_at(alice, 12).isoformat()
+    for exercise in ("supine-knee-hug-leg-slide", "kneeling-lunge-pelvic-tilt"):
+        _log(alice_client, performed_at=at, routine="daily-home", exercise=exercise)
+
+    (row,) = dashboard_rows(therapist=thera, now=timezone.now())
+    (yesterday,) = [
+        day
+        for day in progress_by_day(
+            user=alice,
+            start=timezone.localdate(timezone.now(), alice.tzinfo) - timedelta(days=1),
+            end=timezone.localdate(timezone.now(), alice.tzinfo) - timedelta(days=1),
+        )
+    ]
+    # One session of two planned, on both sides: the two logs are one partial routine.
+    assert yesterday.sessions_logged == 1
+    assert row.adherence_28 == 0.5  # counting each log would make it 2 of 2

@@ -56,6 +56,7 @@ from tracker.models import (
 )
 from tracker.selectors import (
     PLAN_ITEM_ROW_FIELDS,
+    SESSION,
     links_for,
     plan_item_row,
     plan_items_counted,
@@ -293,7 +294,7 @@ def _sessions_by_day(
     logged: dict[int, dict[date, int]] = defaultdict(dict)
     rows = _by_local_day(
         ExerciseLog.objects.filter(user__in=patients), "performed_at", since, until
-    ).annotate(n=Count("*"))
+    ).annotate(n=Count(SESSION, distinct=True))
     for pid, day, n in _integer_rows(rows.values_list("user_id", "day", "n")):
         logged[pid][dates[day]] = n
     return logged
