@@ -29,6 +29,9 @@ PATIENT_PAGES = [
     ("onboarding-profile", "/onboarding/profile/"),
     ("account", "/account/"),
     ("care-accept", "/care/accept/"),
+    ("history", "/history/"),
+    ("messages", "/messages/"),
+    ("programme", "/programme/"),
 ]
 DRIVER_PAGES = [("drive", "/drive/")]
 THERAPIST_PAGES = [("patients", "/patients/"), ("invite", "/patients/invite/")]
