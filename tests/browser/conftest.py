@@ -93,6 +93,19 @@ def phone(browser, site):
     context.close()
 
 
+@pytest.fixture
+def desk(browser, site):
+    """The therapist's browser beside the phone: its own context at 1280x800."""
+    context = browser.new_context(viewport=DESKTOP, base_url=site)
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page.site = site
+    page.errors = []
+    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    yield page
+    context.close()
+
+
 def log_in_as(page, user) -> None:
     """Give the browser a session for `user` without going through the form."""
     session = SessionStore()

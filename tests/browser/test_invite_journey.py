@@ -10,14 +10,19 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import PHONE, assert_accessible, journey_shot, tap_targets_too_small
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    journey_shot,
+    tap_targets_too_small,
+)
 from tests.email_files import body_of, wait_for_emails
 from tests.reminders.conftest import broker, celery_worker  # noqa: F401 (fixtures)
 from tracker.models import CareInvite, CareLink
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.redis]
 
-DESKTOP = {"width": 1280, "height": 800}
 PASSWORD = "a-long-Passw0rd-x"
 
 

@@ -25,21 +25,6 @@ push_receiver = reminders_fixtures.push_receiver
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DESKTOP = {"width": 1280, "height": 800}
-
-
-@pytest.fixture
-def desk(browser, site):
-    """The therapist's browser, at desktop width."""
-    context = browser.new_context(viewport=DESKTOP, base_url=site)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.site = site
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
-
 
 def test_a_message_and_its_reply_are_each_notified(
     phone,

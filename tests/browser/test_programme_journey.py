@@ -25,24 +25,9 @@ from tracker.selectors import progress_by_day
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-DESKTOP = {"width": 1280, "height": 800}
-
 
 def shot(page, name: str) -> None:
     journey_shot(page, f"programme-{name}")
-
-
-@pytest.fixture
-def desk(browser, site):
-    """The therapist's browser: its own context at 1280x800."""
-    context = browser.new_context(viewport=DESKTOP, base_url=site)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.site = site
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
-    yield page
-    context.close()
 
 
 def _wait_for_logs(page, user, count: int) -> list[ExerciseLog]:

@@ -13,7 +13,13 @@ from playwright.sync_api import expect
 
 from exercises.library import SAFETY_SCREEN
 from exercises.models import Audience, Exercise, Plan
-from tests.browser.conftest import PHONE, assert_accessible, log_in_as, tap_targets_too_small
+from tests.browser.conftest import (
+    DESKTOP,
+    PHONE,
+    assert_accessible,
+    log_in_as,
+    tap_targets_too_small,
+)
 from tests.conftest import make_user
 from tests.tracker.test_care_plans import STRETCH
 from tests.tracker.test_pages_progress import seed_days
@@ -283,7 +289,6 @@ def test_the_accept_page_is_accessible_with_big_enough_tap_targets(phone, alice)
     assert_accessible(phone)
 
 
-DESKTOP = {"width": 1280, "height": 800}
 # Screenshots to look at after a run (var/ is not committed).
 SHOTS = Path(__file__).resolve().parents[2] / "var" / "test" / "shots"
 
