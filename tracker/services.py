@@ -12,7 +12,7 @@ from django.utils import timezone
 from knox.models import AuthToken
 
 from exercises.services import client_record_save
-from tracker.care.services import link_end
+from reminders.services import schedules_set_by_stop
 from tracker.goals import GOALS_ACTIVE_MAX
 from tracker.models import (
     CareInvite,
@@ -88,6 +88,23 @@ def token_create(*, user: User) -> str:
 
 
 DELETED_THERAPIST_NAME = "Deleted therapist"
+
+
+@transaction.atomic
+def link_end(*, link: CareLink, by: User, now: datetime.datetime) -> CareLink:
+    """End the link at once (either side may). Ending an ended link changes nothing.
+
+    From this instant the therapist sees nothing of the patient: every read
+    goes through `tracker.care.selectors.patients_of`, which only follows active links.
+    The reminders the therapist set for the patient stop too.
+    """
+    ended = CareLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(
+        ended_at=now, ended_by=by
+    )
+    if ended:
+        schedules_set_by_stop(user=link.patient, set_by=link.therapist)
+    link.refresh_from_db()
+    return link
 
 
 @transaction.atomic

@@ -12,6 +12,7 @@ from exercises.models import Audience, Exercise, Kind, Plan, PlanTemplate
 from exercises.services import plan_create, template_create
 from reminders.models import Schedule
 from tests.conftest import client_for, make_user
+from tracker import services as tracker_services
 from tracker.care import selectors, services
 from tracker.care.services import INVALID_CODE
 from tracker.models import CareInvite, CareLink, CareMessage, PainEntry, Role, User
@@ -126,7 +127,7 @@ def test_accepting_while_already_linked_keeps_the_link_and_records_the_consent(
 
 
 def test_a_new_invite_links_again_after_a_link_ended(thera, alice, alice_client, thera_link):
-    services.link_end(link=thera_link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=thera_link, by=alice, now=timezone.now())
     _, code = services.invite_create(therapist=thera, now=timezone.now())
 
     response = alice_client.post(ACCEPT, {"code": code})
@@ -320,7 +321,9 @@ def test_either_side_ends_a_link_at_once(thera, alice, thera_link, side):
 
 
 def test_ending_an_ended_link_again_changes_nothing(thera, alice, thera_link):
-    ended = services.link_end(link=thera_link, by=alice, now=timezone.now() - timedelta(days=1))
+    ended = tracker_services.link_end(
+        link=thera_link, by=alice, now=timezone.now() - timedelta(days=1)
+    )
 
     response = client_for(alice).delete(f"{LINKS}{thera_link.pk}/")
 
@@ -344,7 +347,7 @@ def test_the_patient_withdraws_and_gives_reminders_consent(alice_client, thera_l
 
 
 def test_consent_cannot_change_on_an_ended_link(alice, alice_client, thera_link):
-    services.link_end(link=thera_link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=thera_link, by=alice, now=timezone.now())
 
     response = alice_client.patch(f"{LINKS}{thera_link.pk}/", {"reminders_consent": False})
 
@@ -376,7 +379,7 @@ def test_a_linked_therapist_sees_the_minimal_patient_view(thera_client, alice, t
 
 def test_patients_of_follows_only_active_links(thera, alice, bob, thera_link):
     bob_link = link_between(thera, bob)
-    services.link_end(link=bob_link, by=bob, now=timezone.now())
+    tracker_services.link_end(link=bob_link, by=bob, now=timezone.now())
 
     assert list(selectors.patients_of(thera)) == [alice]
     assert selectors.linked_patient_or_none(therapist=thera, patient_id=bob.pk) is None
@@ -418,7 +421,7 @@ def cast(thera, alice, bob, thera_link) -> dict:
         services.care_reminder_save(
             therapist=therapist, patient=alice, values={"interval_minutes": 60}, now=now
         )
-    services.link_end(link=ended_link, by=alice, now=now)
+    tracker_services.link_end(link=ended_link, by=alice, now=now)
     # A rating of 9 raises an alert on thera's dashboard, for the acknowledge row.
     high = PainEntry.objects.create(user=alice, recorded_at=now, rating=9)
     users = {

@@ -11,7 +11,7 @@ from rest_framework.test import APIClient
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
 from tracker import goals, services
-from tracker.care import services as care_services
+from tracker import services as tracker_services
 from tracker.goals import GoalHistory, Rating
 from tracker.models import Goal, GoalRating, Role, User
 
@@ -432,7 +432,7 @@ def care_cast(thera, alice, bob) -> dict:
     link_between(thera, alice)
     enid = make_user("enid", role=Role.THERAPIST)
     ended = link_between(enid, alice)
-    care_services.link_end(link=ended, by=alice, now=timezone.now())
+    tracker_services.link_end(link=ended, by=alice, now=timezone.now())
     users = {
         "linked_therapist": thera,
         "other_therapist": make_user("otto", role=Role.THERAPIST),

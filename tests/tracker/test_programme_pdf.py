@@ -15,7 +15,7 @@ from exercises.services import plan_create
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
 from tracker import programme
-from tracker.care import services
+from tracker import services as tracker_services
 from tracker.models import Role
 
 MY_PDF = "/api/v1/me/programme.pdf"
@@ -103,7 +103,7 @@ def test_a_patient_without_a_plan_gets_a_pdf_that_says_so(library, alice_client)
 def test_who_gets_a_patients_pdf(thera, alice, bob, plans, who, expected):
     enid = make_user("enid", role=Role.THERAPIST)
     ended = link_between(enid, alice)
-    services.link_end(link=ended, by=alice, now=timezone.now())
+    tracker_services.link_end(link=ended, by=alice, now=timezone.now())
     users = {
         "linked_therapist": thera,
         "other_therapist": make_user("otto", role=Role.THERAPIST),

@@ -27,6 +27,7 @@ from exercises.services import (
     template_update,
 )
 from reminders.api.serializers import DetailSerializer, ScheduleSerializer
+from tracker import services as tracker_services
 from tracker.api.permissions import IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
 from tracker.care import selectors, services
@@ -70,7 +71,7 @@ class LinkViewSet(
     @extend_schema(responses={204: None})
     def destroy(self, request, *args, **kwargs):
         """End the link at once, from either side. The therapist loses access immediately."""
-        services.link_end(link=self.get_object(), by=request.user, now=timezone.now())
+        tracker_services.link_end(link=self.get_object(), by=request.user, now=timezone.now())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(

@@ -200,23 +200,6 @@ def invite_accept_submitted(
 
 
 @transaction.atomic
-def link_end(*, link: CareLink, by: User, now: datetime) -> CareLink:
-    """End the link at once (either side may). Ending an ended link changes nothing.
-
-    From this instant the therapist sees nothing of the patient: every read
-    goes through `selectors.patients_of`, which only follows active links.
-    The reminders the therapist set for the patient stop too.
-    """
-    ended = CareLink.objects.filter(pk=link.pk, ended_at__isnull=True).update(
-        ended_at=now, ended_by=by
-    )
-    if ended:
-        schedules_set_by_stop(user=link.patient, set_by=link.therapist)
-    link.refresh_from_db()
-    return link
-
-
-@transaction.atomic
 def reminders_consent_set(*, link: CareLink, consent: bool) -> CareLink:
     """Record the patient's consent (or its withdrawal) to reminders set by the therapist.
 
