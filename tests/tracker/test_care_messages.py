@@ -4,7 +4,7 @@ import pytest
 from django.utils import timezone
 
 from tests.tracker.test_care_links import link_between
-from tracker.care import services
+from tracker import services as tracker_services
 from tracker.models import CareMessage
 
 LINKS = "/api/v1/care/links/"
@@ -108,7 +108,7 @@ def test_an_ended_link_is_read_only_for_both_and_stays_readable(
     link, thera, alice, thera_client, alice_client
 ):
     thera_client.post(messages_url(link), {"body": "See you next week."})
-    services.link_end(link=link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=link, by=alice, now=timezone.now())
 
     for client in (thera_client, alice_client):
         listed = client.get(messages_url(link))
@@ -123,7 +123,7 @@ def test_an_ended_link_is_read_only_for_both_and_stays_readable(
 
 
 def test_someone_not_on_the_link_gets_404_even_for_an_ended_one(link, alice, bob_client):
-    services.link_end(link=link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=link, by=alice, now=timezone.now())
 
     assert bob_client.get(messages_url(link)).status_code == 404
     assert bob_client.post(messages_url(link), {"body": "hi"}).status_code == 404

@@ -7,7 +7,7 @@ from exercises.models import Exercise, Plan
 from exercises.services import plan_create
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
-from tracker.care import services
+from tracker import services as tracker_services
 from tracker.models import Role, User
 
 STRETCH = "standing-lunge-tuck"
@@ -241,7 +241,7 @@ def test_after_the_link_ends_the_patient_keeps_the_plan_and_the_therapist_loses_
     thera, thera_client, alice, linked
 ):
     plan = assigned_plan(thera, alice)
-    services.link_end(link=linked, by=alice, now=timezone.now())
+    tracker_services.link_end(link=linked, by=alice, now=timezone.now())
 
     assert thera_client.get(plans_url(alice)).status_code == 404
     assert thera_client.delete(f"{plans_url(alice)}{plan.pk}/").status_code == 404

@@ -22,7 +22,7 @@ from reminders.models import (
 )
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
-from tracker.care import services as care_services
+from tracker import services as tracker_services
 from tracker.care.exports import LOG_COLUMNS, PAIN_COLUMNS
 from tracker.export import account_export
 from tracker.export_csv import COLUMNS, account_csv_file, account_tables, csv_bytes, csv_cell
@@ -309,7 +309,7 @@ def test_the_csv_export_needs_a_login_and_answers_it_in_json(anon_client):
 def test_a_therapist_exports_their_own_account_and_links(thera, alice, bob):
     link_between(thera, alice)
     ended = link_between(thera, bob)
-    care_services.link_end(link=ended, by=bob, now=timezone.now())
+    tracker_services.link_end(link=ended, by=bob, now=timezone.now())
 
     files = read_zip(client_for(thera).get(EXPORT_CSV).content)
 
@@ -326,7 +326,7 @@ def test_a_therapist_exports_their_own_account_and_links(thera, alice, bob):
 
 def test_the_json_export_holds_the_patients_care_links_ended_ones_too(alice, alice_client, thera):
     enid = make_user("enid", role=Role.THERAPIST, display_name="Enid")
-    ended = care_services.link_end(
+    ended = tracker_services.link_end(
         link=link_between(enid, alice), by=alice, now=timezone.now() - timedelta(days=1)
     )
     active = link_between(thera, alice, consent=True)

@@ -19,7 +19,8 @@ from fhir.resources.R4B.bundle import Bundle
 from exercises.models import Audience, Exercise, ExerciseLog, Kind, Routine
 from tests.conftest import client_for
 from tests.tracker.test_care_links import link_between
-from tracker.care import fhir, services
+from tracker import services as tracker_services
+from tracker.care import fhir
 from tracker.care.records import PainRecord, SessionRecord
 from tracker.models import PainEntry
 
@@ -170,7 +171,7 @@ def test_a_patient_with_nothing_logged_gets_a_bundle_with_the_patient_only(
 
 def test_the_export_ends_with_the_link(thera, alice, records):
     link = alice.care_links_as_patient.get()
-    services.link_end(link=link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=link, by=alice, now=timezone.now())
 
     response = client_for(thera).get(fhir_url(alice))
 

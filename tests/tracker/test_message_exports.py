@@ -10,7 +10,8 @@ from fhir.resources.R4B.bundle import Bundle
 
 from tests.conftest import make_user
 from tests.tracker.test_care_links import link_between
-from tracker.care import fhir, services
+from tracker import services as tracker_services
+from tracker.care import fhir
 from tracker.models import CareMessage, Role
 
 
@@ -24,7 +25,7 @@ def test_an_ended_links_messages_stay_in_both_json_exports(
     link = link_between(thera, alice)
     first = say(link, thera, "How is it?", "2026-01-10T08:00:00Z")
     say(link, alice, "=SUM(A1) better", "2026-01-10T09:00:00Z")
-    services.link_end(link=link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=link, by=alice, now=timezone.now())
 
     for client, me in ((thera_client, thera), (alice_client, alice)):
         exported = client.get("/api/v1/me/export/").json()["messages"]

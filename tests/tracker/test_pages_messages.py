@@ -5,7 +5,7 @@ from django.test import Client
 from django.utils import timezone
 
 from tests.conftest import make_user
-from tracker.care import services
+from tracker import services as tracker_services
 from tracker.models import CareLink, CareMessage, Role
 
 pytestmark = pytest.mark.django_db
@@ -122,7 +122,7 @@ def test_the_therapists_bad_reply_shows_its_error_on_the_patients_page(link, the
 
 def test_an_ended_link_shows_its_thread_without_a_form(link, thera, alice):
     say(link, thera, "Last note")
-    services.link_end(link=link, by=alice, now=timezone.now())
+    tracker_services.link_end(link=link, by=alice, now=timezone.now())
     client = logged_in(alice)
 
     page = client.get(f"/messages/{link.pk}/").content.decode()
