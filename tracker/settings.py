@@ -134,6 +134,12 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",  # Swagger UI's files, served from /static/ (no CDN)
     "csp",
+    # Accounts: e-mail verification, password reset and change, e-mail change,
+    # the second factor (TOTP, recovery codes, passkeys) and the list of sessions.
+    "allauth",
+    "allauth.account",
+    "allauth.mfa",
+    "allauth.usersessions",
     "exercises",
     "reminders",
     "tracker",
@@ -151,6 +157,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # allauth's request context for its flows (login stages, rate limits).
+    "allauth.account.middleware.AccountMiddleware",
+    # Records each session's address, device and last use, for "Signed-in devices".
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
     "tracker.middleware.PrivateResponseHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -220,6 +230,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "/login/"
 LOGIN_REDIRECT_URL = "/today/"
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    # allauth's backend is what its forms authenticate through (rate limits included).
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# django-allauth: our own sign-up and log-in pages drive its flows (so the second
+# factor and e-mail verification run as allauth's login stages); its other pages
+# (password reset and change, e-mail, two-factor, sessions) live under /accounts/.
+ACCOUNT_LOGIN_METHODS = {"username"}
+ACCOUNT_SIGNUP_FIELDS = ["username*", "email", "password1*"]
+ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
+ACCOUNT_UNIQUE_EMAIL = False
+ACCOUNT_SESSION_REMEMBER = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "StretchStop: "
+ACCOUNT_LOGOUT_REDIRECT_URL = "/login/"
+USERSESSIONS_TRACK_ACTIVITY = True
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"

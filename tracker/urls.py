@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from tracker import health, metrics, pages
@@ -20,6 +21,11 @@ urlpatterns = [
     path("api/v1/", include("exercises.api.urls")),
     path("api/v1/", include("tracker.api.urls")),
     path("api/v1/", include("reminders.api.urls")),
+    # Sign-up and log-in are our own pages (tracker/web/accounts.py), which run
+    # allauth's flows; its duplicates redirect there.
+    path("accounts/login/", RedirectView.as_view(url="/login/", query_string=True)),
+    path("accounts/signup/", RedirectView.as_view(url="/signup/", query_string=True)),
+    path("accounts/", include("allauth.urls")),
     path("", include("tracker.web.urls")),
 ]
 

@@ -1,7 +1,9 @@
 """Sign up, log in and log out in the browser (a session cookie, not an API token)."""
 
+from allauth.account.forms import LoginForm
+from allauth.account.utils import perform_login
 from django.contrib import admin
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -56,9 +58,15 @@ def signup_page(request: HttpRequest) -> HttpResponse:
     except services.UsernameTaken as taken:
         context["errors"] = {"username": [taken.message]}
         return render(request, "tracker/signup.html", context, status=400)
-    login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect(
-        after_signup_url(request, "/onboarding/" if user.role == Role.PATIENT else home_url(user))
+    # Through allauth, so that its login stages run (verification e-mail, second factor).
+    return perform_login(
+        request,
+        user,
+        redirect_url=after_signup_url(
+            request, user, "/onboarding/" if user.role == Role.PATIENT else home_url(user)
+        ),
+        signup=True,
+        email=user.email or None,
     )
 
 
@@ -77,17 +85,33 @@ def login_page(request: HttpRequest) -> HttpResponse:
     context["next"] = request.POST.get("next", "")
     if page_throttled(request, (AuthIPThrottle(), AuthUsernameThrottle())):
         return _too_many(request, "tracker/login.html", context)
-    user = authenticate(
-        request,
-        username=request.POST.get("username", ""),
-        password=request.POST.get("password", ""),
+    form = LoginForm(
+        data={
+            "login": request.POST.get("username", ""),
+            "password": request.POST.get("password", ""),
+        },
+        request=request,
     )
-    if user is None:
-        # One message whether the username exists or not.
-        context["errors"] = {"form": ["That username and password do not match."]}
-        return render(request, "tracker/login.html", context, status=400)
-    login(request, user)
-    return redirect(_next_url(request, user))
+    if not form.is_valid():
+        context["errors"] = {"form": [_login_refusal(form)]}
+        status = 429 if _is_locked_out(form) else 400
+        return render(request, "tracker/login.html", context, status=status)
+    # allauth's login runs its stages (the second factor, e-mail verification)
+    # and answers with where to go next: the target, or the next stage's page.
+    return form.login(request, redirect_url=_next_url(request, form.user))
+
+
+def _is_locked_out(form: LoginForm) -> bool:
+    return any(error.code == "too_many_login_attempts" for error in form.non_field_errors().data)
+
+
+def _login_refusal(form: LoginForm) -> str:
+    if _is_locked_out(form):
+        return (
+            "Too many failed attempts for this account. Wait a few minutes, or reset your password."
+        )
+    # One message whether the username exists or not.
+    return "That username and password do not match."
 
 
 def admin_login_page(request: HttpRequest) -> HttpResponse:

@@ -77,13 +77,13 @@ def accept_page(request: HttpRequest) -> HttpResponse:
     return redirect(after)
 
 
-def after_signup_url(request: HttpRequest, default: str) -> str:
+def after_signup_url(request: HttpRequest, user, default: str) -> str:
     """Return where a new account goes: to accept the invite it came with, else `default`.
 
     A new patient with an invite sees the consent screen first, then `default`
     (onboarding); a new therapist ignores a patient's invite.
     """
-    if request.user.role == Role.PATIENT and pending_invite_code(request):
+    if user.role == Role.PATIENT and pending_invite_code(request):
         request.session[AFTER_ACCEPT] = default
         return ACCEPT_URL
     return default
