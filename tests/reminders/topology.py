@@ -75,20 +75,24 @@ class Process:
                     records.append(json.loads(line))
         return records
 
+    def send_signal(self, number: int) -> None:
+        """Send `number` to the process and its pool children (its own process group)."""
+        with contextlib.suppress(ProcessLookupError):  # all gone already
+            os.killpg(self.pid, number)
+
     def kill(self) -> None:
         """SIGKILL the process and its pool children at once, as a machine that dies."""
-        os.killpg(self.pid, signal.SIGKILL)
+        self.send_signal(signal.SIGKILL)
         self.popen.wait(timeout=30)
 
     def stop(self, timeout: float = 30) -> None:
         if not self.alive():
             return
-        os.killpg(self.pid, signal.SIGTERM)
+        self.send_signal(signal.SIGTERM)
         try:
             self.popen.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
-            os.killpg(self.pid, signal.SIGKILL)
-            self.popen.wait(timeout=30)
+            self.kill()
 
 
 @dataclass
@@ -118,10 +122,11 @@ class Topology:
                     raise AssertionError(f"{process.name} did not start:\n{process.tail()}")
                 time.sleep(0.2)
 
-    def stop(self) -> None:
+    def stop(self, *, graceful: bool = True) -> None:
+        """Stop every process: SIGTERM (Celery's warm shutdown), or SIGKILL when not graceful."""
         for process in self.processes:
             if process.alive():
-                os.killpg(process.pid, signal.SIGTERM)
+                process.send_signal(signal.SIGTERM if graceful else signal.SIGKILL)
         for process in self.processes:
             process.stop()
 
