@@ -14,6 +14,9 @@ dispatchers' passes overlap and divide the burst between them, as they do at
 production sizes.
 """
 
+import json
+import subprocess
+import sys
 from collections import Counter
 from datetime import timedelta
 
@@ -25,7 +28,13 @@ from django.utils import timezone
 from reminders.models import ChannelSend, Delivery, DeliveryState, Schedule
 from tests.reminders.conftest import _test_database_url
 from tests.reminders.helpers import wait_until
-from tests.reminders.topology import Topology, people_subscribed, sitting_reminders_due
+from tests.reminders.topology import (
+    BASE_DIR,
+    Topology,
+    people_subscribed,
+    sitting_reminders_due,
+)
+from tests.tracker.test_security import production_env
 
 PEOPLE = 5000
 CHUNK = 50  # REMINDERS_SEND_CHUNK's default: deliveries per send task
@@ -124,3 +133,31 @@ def test_two_dispatchers_and_two_workers_send_5000_reminders_once_through_a_work
     claimed = {name: sum(p["claimed"] for p in runs) for name, runs in passes.items()}
     assert sum(claimed.values()) == PEOPLE, claimed
     assert all(claimed[d.name] > 0 for d in dispatchers), claimed
+
+
+BEAT_SCHEDULE_SCRIPT = """
+import json
+from tracker.celery import app
+print(json.dumps({name: [entry["schedule"], entry["options"]["expires"]]
+                  for name, entry in app.conf.beat_schedule.items()
+                  if name in ("dispatch-due-reminders", "sweep-stuck-deliveries")}))
+"""
+
+
+@pytest.mark.parametrize(("every", "expected"), [(None, [60.0, 54.0]), ("1", [1.0, 0.9])])
+def test_each_dispatcher_sends_its_pass_and_sweep_as_often_as_configured(every, expected):
+    # A process of its own: Celery reads its configuration once per process.
+    overrides = {"REMINDERS_DISPATCH_EVERY_SECONDS": every} if every else {}
+    env = production_env(**overrides)
+    if every is None:
+        env.pop("REMINDERS_DISPATCH_EVERY_SECONDS", None)
+    result = subprocess.run(
+        [sys.executable, "-c", BEAT_SCHEDULE_SCRIPT],
+        cwd=BASE_DIR, env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "dispatch-due-reminders": expected,
+        "sweep-stuck-deliveries": expected,
+    }
