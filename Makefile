@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint lock bench-reminders bench-dashboard screenshots clean
+.PHONY: run test lint lock bench-reminders bench-dashboard bench-scaleout screenshots clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ lint: $(VENV)/.dev-installed
 # Needs PostgreSQL and Redis (see bench/reminders.py for the variables).
 bench-reminders: $(VENV)/.dev-installed
 	$(BIN)/python bench/reminders.py
+
+# Two dispatchers and one, then two, worker processes over a burst (see
+# bench/scaleout.py; PostgreSQL and Redis as for bench-reminders).
+bench-scaleout: $(VENV)/.dev-installed
+	$(BIN)/python bench/scaleout.py
 
 # Needs PostgreSQL (see bench/dashboard.py for the variable).
 bench-dashboard: $(VENV)/.dev-installed

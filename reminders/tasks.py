@@ -47,13 +47,22 @@ def _backoff(retries: int) -> int:
     return min(2 ** min(retries, 10), settings.REMINDERS_MAX_BACKOFF_SECONDS)
 
 
-@shared_task(ignore_result=True)
-def dispatch_due_task() -> dict:
+@shared_task(bind=True, ignore_result=True)
+def dispatch_due_task(self) -> dict:
     started = time.monotonic()
     result = dispatch_due(now=timezone.now(), enqueue=enqueue_sends)
+    seconds = time.monotonic() - started
     # /readyz and the "dispatcher silent" alert read when the last pass ended.
-    metrics.dispatch_pass_record(
-        ended_at=time.time(), seconds=time.monotonic() - started, claimed=result.claimed
+    metrics.dispatch_pass_record(ended_at=time.time(), seconds=seconds, claimed=result.claimed)
+    # `sent_by` names the beat process that sent this pass (Celery's origin,
+    # gen<pid>@<host>): with two dispatchers, each one's share shows here.
+    logger.info(
+        "dispatcher pass: claimed %d, %d to send, %d missed, in %.3f s",
+        result.claimed,
+        result.pending,
+        result.missed,
+        seconds,
+        extra={**result.__dict__, "seconds": round(seconds, 3), "sent_by": self.request.origin},
     )
     return result.__dict__
 

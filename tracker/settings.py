@@ -441,6 +441,11 @@ REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 1000, minimum=1)
 REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60, minimum=1)
 REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 50, minimum=1)
 REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, minimum=1)
+# How often beat sends a dispatcher pass and a sweep (tracker/celery.py); at most
+# a minute, so that /readyz and the "dispatcher silent" alert hold.
+REMINDERS_DISPATCH_EVERY_SECONDS = env_int(
+    "REMINDERS_DISPATCH_EVERY_SECONDS", 60, minimum=1, maximum=60
+)
 REMINDERS_MAX_BACKOFF_SECONDS = env_int("REMINDERS_MAX_BACKOFF_SECONDS", 300, minimum=1)
 REMINDERS_PUSH_TTL_SECONDS = env_int("REMINDERS_PUSH_TTL_SECONDS", 900)
 REMINDERS_ACTION_TOKEN_HOURS = env_int("REMINDERS_ACTION_TOKEN_HOURS", 12, minimum=1)

@@ -58,6 +58,8 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
         ("REMINDERS_BATCH_SIZE", "0"),
         ("REMINDERS_SEND_CHUNK", "0"),
         ("REMINDERS_SEND_LEASE_SECONDS", "0"),
+        ("REMINDERS_DISPATCH_EVERY_SECONDS", "0"),
+        ("REMINDERS_DISPATCH_EVERY_SECONDS", "61"),
         ("REMINDERS_RETENTION_DAYS", "28"),
         ("REMINDERS_RETENTION_DAYS", "ninety"),
         ("REMINDERS_PRUNE_BUDGET_SECONDS", "0"),
