@@ -57,7 +57,13 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
     created_at = timezone.now()
     if connection.vendor == "postgresql":
         columns = list(zip(*rows, strict=True))
-        columns[6] = [json.dumps(channels) for channels in columns[6]]
+        # A batch holds few distinct channel lists: each is written out once.
+        texts: dict[tuple[str, ...], str] = {}
+        columns[6] = [
+            texts.get(key) or texts.setdefault(key, json.dumps(channels))
+            for channels in columns[6]
+            for key in (tuple(channels),)
+        ]
         sql = (
             f"INSERT INTO {table} ({_INSERT_COLUMNS}) "  # noqa: S608 - our table
             "SELECT u, s, d, k, due, r, c::jsonb, st, e, 0, '', '', %b FROM unnest("
@@ -66,7 +72,7 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
             ") AS v(u, s, d, k, due, r, c, st, e) "
             "ON CONFLICT DO NOTHING RETURNING id, state"
         )
-        with _binary_cursor() as cursor:
+        with binary_cursor() as cursor:
             cursor.execute(sql, [created_at, *(list(column) for column in columns)])
             return list(cursor.fetchall())
     inserted = []
@@ -88,7 +94,7 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
     return inserted
 
 
-def _binary_cursor():
+def binary_cursor():
     """Return a psycopg cursor binding parameters on the server, in binary.
 
     Django's own cursor on PostgreSQL binds on the client: it would spell out
@@ -115,7 +121,7 @@ def schedules_advance(rows: Sequence[Advance]) -> None:
         return
     table = Schedule._meta.db_table
     if connection.vendor == "postgresql":
-        with _binary_cursor() as cursor:
+        with binary_cursor() as cursor:
             cursor.execute(
                 f"UPDATE {table} AS s SET next_fire_at = v.next, last_fired_at = v.last, "  # noqa: S608 - our table
                 "snoozed_until = v.snooze FROM unnest(%b::bigint[], %b::timestamptz[], "
