@@ -105,13 +105,14 @@ def _anything_due(now: datetime) -> tuple[bool, bool]:
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT (SELECT min(next_fire_at) FROM {schedules} "  # noqa: S608 - our tables
-            "WHERE is_active AND next_fire_at IS NOT NULL), "
+            "WHERE is_active AND next_fire_at IS NOT NULL) <= %s, "
             f"(SELECT min(next_fire_at) FROM {drives} "
-            "WHERE ended_at IS NULL AND next_fire_at IS NOT NULL)"
+            "WHERE ended_at IS NULL AND next_fire_at IS NOT NULL) <= %s",
+            [now, now],
         )
-        earliest = cursor.fetchone()
-    schedules_due, drives_due = (at is not None and at <= now for at in earliest)
-    return schedules_due, drives_due
+        schedules_due, drives_due = cursor.fetchone()
+    # NULL (nothing with a fire time) is not due.
+    return bool(schedules_due), bool(drives_due)
 
 
 def _state_for(due: datetime, now: datetime) -> str:
