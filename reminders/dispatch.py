@@ -7,6 +7,7 @@ PostgreSQL (SQLite serialises writers instead), a Delivery is created per
 advanced, and the send tasks are enqueued only after the commit.
 """
 
+import functools
 import json
 from collections import namedtuple
 from collections.abc import Callable, Sequence
@@ -84,9 +85,11 @@ def dispatch_due(
     batch_size = batch_size or settings.REMINDERS_BATCH_SIZE
     total = DispatchResult()
     schedules_due, drives_due = _anything_due(now)
+    # Read once per pass, when a batch first needs them.
+    routines = functools.cache(_default_routine_ids)
     for claim, due in ((_schedule_batch, schedules_due), (_drive_batch, drives_due)):
         while due:
-            result = claim(now=now, enqueue=enqueue, batch_size=batch_size)
+            result = claim(now=now, enqueue=enqueue, batch_size=batch_size, routines=routines)
             total.add(result)
             due = result.claimed == batch_size
     return total
@@ -122,12 +125,14 @@ def _state_for(due: datetime, now: datetime) -> str:
     return DeliveryState.PENDING if now - due <= grace else DeliveryState.MISSED
 
 
-def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
+def _schedule_batch(
+    *, now: datetime, enqueue: Enqueue, batch_size: int, routines: Callable[[], dict[str, int]]
+) -> DispatchResult:
     """Claim, fire and advance one batch of due schedules in one transaction.
 
     1. Claim up to `batch_size` due schedules (SKIP LOCKED on PostgreSQL) as
        tuples, each with its user's last logged stretch and whether a drive runs.
-    2. Read the default routines.
+    2. Read the default routines (once per pass).
     3. Work out each one's delivery (or suppression) and next fire time; equal
        inputs share one computation (a burst is mostly a few rules due at once).
     4. Insert the deliveries and write the advances, a statement each; enqueue
@@ -144,8 +149,7 @@ def _schedule_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> Disp
         rows = _fetch(_locked(due_rows.order_by("next_fire_at")).values_list(*columns)[:batch_size])
         if not rows:
             return result
-        default_routines = _default_routine_ids()
-        firing = _Firing(now=now, routines=default_routines)
+        firing = _Firing(now=now, routines=routines())
         for row in rows:
             firing.fire(row)
         result.claimed = len(rows)
@@ -293,14 +297,16 @@ def _default_routine_ids() -> dict[str, int]:
     return {kind: ids[slug] for kind, slug in DEFAULT_ROUTINES.items() if slug in ids}
 
 
-def _drive_batch(*, now: datetime, enqueue: Enqueue, batch_size: int) -> DispatchResult:
+def _drive_batch(
+    *, now: datetime, enqueue: Enqueue, batch_size: int, routines: Callable[[], dict[str, int]]
+) -> DispatchResult:
     result = DispatchResult()
     with transaction.atomic():
         due_rows = Drive.objects.filter(ended_at__isnull=True, next_fire_at__lte=now)
         drives = list(_locked(due_rows.order_by("next_fire_at"))[:batch_size])
         if not drives:
             return result
-        truck_stop_id = _default_routine_ids().get(DeliveryKind.DRIVE)
+        truck_stop_id = routines().get(DeliveryKind.DRIVE)
         deliveries: list[NewDelivery] = []
         for drive in drives:
             rule, segments = drive_rule(drive), drive_segments(drive)
