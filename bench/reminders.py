@@ -267,7 +267,7 @@ def memory_pass(user_ids, now, label: str) -> tuple[float, float]:
     print(
         f"[{label}] dispatcher memory, {len(user_ids):,} due: tracemalloc peak "
         f"{peak / 2**20:.1f} MiB; process RSS {before:.0f} MiB before the pass, peak "
-        f"{rss:.0f} MiB during it (+{rss - before:.1f} MiB)"
+        f"{rss:.0f} MiB during it ({rss - before:+.1f} MiB)"
     )
     return peak / 2**20, rss - before
 
@@ -426,7 +426,7 @@ def main() -> None:
     print(
         f"{USERS:,} -> {LARGE:,} schedules: idle pass {idle_s:.2f} -> {idle_l:.2f} ms, "
         f"{BURST:,}-due pass {due_s:.3f} -> {due_l:.3f} s, tracemalloc peak {heap_s:.1f} -> "
-        f"{heap_l:.1f} MiB, RSS growth over the pass +{rss_s:.1f} -> +{rss_l:.1f} MiB "
+        f"{heap_l:.1f} MiB, RSS growth over the pass {rss_s:+.1f} -> {rss_l:+.1f} MiB "
         "(aim: no slower, flat memory)"
     )
 
