@@ -26,7 +26,7 @@ logger = logging.getLogger(__name__)
 def enqueue_sends(delivery_ids: Sequence[int]) -> None:
     """Enqueue send tasks for these deliveries, a short chunk per task, in one round trip.
 
-    Chunks keep a 10,000-reminder burst to a few hundred broker messages; each
+    Chunks keep a 10,000-reminder burst to about a hundred broker messages; each
     task stays short (REMINDERS_SEND_CHUNK sends), and a delivery that needs a
     retry leaves its chunk as a task of its own. The messages go to Redis in one
     pipeline (kombu's publish batch) rather than one LPUSH each: a round trip
