@@ -17,6 +17,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 
 from reminders import metrics
+from reminders.bulk import sends_record
 from reminders.channels import CHANNELS, Channel, ChannelError, Message, Target
 from reminders.models import (
     ChannelSend,
@@ -280,13 +281,10 @@ def _settle(
     now: datetime,
     cancelled: set[int],
 ) -> dict[int, SendOutcome]:
-    finished = timezone.now()
-    table = ChannelSend._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.executemany(
-            f"UPDATE {table} SET ok = %s, finished_at = %s, error = %s WHERE id = %s",  # noqa: S608 - our table
-            [(s.error is None, finished, str(s.error or "")[:500], s.attempt.pk) for s in sends],
-        )
+    sends_record(
+        [(s.attempt.pk, s.error is None, str(s.error or "")[:500]) for s in sends],
+        finished=timezone.now(),
+    )
     reached: dict[str, tuple[Channel, list[Target]]] = {}
     for send in sends:
         if send.error is None:

@@ -24,14 +24,21 @@ logger = logging.getLogger(__name__)
 
 
 def enqueue_sends(delivery_ids: Sequence[int]) -> None:
-    """Enqueue send tasks for these deliveries, a short chunk per task, on one connection.
+    """Enqueue send tasks for these deliveries, a short chunk per task, in one round trip.
 
-    Chunks keep a 10,000-reminder burst to a few hundred broker messages; each
+    Chunks keep a 10,000-reminder burst to about a hundred broker messages; each
     task stays short (REMINDERS_SEND_CHUNK sends), and a delivery that needs a
-    retry leaves its chunk as a task of its own.
+    retry leaves its chunk as a task of its own. The messages go to Redis in one
+    pipeline (kombu's publish batch) rather than one LPUSH each: a round trip
+    per message was most of the cost of enqueueing on a busy machine. If the
+    pipeline fails, the deliveries stay pending and the sweeper enqueues them
+    again, as for any lost message.
     """
     size = settings.REMINDERS_SEND_CHUNK
-    with send_deliveries_task.app.producer_or_acquire() as producer:
+    with (
+        send_deliveries_task.app.producer_or_acquire() as producer,
+        producer.batch(),
+    ):
         for start in range(0, len(delivery_ids), size):
             chunk = list(delivery_ids[start : start + size])
             # A short argsrepr: Celery would otherwise repr every id for its logs,

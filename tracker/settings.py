@@ -437,9 +437,9 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminder
 SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("https", "http")).rstrip("/")
 REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
 REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30, minimum=1)
-REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 1000, minimum=1)
+REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 2500, minimum=1)
 REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60, minimum=1)
-REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 50, minimum=1)
+REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 100, minimum=1)
 REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, minimum=1)
 # How often beat sends a dispatcher pass and a sweep (tracker/celery.py); at most
 # a minute, so that /readyz and the "dispatcher silent" alert hold.

@@ -11,7 +11,7 @@ import pytest
 from django.utils import timezone
 
 from exercises.models import ExerciseLog, LogOrigin, Routine
-from reminders.channels import ChannelError
+from reminders.channels import ChannelError, webpush
 from reminders.dispatch import dispatch_due, stuck_deliveries
 from reminders.drives import drive_end, drive_resume, drive_start, drive_stop
 from reminders.models import (
@@ -192,6 +192,18 @@ def test_what_the_dispatcher_writes_matches_the_orms_own_lookups(alice, dispatch
     assert Schedule.objects.filter(pk=schedule.pk, next_fire_at=due + INTERVAL).exists()
     assert Schedule.objects.filter(pk=schedule.pk, last_fired_at=due).exists()
     assert dispatch(due + INTERVAL)[0].pending == 1
+
+
+def test_a_pass_with_nothing_due_is_one_query(alice, dispatch, django_assert_num_queries):
+    sitting_due_at(alice, T + timedelta(minutes=5))
+
+    with django_assert_num_queries(1):
+        result, enqueued = dispatch(T)
+
+    assert (result.claimed, enqueued) == (0, [])
+    result, enqueued = dispatch(T + timedelta(minutes=5))
+    assert result.claimed == 1
+    assert len(enqueued) == 1
 
 
 def test_a_batch_larger_than_the_batch_size_is_claimed_in_several_batches(
@@ -581,6 +593,32 @@ def test_which_drives_are_on_the_road_is_read_for_a_whole_chunk_in_one_query(
 
     # alice drives; bob is stopped; thera's drive ended; a sitting reminder has no drive.
     assert driving == {made[0].pk}
+
+
+def test_pushes_to_one_push_service_share_one_vapid_signature(alice, browser, push_receiver):
+    now = timezone.now()
+    first, second = (pending(alice, now - timedelta(minutes=m)) for m in (1, 2))
+
+    for delivery in (first, second):
+        assert delivery_send(delivery_id=delivery.pk, now=now).state == DeliveryState.SENT
+
+    received = push_receiver.wait_for(2)
+    assert push_receiver.problems() == []
+    assert received[0].headers["authorization"] == received[1].headers["authorization"]
+
+
+def test_a_vapid_signature_near_its_expiry_is_renewed(alice, browser, push_receiver, monkeypatch):
+    # Every signature is made already within the renewal margin: each push signs anew.
+    monkeypatch.setattr(webpush, "VAPID_LIFETIME_SECONDS", webpush.VAPID_RENEW_SECONDS)
+    now = timezone.now()
+    first, second = (pending(alice, now - timedelta(minutes=m)) for m in (1, 2))
+
+    for delivery in (first, second):
+        assert delivery_send(delivery_id=delivery.pk, now=now).state == DeliveryState.SENT
+
+    received = push_receiver.wait_for(2)
+    assert push_receiver.problems() == []
+    assert received[0].headers["authorization"] != received[1].headers["authorization"]
 
 
 def test_a_push_goes_through_the_environments_proxy(alice, browser, push_receiver, monkeypatch):
