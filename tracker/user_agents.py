@@ -9,7 +9,7 @@ _BROWSERS = (
     ("Opera", re.compile(r"\bOPR/|\bOpera\b")),
     ("Samsung Internet", re.compile(r"\bSamsungBrowser/")),
     ("Firefox", re.compile(r"\bFirefox/|\bFxiOS/")),
-    ("Chrome", re.compile(r"\bChrome/|\bCriOS/|\bChromium/")),
+    ("Chrome", re.compile(r"Chrome/|\bCriOS/|\bChromium/")),  # HeadlessChrome/ too
     ("Safari", re.compile(r"\bSafari/")),
 )
 _SYSTEMS = (

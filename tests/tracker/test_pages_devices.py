@@ -2,6 +2,7 @@
 reset page flow: each ends the sessions and tokens it should, and no others."""
 
 import re
+from datetime import UTC
 
 import pytest
 from allauth.usersessions.models import UserSession
@@ -213,3 +214,14 @@ def test_resetting_the_password_by_email_signs_out_every_session_and_token(
     assert api.get("/api/v1/me/").status_code == 401
     assert not AuthToken.objects.filter(user=alice).exists()
     assert not UserSession.objects.filter(user=alice).exists()
+
+
+def test_last_use_reads_as_a_glance():
+    from datetime import datetime, timedelta
+
+    from tracker.web.devices import _last_used
+
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    assert _last_used(now - timedelta(seconds=59), now) == "just now"
+    assert _last_used(now - timedelta(hours=3, minutes=20), now) == "3\xa0hours ago"
+    assert _last_used(now - timedelta(days=40), now) == "1\xa0month ago"

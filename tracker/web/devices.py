@@ -4,12 +4,16 @@ The same services as the API (tracker/api/devices.py): tracker.devices lists
 and ends sessions and tokens.
 """
 
+import datetime
+
 from allauth.usersessions.models import UserSession
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.timesince import timesince
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker import devices
@@ -22,16 +26,28 @@ def _current_session_id(request: HttpRequest) -> str | None:
     return f"{devices.SESSION_ID_PREFIX}{session.pk}" if session else None
 
 
+def _last_used(when: datetime.datetime, now: datetime.datetime) -> str:
+    """Return "just now" or "3 hours ago": the largest unit only, for a glance."""
+    if now - when < datetime.timedelta(minutes=1):
+        return "just now"
+    return f"{timesince(when, now, depth=1)} ago"
+
+
 @require_GET
 @login_required
 def devices_page(request: HttpRequest) -> HttpResponse:
     listed = devices.signed_in_devices(
         user=request.user, current_session_key=request.session.session_key
     )
+    now = timezone.now()
     return render(
         request,
         "tracker/devices.html",
-        {"devices": listed, "others": sum(not device.current for device in listed)},
+        {
+            "devices": listed,
+            "rows": [(device, _last_used(device.last_used_at, now)) for device in listed],
+            "others": sum(not device.current for device in listed),
+        },
     )
 
 
