@@ -8,12 +8,15 @@ tracker.services.password_change.
 from allauth.core import ratelimit
 from django.contrib.auth import logout, update_session_auth_hash
 from drf_spectacular.utils import extend_schema
+from redis.exceptions import RedisError
 from rest_framework import serializers, status
-from rest_framework.exceptions import NotFound, Throttled
+from rest_framework.exceptions import NotFound
 from rest_framework.response import Response
+from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
 from tracker import devices, services
+from tracker.api.throttles import ThrottleUnavailable
 
 
 class DeviceSerializer(serializers.Serializer):
@@ -90,18 +93,37 @@ class LogoutAllView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
+class PasswordChangeThrottle(BaseThrottle):
+    """allauth's change_password rate limit (ACCOUNT_RATE_LIMITS, per account), the
+    page's own, so that a stolen token cannot guess the old password faster there.
+
+    It fails closed, like the log-in throttles: a Redis that cannot count answers 503.
+    """
+
+    fail_open = False
+
+    def allow_request(self, request, view) -> bool:
+        try:
+            return ratelimit.consume(request._request, action="change_password", user=request.user)
+        except RedisError:
+            raise ThrottleUnavailable() from None
+
+    def wait(self) -> float:
+        return 60
+
+
 class PasswordChangeView(APIView):
+    throttle_classes = [PasswordChangeThrottle]
+
     @extend_schema(request=PasswordChangeSerializer, responses={204: None})
     def post(self, request):
         """Change the password; every other session and token is signed out.
 
         The session or token of this request stays signed in. Each attempt
         counts against allauth's change_password rate limit, as on the page
-        (429 when over it), so a stolen token cannot guess the old password.
+        (429 when over it).
         """
         user = request.user
-        if not ratelimit.consume(request._request, action="change_password", user=user):
-            raise Throttled(detail="Too many attempts. Please wait a minute and try again.")
         incoming = PasswordChangeSerializer(data=request.data, context={"user": user})
         incoming.is_valid(raise_exception=True)
         current = _current(request)
