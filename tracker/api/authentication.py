@@ -1,6 +1,7 @@
 """API token authentication: knox's, recording which device uses each token."""
 
 from django.utils import timezone
+from drf_spectacular.contrib.knox_auth_token import KnoxTokenScheme
 from knox.auth import TokenAuthentication as KnoxTokenAuthentication
 
 from tracker.clients import client_address
@@ -26,3 +27,9 @@ class TokenAuthentication(KnoxTokenAuthentication):
                 now=timezone.now(),
             )
         return result
+
+
+class TokenScheme(KnoxTokenScheme):
+    """The schema's security scheme for it: knox's own ("knoxApiToken"), unchanged."""
+
+    target_class = "tracker.api.authentication.TokenAuthentication"
