@@ -6,7 +6,9 @@ class TrackerConfig(AppConfig):
     verbose_name = "StretchStop"
 
     def ready(self) -> None:
-        from tracker import checks, logs, metrics  # noqa: F401 - checks registers itself
+        from tracker import checks, devices, logs, metrics  # noqa: F401 - checks registers itself
 
         logs.install_record_factory()  # importing logs also connects its Celery signals
         metrics.connect_signals()
+        # allauth's password change and reset end the account's other sessions and tokens.
+        devices.connect_signals()

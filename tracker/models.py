@@ -368,3 +368,23 @@ class CareMessage(models.Model):
 
     def __str__(self) -> str:
         return f"link {self.link_id} from {self.sender_id} at {self.sent_at:%Y-%m-%d %H:%M}"
+
+
+class ApiTokenClient(models.Model):
+    """The device behind a knox API token, for "Signed-in devices".
+
+    Knox stores only the token's hash, expiry and owner. This row adds what
+    the list shows: the client's user agent and address and when the token was
+    last used. tracker.api.authentication writes it at most once a minute per
+    token, so that authenticating stays a read. It goes with its token.
+    """
+
+    token = models.OneToOneField(
+        "knox.AuthToken", on_delete=models.CASCADE, primary_key=True, related_name="client"
+    )
+    user_agent = models.CharField(max_length=500, blank=True)
+    address = models.GenericIPAddressField(null=True, blank=True)
+    last_used_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"{self.address} ({self.user_agent[:40]})"

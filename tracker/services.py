@@ -13,6 +13,7 @@ from knox.models import AuthToken
 
 from exercises.services import client_record_save
 from reminders.services import schedules_set_by_stop
+from tracker.devices import sessions_end, token_client_save
 from tracker.goals import GOALS_ACTIVE_MAX
 from tracker.models import (
     CareInvite,
@@ -81,10 +82,37 @@ def password_problems(*, password: str, username: str, email: str = "") -> list[
     return []
 
 
-def token_create(*, user: User) -> str:
-    """Return a new API token for `user`; only its hash is stored."""
-    _, key = AuthToken.objects.create(user)
+def token_create(*, user: User, user_agent: str = "", address: str | None = None) -> str:
+    """Return a new API token for `user`; only its hash is stored.
+
+    The device asking (`user_agent`, `address`) is noted beside the token for
+    "Signed-in devices"; tracker.api.authentication keeps that note current.
+    """
+    token, key = AuthToken.objects.create(user)
+    if user_agent or address:
+        token_client_save(token=token, user_agent=user_agent, address=address, now=timezone.now())
     return key
+
+
+@transaction.atomic
+def password_change(
+    *,
+    user: User,
+    password: str,
+    keep_session_key: str | None = None,
+    keep_token_digest: str | None = None,
+) -> int:
+    """Set `user`'s password and end every other session and API token; return how many ended.
+
+    The caller has checked the old password and the validators. Whoever knew
+    the old password is signed out everywhere but where the change was made
+    (the session or token named to keep).
+    """
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    return sessions_end(
+        user=user, keep_session_key=keep_session_key, keep_token_digest=keep_token_digest
+    )
 
 
 DELETED_THERAPIST_NAME = "Deleted therapist"

@@ -247,6 +247,11 @@ ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "StretchStop: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/login/"
 USERSESSIONS_TRACK_ACTIVITY = True
+# Sessions (signed-in devices): allauth records each session's address through
+# tracker.allauth_adapter, which asks tracker.clients.client_address (the one rule
+# for who is asking, honouring TRUSTED_PROXY_COUNT). Sessions must live on the
+# server to be ended one by one: tracker.devices refuses the signed-cookie engine.
+ACCOUNT_ADAPTER = "tracker.allauth_adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
@@ -317,7 +322,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "knox.auth.TokenAuthentication",
+        # knox's, noting each token's device and last use for "Signed-in devices".
+        "tracker.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

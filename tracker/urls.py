@@ -25,6 +25,8 @@ urlpatterns = [
     # allauth's flows; its duplicates redirect there.
     path("accounts/login/", RedirectView.as_view(url="/login/", query_string=True)),
     path("accounts/signup/", RedirectView.as_view(url="/signup/", query_string=True)),
+    # Our "Signed-in devices" lists API tokens as well as allauth's browser sessions.
+    path("accounts/sessions/", RedirectView.as_view(url="/account/devices/")),
     path("accounts/", include("allauth.urls")),
     path("", include("tracker.web.urls")),
 ]

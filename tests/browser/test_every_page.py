@@ -27,7 +27,15 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 JAVASCRIPT_BUDGET_BYTES = 150 * 1024
 # Routes that are not pages a person reads: what browsers fetch by name, and POST-only actions.
-NOT_PAGES = {"manifest.webmanifest", "sw.js", "robots.txt", "favicon.ico", "logout/"}
+NOT_PAGES = {
+    "manifest.webmanifest",
+    "sw.js",
+    "robots.txt",
+    "favicon.ico",
+    "logout/",
+    "account/devices/sign-out/",
+    "account/devices/sign-out-all/",
+}
 
 
 def _page_routes() -> list[str]:

@@ -19,6 +19,7 @@ from tracker.api.serializers import (
     UserSerializer,
 )
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle, ExportThrottle
+from tracker.clients import client_address
 from tracker.export import account_export
 
 
@@ -55,7 +56,11 @@ class TokenView(APIView):
     def post(self, request):
         incoming = LoginSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
-        key = services.token_create(user=incoming.validated_data["user"])
+        key = services.token_create(
+            user=incoming.validated_data["user"],
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            address=client_address(request),
+        )
         return Response(_token_body(key))
 
 

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import accounts, exports, goals, safety
+from tracker.api import accounts, devices, exports, goals, safety
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -14,6 +14,15 @@ urlpatterns = [
     path("auth/token/", accounts.TokenView.as_view(), name="token"),
     path("auth/logout/", accounts.LogoutView.as_view(), name="logout"),
     path("me/", accounts.MeView.as_view(), name="me"),
+    # Sessions: signed-in devices, signing out, password change (tracker/api/devices.py).
+    path("me/sessions/", devices.SessionListView.as_view(), name="me-sessions"),
+    path(
+        "me/sessions/<str:device_id>/",
+        devices.SessionDetailView.as_view(),
+        name="me-session-detail",
+    ),
+    path("auth/logout-all/", devices.LogoutAllView.as_view(), name="logout-all"),
+    path("me/password/", devices.PasswordChangeView.as_view(), name="me-password"),
     path("me/export/", accounts.ExportView.as_view(), name="me-export"),
     path("me/export/csv/", exports.ExportCSVView.as_view(), name="me-export-csv"),
     path("me/safety/", safety.SafetyCheckView.as_view(), name="me-safety"),

@@ -7,6 +7,7 @@ from tracker.web import (
     account,
     accounts,
     care,
+    devices,
     drive,
     goals,
     history,
@@ -47,6 +48,12 @@ urlpatterns = [
     path("account/", account.account_page, name="account"),
     path("account/delete/", account.account_delete_page, name="account-delete"),
     path("account/deleted/", account.account_deleted_page, name="account-deleted"),
+    # Sessions: signed-in devices (tracker/web/devices.py).
+    path("account/devices/", devices.devices_page, name="devices"),
+    path("account/devices/sign-out/", devices.device_sign_out, name="device-sign-out"),
+    path(
+        "account/devices/sign-out-all/", devices.devices_sign_out_all, name="devices-sign-out-all"
+    ),
     path("patients/", therapist.patients_page, name="patients"),
     path("patients/invite/", invites.invite_page, name="patients-invite"),
     path("patients/<int:patient_id>/", therapist.patient_page, name="patient"),
