@@ -16,6 +16,7 @@ from django.db.models import (
     QuerySet,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Concat, TruncDate
 
@@ -267,25 +268,30 @@ def plan_changes(*, user: User, limit: int = 10) -> list[PlanChangeRow]:
     """Return the latest changes to the user's plans (deleted ones too), newest first.
 
     Creations are left out: the plan itself shows them. Two queries: the
-    versions, then their items (with each change's previous version).
+    versions, then the items of the changes listed and of the versions they
+    follow; one when no plan was ever changed (Today asks on every visit).
     """
-    items = PlanItem.objects.select_related("exercise").order_by("order", "id")
     versions = list(
         PlanVersion.objects.filter(plan__user=user)
         .select_related("changed_by", "plan")
-        .prefetch_related(Prefetch("items", queryset=items))
         .order_by("plan_id", "number")
     )
     previous: dict[int, PlanVersion] = {}
-    rows = []
+    pairs = []
     for version in versions:
-        before = previous.get(version.plan_id)
         if version.change != PlanChange.CREATED:
-            rows.append(PlanChangeRow(version, plan_version_changes(before, version)))
+            pairs.append((previous.get(version.plan_id), version))
         if version.change != PlanChange.DELETED:
             previous[version.plan_id] = version
-    rows.sort(key=lambda row: row.version.created_at, reverse=True)
-    return rows[:limit]
+    pairs.sort(key=lambda pair: pair[1].created_at, reverse=True)
+    pairs = pairs[:limit]
+    needed = {version for pair in pairs for version in pair if version is not None}
+    if needed:
+        items = PlanItem.objects.select_related("exercise").order_by("order", "id")
+        prefetch_related_objects(list(needed), Prefetch("items", queryset=items))
+    return [
+        PlanChangeRow(version, plan_version_changes(before, version)) for before, version in pairs
+    ]
 
 
 def has_plan_on(*, user: User, day: date) -> bool:
