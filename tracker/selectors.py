@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from django.db.models import (
     Avg,
-    Case,
     CharField,
     Count,
     F,
@@ -15,7 +14,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
-    When,
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Concat, TruncDate
@@ -325,14 +323,22 @@ def pain_entries_for_user(
 # the same way): a log, except that the logs of a routine finished early
 # (one per exercise done, sharing the routine and the moment; see player.js)
 # are together one session, a partial one.
-SESSION = Case(
-    When(
-        routine__isnull=False,
-        exercise__isnull=False,
-        then=Concat(Cast("routine_id", CharField()), Value(" "), Cast("performed_at", CharField())),
-    ),
-    default=Cast("id", CharField()),
-)
+ROUTINE_PART = Q(routine__isnull=False, exercise__isnull=False)
+
+
+def session_count() -> Count:
+    """Return an aggregate of the sessions among the rows of a group of ExerciseLogs.
+
+    Every other log is a session, counted as it is; only the parts of a
+    routine are told apart, by (routine, moment), and only they are compared:
+    a DISTINCT over every log's text would sort every row of the group.
+    """
+    parts = Count(
+        Concat(Cast("routine_id", CharField()), Value(" "), Cast("performed_at", CharField())),
+        distinct=True,
+        filter=ROUTINE_PART,
+    )
+    return Count("pk", filter=~ROUTINE_PART) + parts
 
 
 def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
@@ -350,7 +356,7 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
         ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
         .annotate(day=TruncDate("performed_at", tzinfo=tz))
         .values("day")
-        .annotate(n=Count(SESSION, distinct=True))
+        .annotate(n=session_count())
         .order_by()
         .values_list("day", "n")
     )
