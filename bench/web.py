@@ -26,7 +26,9 @@ BENCH_WEB_SECONDS (default 8) a round, the rounds of a pair taken in turn
 
 Each figure is printed next to its aim with the load average: the machine is
 shared, so absolute requests per second move with it; the ratios, taken
-round by round, much less.
+round by round, much less. Each endpoint's server CPU time a request (the
+gunicorn processes' user + system time over the round, from /proc) is printed
+too, with its ratio: it hardly depends on the load.
 """
 
 import http.client
@@ -245,8 +247,31 @@ def one_request(patient: dict, what: str) -> tuple[str, str, bytes | None, dict,
     return "POST", "/bench/bare-logs/", body, token, 201
 
 
-def load(port: int, patients: list[dict], what: str, seconds: float) -> dict:
+def server_cpu_seconds(server: subprocess.Popen) -> float:
+    """Return the CPU time (user + system) the server's processes have used so far.
+
+    Read from /proc for the gunicorn master and its workers: unlike requests
+    per second, it hardly moves with what else the shared machine runs.
+    PostgreSQL's own work is not in it (its backends are other processes).
+    """
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid, ppid = int(entry.name), int(fields[1])
+        if server.pid in (pid, ppid):
+            total += (int(fields[11]) + int(fields[12])) / ticks
+    return total
+
+
+def load(port: int, patients: list[dict], what: str, seconds: float, server=None) -> dict:
     """Drive `what` with CLIENTS clients for `seconds`; return throughput and latencies."""
+    cpu_before = server_cpu_seconds(server) if server else 0.0
     stop_at = time.monotonic() + seconds
     latencies: list[list[float]] = [[] for _ in range(CLIENTS)]
     failures: list[str] = []
@@ -284,21 +309,23 @@ def load(port: int, patients: list[dict], what: str, seconds: float) -> dict:
     done = sorted(value for values in latencies for value in values)
     if failures:
         raise SystemExit(f"{len(failures)} unexpected answers, e.g. {failures[:3]}")
+    cpu = server_cpu_seconds(server) - cpu_before if server else 0.0
     return {
         "rps": len(done) / elapsed,
+        "cpu_ms": cpu * 1000 / max(1, len(done)),
         "p50": statistics.median(done) * 1000,
         "p95": done[max(0, round(len(done) * 0.95) - 1)] * 1000,
     }
 
 
-def compare(port, patients, what: str, yardstick: str) -> tuple[list[dict], list[dict]]:
+def compare(port, patients, server, what: str, yardstick: str) -> tuple[list[dict], list[dict]]:
     """Run ROUNDS pairs of rounds, `what` and `yardstick` in turn; return both lists."""
     load(port, patients, what, 2)  # warm-up: templates, connections, caches
     load(port, patients, yardstick, 2)
     ours, theirs = [], []
     for _ in range(ROUNDS):
-        ours.append(load(port, patients, what, SECONDS))
-        theirs.append(load(port, patients, yardstick, SECONDS))
+        ours.append(load(port, patients, what, SECONDS, server))
+        theirs.append(load(port, patients, yardstick, SECONDS, server))
     return ours, theirs
 
 
@@ -306,7 +333,14 @@ def summary(rounds: list[dict]) -> str:
     rps = statistics.median(r["rps"] for r in rounds)
     p50 = statistics.median(r["p50"] for r in rounds)
     p95 = statistics.median(r["p95"] for r in rounds)
-    return f"{rps:.0f} req/s (p50 {p50:.0f} ms, p95 {p95:.0f} ms)"
+    cpu = statistics.median(r["cpu_ms"] for r in rounds)
+    return (
+        f"{rps:.0f} req/s (p50 {p50:.0f} ms, p95 {p95:.0f} ms); server CPU {cpu:.1f} ms a request"
+    )
+
+
+def cpu_ratio(ours: list[dict], theirs: list[dict]) -> float:
+    return statistics.median(o["cpu_ms"] / t["cpu_ms"] for o, t in zip(ours, theirs, strict=True))
 
 
 def main() -> None:
@@ -323,7 +357,7 @@ def main() -> None:
             f"{ROUNDS} x {SECONDS:.0f} s rounds each; load average before "
             f"{os.getloadavg()[0]:.1f}"
         )
-        today, progress = compare(port, patients, "today", "progress")
+        today, progress = compare(port, patients, server, "today", "progress")
         ratios = [t["rps"] / p["rps"] for t, p in zip(today, progress, strict=True)]
         ratio = statistics.median(ratios)
         print(f"GET /today/: {summary(today)}")
@@ -334,7 +368,11 @@ def main() -> None:
             + ", ".join(f"{r:.2f}" for r in ratios)
             + f"; load average {os.getloadavg()[0]:.1f}"
         )
-        put, bare = compare(port, patients, "put-log", "bare-create")
+        print(
+            f"  server CPU a request, progress / Today: {1 / cpu_ratio(today, progress):.2f} "
+            "(the throughput ratio a machine of its own would give, PostgreSQL aside)"
+        )
+        put, bare = compare(port, patients, server, "put-log", "bare-create")
         ratios = [b["rps"] / p["rps"] for p, b in zip(put, bare, strict=True)]
         ratio = statistics.median(ratios)
         print(f"PUT /api/v1/logs/{{id}}/: {summary(put)}")
@@ -345,6 +383,7 @@ def main() -> None:
             + ", ".join(f"{r:.2f}" for r in ratios)
             + f"; load average {os.getloadavg()[0]:.1f}"
         )
+        print(f"  server CPU a request, PUT / bare create: {cpu_ratio(put, bare):.2f}")
     finally:
         stop_server(server)
 

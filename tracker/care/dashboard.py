@@ -179,28 +179,14 @@ def pain_rise_start(
     None when today shows none. A day shows a rise when the mean of its 7
     days (it and the 6 before) is a rise over the mean of the 7 before those.
     """
-    # Running sums over the PAIN_DAYS_NEEDED days, oldest first, so each
-    # window's mean is two subtractions: the dashboard asks for 500 patients.
-    first = today - timedelta(days=PAIN_DAYS_NEEDED - 1)
-    counts, totals = [0], [0]
-    for offset in range(PAIN_DAYS_NEEDED):
-        tally = tallies.get(first + timedelta(days=offset))
-        counts.append(counts[-1] + (tally[0] if tally else 0))
-        totals.append(totals[-1] + (tally[1] if tally else 0))
-
-    def window(end: int) -> PainMean:
-        # The PAIN_WINDOW_DAYS days ending on day number `end` (first is 0).
-        begin = end + 1 - PAIN_WINDOW_DAYS
-        return PainMean(
-            count=counts[end + 1] - counts[begin], total=totals[end + 1] - totals[begin]
-        )
-
     start = None
     for offset in range(PAIN_RISE_LOOKBACK_DAYS):
-        end = PAIN_DAYS_NEEDED - 1 - offset
-        if not is_pain_rise(window(end), window(end - PAIN_WINDOW_DAYS)):
+        day = today - timedelta(days=offset)
+        recent = pain_mean(tallies, day, PAIN_WINDOW_DAYS)
+        previous = pain_mean(tallies, day - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
+        if not is_pain_rise(recent, previous):
             break
-        start = today - timedelta(days=offset)
+        start = day
     return start
 
 
