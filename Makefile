@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint lock bench-reminders bench-dashboard bench-scaleout screenshots clean
+.PHONY: run test lint lock bench-reminders bench-dashboard bench-scaleout bench-web screenshots clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,11 @@ bench-scaleout: $(VENV)/.dev-installed
 # Needs PostgreSQL (see bench/dashboard.py for the variable).
 bench-dashboard: $(VENV)/.dev-installed
 	$(BIN)/python bench/dashboard.py
+
+# Needs PostgreSQL and Redis (see bench/web.py for the variables): the Today
+# page and PUT logs under 20 clients, against the production web entry point.
+bench-web: $(VENV)/.dev-installed
+	$(BIN)/python bench/web.py
 
 # The main pages at 360x640 from the demo accounts, into docs/screenshots/, and each
 # step of the care-loop journeys (therapist 1280x800, patient 360x640) into

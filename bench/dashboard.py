@@ -9,11 +9,15 @@ entries, a plan, four weeks of reminder deliveries and a safety check, then
 times, in this process through Django's test client (server time: routing,
 authentication, queries, serialization):
 
-1. GET /api/v1/care/patients/ (aim: under 300 ms), and its number of queries;
+1. GET /api/v1/care/patients/ (issue 13's aim: p95 at most 100 ms, with a
+   number of queries that does not grow with the patients), and its queries;
 2. GET /api/v1/care/patients/{id}/progress/?days=365 for one patient (aim:
-   under 100 ms);
+   p95 at most 100 ms);
 
 printing the median and p95 of BENCH_RUNS runs (default 20) after one warm-up.
+BENCH_DASHBOARD_SEED=0 skips the seeding and times the database a previous run
+seeded (its "now" is then that run's, a few hours old): to compare two
+versions of the code on the same rows.
 """
 
 import os
@@ -164,10 +168,10 @@ def report(what: str, wall: list[float], cpu: list[float], aim_ms: float) -> Non
     def p95(values):
         return sorted(values)[max(0, round(len(values) * 0.95) - 1)]
 
-    verdict = "met" if p95(wall) < aim_ms else "NOT met"
+    verdict = "met" if p95(wall) <= aim_ms else "NOT met"
     print(
         f"{what}: median {statistics.median(wall):.0f} ms, p95 {p95(wall):.0f} ms "
-        f"(aim < {aim_ms:.0f} ms: {verdict}); Django CPU median "
+        f"(aim p95 <= {aim_ms:.0f} ms: {verdict}); Django CPU median "
         f"{statistics.median(cpu):.0f} ms; load average {os.getloadavg()[0]:.1f}"
     )
 
@@ -180,7 +184,13 @@ def main() -> None:
     from django.utils import timezone
     from rest_framework.test import APIClient
 
-    therapist, patient = seed(timezone.now())
+    if os.environ.get("BENCH_DASHBOARD_SEED", "1") == "0":
+        from tracker.models import User
+
+        therapist = User.objects.get(username="bench-therapist")
+        patient = User.objects.get(username="patient0")
+    else:
+        therapist, patient = seed(timezone.now())
     client = APIClient()
     client.force_authenticate(therapist)
 
@@ -190,7 +200,7 @@ def main() -> None:
     rows = response.json()
     alerts = sum(len(row["alerts"]) for row in rows)
     print(f"dashboard: {len(rows)} patients, {alerts} open alerts, {len(queries)} queries")
-    report("GET care/patients/", wall, cpu, 300)
+    report("GET care/patients/", wall, cpu, 100)
 
     wall, cpu, response = timed(client, f"/api/v1/care/patients/{patient.pk}/progress/?days=365")
     assert len(response.json()["days"]) == 365

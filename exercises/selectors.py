@@ -81,6 +81,16 @@ def routines_with_steps() -> QuerySet[Routine]:
 LATEST_ITEMS = Q(version__isnull=True) | Q(version__effective_to__isnull=True)
 
 
+# A plan the user's lists show: not deleted, not even from a later day. The
+# queryset form (plans_with_latest_items) and the one for a plan already read.
+LISTED_PLANS = Q(ended_on__isnull=True)
+
+
+def plan_listed(plan: Plan) -> bool:
+    """Return whether the user's lists show `plan` (LISTED_PLANS, for a plan already read)."""
+    return plan.ended_on is None
+
+
 def plans_with_latest_items(plans: QuerySet[Plan]) -> QuerySet[Plan]:
     """Return the plans that are not deleted, each with its latest items in order."""
     items = (
@@ -89,7 +99,7 @@ def plans_with_latest_items(plans: QuerySet[Plan]) -> QuerySet[Plan]:
         .order_by("order", "id")
     )
     return (
-        plans.filter(ended_on__isnull=True)
+        plans.filter(LISTED_PLANS)
         .select_related("assigned_by")
         .prefetch_related(Prefetch("items", queryset=items))
     )

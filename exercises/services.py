@@ -34,25 +34,35 @@ def client_record_save(
        (PUT semantics), where the stored fields become `values`.
     3. An id that belongs to another user raises IdTakenError and writes nothing.
     """
-    with transaction.atomic():
-        existing = model.objects.select_for_update().filter(pk=record_id).first()
-        if existing is None:
-            try:
-                # A savepoint, so that losing a race with a concurrent resend of
-                # the same id leaves the outer transaction usable.
-                with transaction.atomic():
-                    return model.objects.create(pk=record_id, user=user, **values), True
-            except IntegrityError:
-                existing = model.objects.select_for_update().filter(pk=record_id).first()
-                if existing is None:
-                    raise
-        if existing.user_id != user.pk:
-            raise IdTakenError(str(record_id))
-        if replace:
-            for field, value in values.items():
-                setattr(existing, field, value)
-            existing.save()
-        return existing, False
+    # A new id is by far the common case: insert straight away (one statement,
+    # where looking first took a transaction of five round trips), and look at
+    # what is stored only when the id is taken.
+    try:
+        return _record_create(model=model, record_id=record_id, user=user, values=values), True
+    except IntegrityError:
+        with transaction.atomic():
+            existing = model.objects.select_for_update().filter(pk=record_id).first()
+            if existing is None:
+                raise  # not the id: another constraint refused the values
+            if existing.user_id != user.pk:
+                raise IdTakenError(str(record_id)) from None
+            if replace:
+                for field, value in values.items():
+                    setattr(existing, field, value)
+                existing.save()
+            return existing, False
+
+
+def _record_create(*, model: type[Record], record_id: uuid.UUID, user, values) -> Record:
+    """Insert the record; inside a caller's transaction, behind a savepoint.
+
+    The savepoint keeps the caller's transaction usable when the id is
+    taken; on its own (autocommit) the insert needs none.
+    """
+    if transaction.get_connection().in_atomic_block:
+        with transaction.atomic():
+            return model.objects.create(pk=record_id, user=user, **values)
+    return model.objects.create(pk=record_id, user=user, **values)
 
 
 def log_save(

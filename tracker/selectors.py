@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta, tzinfo
 
 from django.db.models import (
     Avg,
-    Case,
     CharField,
     Count,
     F,
@@ -15,7 +14,7 @@ from django.db.models import (
     Q,
     QuerySet,
     Value,
-    When,
+    prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Concat, TruncDate
 
@@ -267,25 +266,30 @@ def plan_changes(*, user: User, limit: int = 10) -> list[PlanChangeRow]:
     """Return the latest changes to the user's plans (deleted ones too), newest first.
 
     Creations are left out: the plan itself shows them. Two queries: the
-    versions, then their items (with each change's previous version).
+    versions, then the items of the changes listed and of the versions they
+    follow; one when no plan was ever changed (Today asks on every visit).
     """
-    items = PlanItem.objects.select_related("exercise").order_by("order", "id")
     versions = list(
         PlanVersion.objects.filter(plan__user=user)
         .select_related("changed_by", "plan")
-        .prefetch_related(Prefetch("items", queryset=items))
         .order_by("plan_id", "number")
     )
     previous: dict[int, PlanVersion] = {}
-    rows = []
+    pairs = []
     for version in versions:
-        before = previous.get(version.plan_id)
         if version.change != PlanChange.CREATED:
-            rows.append(PlanChangeRow(version, plan_version_changes(before, version)))
+            pairs.append((previous.get(version.plan_id), version))
         if version.change != PlanChange.DELETED:
             previous[version.plan_id] = version
-    rows.sort(key=lambda row: row.version.created_at, reverse=True)
-    return rows[:limit]
+    pairs.sort(key=lambda pair: pair[1].created_at, reverse=True)
+    pairs = pairs[:limit]
+    needed = {version for pair in pairs for version in pair if version is not None}
+    if needed:
+        items = PlanItem.objects.select_related("exercise").order_by("order", "id")
+        prefetch_related_objects(list(needed), Prefetch("items", queryset=items))
+    return [
+        PlanChangeRow(version, plan_version_changes(before, version)) for before, version in pairs
+    ]
 
 
 def has_plan_on(*, user: User, day: date) -> bool:
@@ -319,14 +323,22 @@ def pain_entries_for_user(
 # the same way): a log, except that the logs of a routine finished early
 # (one per exercise done, sharing the routine and the moment; see player.js)
 # are together one session, a partial one.
-SESSION = Case(
-    When(
-        routine__isnull=False,
-        exercise__isnull=False,
-        then=Concat(Cast("routine_id", CharField()), Value(" "), Cast("performed_at", CharField())),
-    ),
-    default=Cast("id", CharField()),
-)
+ROUTINE_PART = Q(routine__isnull=False, exercise__isnull=False)
+
+
+def session_count() -> Count:
+    """Return an aggregate of the sessions among the rows of a group of ExerciseLogs.
+
+    Every other log is a session, counted as it is; only the parts of a
+    routine are told apart, by (routine, moment), and only they are compared:
+    a DISTINCT over every log's text would sort every row of the group.
+    """
+    parts = Count(
+        Concat(Cast("routine_id", CharField()), Value(" "), Cast("performed_at", CharField())),
+        distinct=True,
+        filter=ROUTINE_PART,
+    )
+    return Count("pk", filter=~ROUTINE_PART) + parts
 
 
 def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
@@ -344,7 +356,7 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
         ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
         .annotate(day=TruncDate("performed_at", tzinfo=tz))
         .values("day")
-        .annotate(n=Count(SESSION, distinct=True))
+        .annotate(n=session_count())
         .order_by()
         .values_list("day", "n")
     )

@@ -63,7 +63,7 @@ class ClientRecordViewSet(
         record_id = values.pop("id", None)
         if record_id is None:
             raise ValidationError({"id": ["This field is required: a UUID the client chose."]})
-        return self._save(record_id, values, replace=False)
+        return self._save(incoming, record_id, values, replace=False)
 
     def update(self, request, *args, **kwargs):
         incoming = self.get_serializer(data=request.data)
@@ -73,9 +73,9 @@ class ClientRecordViewSet(
         body_id = values.pop("id", None)
         if body_id is not None and body_id != record_id:
             raise ValidationError({"id": ["Must match the id in the URL."]})
-        return self._save(record_id, values, replace=True)
+        return self._save(incoming, record_id, values, replace=True)
 
-    def _save(self, record_id, values, *, replace: bool) -> Response:
+    def _save(self, incoming, record_id, values, *, replace: bool) -> Response:
         try:
             record, created = self.store_record(
                 user=self.request.user, record_id=record_id, values=values, replace=replace
@@ -83,7 +83,10 @@ class ClientRecordViewSet(
         except IdTakenError:
             raise NotFound() from None
         code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
-        return Response(self.get_serializer(record).data, status=code)
+        # The input serializer renders the stored record, as DRF's own save()
+        # does: a second serializer would build all its fields again.
+        incoming.instance = record
+        return Response(incoming.data, status=code)
 
 
 ID_TAKEN = {"type": "object", "properties": {"detail": {"type": "string"}}, "required": ["detail"]}

@@ -56,11 +56,11 @@ from tracker.models import (
 )
 from tracker.selectors import (
     PLAN_ITEM_ROW_FIELDS,
-    SESSION,
     links_for,
     plan_item_row,
     plan_items_counted,
     planned_on,
+    session_count,
 )
 
 
@@ -287,21 +287,21 @@ def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
 
 
 def _sessions_by_day(
-    patients: QuerySet, since: datetime, until: datetime
+    patients: list[int], since: datetime, until: datetime
 ) -> dict[int, dict[date, int]]:
     """Return {patient id: {local date: sessions}} for the sessions from `since` to `until`."""
     dates = _Dates()
     logged: dict[int, dict[date, int]] = defaultdict(dict)
     rows = _by_local_day(
         ExerciseLog.objects.filter(user__in=patients), "performed_at", since, until
-    ).annotate(n=Count(SESSION, distinct=True))
+    ).annotate(n=session_count())
     for pid, day, n in _integer_rows(rows.values_list("user_id", "day", "n")):
         logged[pid][dates[day]] = n
     return logged
 
 
 def _pain_by_day(
-    patients: QuerySet, since: datetime, until: datetime
+    patients: list[int], since: datetime, until: datetime
 ) -> dict[int, dict[date, tuple[int, int]]]:
     """Return {patient id: {local date: (entries, sum of ratings)}} from `since` to `until`."""
     dates = _Dates()
@@ -331,7 +331,10 @@ def dashboard_rows(
     links = _links_with_latest(active, now)
     if not links:
         return []
-    patients = active.values("patient_id")
+    # The patients' ids as a list rather than a subquery of the links: with
+    # the ids in hand, PostgreSQL reads each patient's recent rows from the
+    # (user, instant) indexes instead of scanning every row of the year.
+    patients = [link.patient_id for link in links]
     today = {link.patient_id: local_date(now, link.patient.tzinfo) for link in links}
     tz_of = {link.patient_id: link.patient.tzinfo for link in links}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}

@@ -33,18 +33,29 @@ def safety_note(context: template.Context) -> dict:
 
 
 @register.inclusion_tag("tracker/_pain_advice.html", takes_context=True)
-def pain_advice(context: template.Context) -> dict:
+def pain_advice(context: template.Context, entries=None) -> dict:
     """Render the advice to get strong or spreading pain checked.
 
+    `entries`: the user's records of their local today (tracker.history.entries_on),
+    when the page has read them already (Today lists them), else read here.
     Shown when one of the user's ratings today calls for it (pain_needs_checking);
     otherwise in the page but hidden, and the page's script reveals it when a
     rating sent through the outbox calls for it, by the same thresholds (carried
     as data attributes, so the rule is written once).
     """
     user = context.get("user")
-    show = bool(user and user.is_authenticated) and any(
-        pain_needs_checking(rating=rating, locations=locations)
-        for rating, locations in pain_today(user)
+    if entries is not None:
+        ratings = [
+            (entry.record.rating, entry.record.locations or ())
+            for entry in entries
+            if entry.kind == "pain"
+        ]
+    elif user and user.is_authenticated:
+        ratings = pain_today(user)
+    else:
+        ratings = []
+    show = any(
+        pain_needs_checking(rating=rating, locations=locations) for rating, locations in ratings
     )
     return {
         "show": show,

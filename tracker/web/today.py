@@ -20,7 +20,7 @@ from exercises.api.serializers import ExerciseLogSerializer
 from exercises.doses import dose_text
 from exercises.models import ExerciseLog, Plan, Routine
 from exercises.progression import item_hold_on
-from exercises.selectors import plans_for_user
+from exercises.selectors import plan_listed, plans_for_user
 from exercises.services import log_save, plan_session_log
 from reminders.models import Schedule
 from tracker.api.serializers import PainEntrySerializer
@@ -65,13 +65,17 @@ class Programme:
 
 
 def checklist(*, user, today: date) -> list[ChecklistItem]:
-    """Return the user's plan items due today (tracker.selectors.plan_items_due), with counts.
+    """Return the user's plan items due today (tracker.selectors.plan_items_due), with counts."""
+    return _checklist_of(user=user, today=today, items=plan_items_due(user=user, day=today))
+
+
+def _checklist_of(*, user, today: date, items: list) -> list[ChecklistItem]:
+    """Return `items` (due today) as checklist rows, each with the sessions logged for it.
 
     A log counts for the item it names, or for the item that replaced it
     today (same plan, exercise and side), so a session done before a
     therapist's edit this morning still shows as done. One query for the counts.
     """
-    items = plan_items_due(user=user, day=today)
     start, end = day_bounds(today, user.tzinfo)
     logged = {
         (plan_id, exercise_id, side): count
@@ -99,15 +103,20 @@ def checklist(*, user, today: date) -> list[ChecklistItem]:
 
 
 def programmes(*, user, today: date) -> list[Programme]:
-    """Return today's checklist plan by plan: assigned plans first, then the user's own."""
-    items = checklist(user=user, today=today)
-    plans = {
-        plan.pk: plan
-        for plan in plans_for_user(user=user).filter(pk__in={item.plan_id for item in items})
-    }
+    """Return today's checklist plan by plan: assigned plans first, then the user's own.
+
+    The plans come with their items (and who assigned them), so listing them
+    costs no query of its own; a plan deleted from a later day is left out, as
+    from the user's lists (exercises.selectors.plan_listed).
+    """
+    items = plan_items_due(user=user, day=today)
+    rows = _checklist_of(user=user, today=today, items=items)
+    plans = {item.plan_id: item.plan for item in items if plan_listed(item.plan)}
+    # Newest first (the plans' own order), then assigned before own and by name.
+    newest_first = sorted(plans.values(), key=lambda plan: (plan.created_at, plan.pk), reverse=True)
     grouped = [
-        Programme(plan=plan, items=[item for item in items if item.plan_id == plan.pk])
-        for plan in plans.values()
+        Programme(plan=plan, items=[row for row in rows if row.plan_id == plan.pk])
+        for plan in newest_first
     ]
     return sorted(grouped, key=lambda entry: (entry.plan.assigned_by_id is None, entry.plan.name))
 
