@@ -246,6 +246,18 @@ ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "StretchStop: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/login/"
+# Accounts, recovery (README "Accounts and recovery"): verification, reset, e-mail change,
+# lockout. A reset link lasts one hour; it is single use because its token is made from
+# the password hash, which the reset changes.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Asking for a reset (page and API) answers the same whether or not the address has an
+# account; an unknown address gets allauth's "no account here" e-mail instead of a link.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# One address per account: a new one waits, unverified, beside the old until its link is
+# opened; only then does it replace the old (and User.email).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 USERSESSIONS_TRACK_ACTIVITY = True
 
 LANGUAGE_CODE = "en"
@@ -343,6 +355,8 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
+# allauth's rate limits (the per-account lockout's per-address part) read the same hops.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
 # Sign-up and log-in attempts allowed per client address and per username
@@ -423,12 +437,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
+# Where the file backend (django.core.mail.backends.filebased.EmailBackend) writes
+# one file per connection; a relative path is taken from the project's folder.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
+if EMAIL_FILE_PATH:
+    EMAIL_FILE_PATH = str((BASE_DIR / EMAIL_FILE_PATH).resolve())
+    if Path(EMAIL_FILE_PATH).exists() and not Path(EMAIL_FILE_PATH).is_dir():
+        raise ImproperlyConfigured(f"EMAIL_FILE_PATH {EMAIL_FILE_PATH!r} is not a folder")
+elif EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    raise ImproperlyConfigured("EMAIL_FILE_PATH must be set for the file email backend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
 
 # Reminders (see README "Reminders").

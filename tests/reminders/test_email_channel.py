@@ -4,12 +4,12 @@ from django.utils import timezone
 
 from reminders.models import ChannelSend, Delivery, DeliveryKind, DeliveryState
 from reminders.sending import delivery_send
+from tests.conftest import with_verified_email
 
 
 def test_an_email_reminder_goes_through_djangos_backend_with_a_link(alice, mailoutbox, settings):
     settings.SITE_URL = "https://stretch.example"
-    alice.email = "alice@example.com"
-    alice.save(update_fields=["email"])
+    with_verified_email(alice, "alice@example.com")
     now = timezone.now()
     delivery = Delivery.objects.create(
         user=alice,
