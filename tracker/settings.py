@@ -258,6 +258,8 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 # opened; only then does it replace the old (and User.email).
 ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+# After the link is opened, the account page shows the address as confirmed.
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/account/"
 USERSESSIONS_TRACK_ACTIVITY = True
 
 LANGUAGE_CODE = "en"
