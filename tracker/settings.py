@@ -257,6 +257,9 @@ ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
 # One address per account: a new one waits, unverified, beside the old until its link is
 # opened; only then does it replace the old (and User.email).
 ACCOUNT_CHANGE_EMAIL = True
+# Reads the client's address through tracker.clients (TRUSTED_PROXY_COUNT), for
+# allauth's per-address rate limits and session records.
+ACCOUNT_ADAPTER = "tracker.allauth_adapter.AccountAdapter"
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 # After the link is opened, the account page shows the address as confirmed.
 ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/account/"
@@ -357,8 +360,6 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 if TRUSTED_PROXY_COUNT < 0:
     raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or more")
 REST_FRAMEWORK["NUM_PROXIES"] = TRUSTED_PROXY_COUNT
-# allauth's rate limits (the per-account lockout's per-address part) read the same hops.
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 
 _token_ttl_days = env_int("TOKEN_TTL_DAYS", 90)
 # Sign-up and log-in attempts allowed per client address and per username

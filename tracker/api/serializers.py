@@ -45,6 +45,7 @@ class UserSerializer(serializers.ModelSerializer):
     email = serializers.EmailField(
         required=False,
         allow_blank=True,
+        max_length=254,  # the column's (User.email, allauth's EmailAddress.email)
         help_text=(
             "The account's address. Writing a new one does not change it: the new address "
             "gets a confirmation e-mail and shows as `email_pending` until its link is "
@@ -96,7 +97,7 @@ class RegisterSerializer(serializers.Serializer):
         error_messages={"invalid": "Use letters, digits and @ . + - _ only."},
     )
     password = serializers.CharField(write_only=True, max_length=128, trim_whitespace=False)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=254)
     display_name = serializers.CharField(
         max_length=120, required=False, allow_blank=True, default=""
     )
