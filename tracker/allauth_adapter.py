@@ -6,7 +6,7 @@ from tracker.clients import client_address
 
 # A request with no peer address at all (a test harness; a unix socket with no proxy
 # configured): one shared bucket, rather than allauth's 403 to every log-in.
-UNKNOWN_ADDRESS = "0.0.0.0"
+UNKNOWN_ADDRESS = "0.0.0.0"  # noqa: S104 - a placeholder address, nothing binds to it
 
 
 class AccountAdapter(DefaultAccountAdapter):
