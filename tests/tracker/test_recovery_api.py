@@ -379,3 +379,16 @@ def test_the_lockout_of_one_account_leaves_another_alone(anon_client, alice, bob
     assert token_for(anon_client, "bob", "correct horse battery").status_code == 200
     assert User.objects.count() == 2
     assert len(mail.outbox) == 0
+
+
+# The demo seed
+
+
+def test_the_demo_accounts_addresses_are_verified_so_email_reminders_reach_them(db):
+    from reminders.channels.email import emailable_addresses
+    from tracker.demo import demo_accounts_create
+
+    demo_accounts_create()
+
+    users = list(User.objects.all())
+    assert emailable_addresses(users) == {u.pk: f"{u.username}@example.org" for u in users}
