@@ -114,7 +114,7 @@ def email_change_start(request: HttpRequest, *, user: User, email: str) -> Email
             EmailAddress.objects.filter(user_id=user.pk).delete()
             user.email = email
             user.save(update_fields=["email"])
-            address = EmailAddress.objects.create(user=user, email=email, primary=True)
+            address = EmailAddress.objects.create(user=user, email=email.lower(), primary=True)
         flows.email_verification.send_verification_email_to_address(request, address)
         return address
     waiting = EmailAddress.objects.get_new(user)

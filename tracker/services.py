@@ -67,7 +67,10 @@ def account_create(
             if email:
                 # Unverified until the link in the sign-up e-mail is opened (see
                 # tracker.recovery); until then no reminder or notice is e-mailed to it.
-                EmailAddress.objects.create(user=user, email=email, primary=True, verified=False)
+                # Lower-cased, as allauth stores and looks addresses up (password reset).
+                EmailAddress.objects.create(
+                    user=user, email=email.lower(), primary=True, verified=False
+                )
             return user
     except IntegrityError:
         raise UsernameTaken() from None

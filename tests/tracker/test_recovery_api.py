@@ -233,6 +233,17 @@ def test_reset_refuses_what_is_not_an_address(anon_client, mailoutbox):
     assert mailoutbox == []
 
 
+def test_a_reset_finds_an_address_typed_with_capitals_at_sign_up(anon_client, mailoutbox):
+    anon_client.post(
+        "/api/v1/auth/register/", {**REGISTER, "email": "Carol@Example.com"}, format="json"
+    )
+
+    anon_client.post("/api/v1/auth/password/reset/", {"email": "carol@example.com"}, format="json")
+
+    assert [m.to for m in mailoutbox][-1] == ["carol@example.com"]
+    assert "token:" in mailoutbox[-1].body
+
+
 # E-mail change
 
 

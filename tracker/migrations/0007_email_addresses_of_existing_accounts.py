@@ -14,7 +14,7 @@ def record_addresses(apps, schema_editor):
     have = set(EmailAddress.objects.values_list("user_id", flat=True))
     EmailAddress.objects.bulk_create(
         [
-            EmailAddress(user_id=pk, email=email, primary=True, verified=False)
+            EmailAddress(user_id=pk, email=email.lower(), primary=True, verified=False)
             for pk, email in User.objects.exclude(email="").values_list("pk", "email")
             if pk not in have
         ]
