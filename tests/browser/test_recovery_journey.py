@@ -56,6 +56,11 @@ def test_sign_up_verify_forget_reset_and_log_in_with_the_new_password(
     phone.get_by_role("button", name="Sign up").click()
     expect(phone).to_have_url(f"{site}/onboarding/")
     assert EmailAddress.objects.get(user__username="rosa").verified is False
+    phone.goto("/account/")
+    expect(phone.locator("#email-state")).to_have_text("Not confirmed")
+    expect(phone.get_by_role("button", name="Send the link again")).to_be_visible()
+    assert_accessible(phone)
+    shot(phone, "01b-account-not-confirmed")
 
     # 2. The verification email: its link opens a page that asks to confirm.
     (verification,) = wait_for_emails(email_dir, 1)
