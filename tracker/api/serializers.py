@@ -77,11 +77,18 @@ class UserSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = ["id", "username", "role"]
 
+    def _email_status(self, user) -> recovery.EmailStatus:
+        # One query for both fields.
+        if getattr(self, "_status_for", None) != (user.pk, user.email):
+            self._status_for = (user.pk, user.email)
+            self._status = recovery.email_status(user=user)
+        return self._status
+
     def get_email_verified(self, user) -> bool:
-        return recovery.email_status(user=user).verified
+        return self._email_status(user).verified
 
     def get_email_pending(self, user) -> str | None:
-        return recovery.email_status(user=user).pending
+        return self._email_status(user).pending
 
     def validate(self, attrs):
         role = self.instance.role if self.instance else attrs.get("role")
