@@ -6,7 +6,15 @@ class TrackerConfig(AppConfig):
     verbose_name = "StretchStop"
 
     def ready(self) -> None:
-        from tracker import checks, devices, logs, metrics  # noqa: F401 - checks registers itself
+        from tracker import (  # noqa: F401 - checks registers itself
+            checks,
+            devices,
+            logs,
+            metrics,
+            recovery,
+        )
+
+        # recovery connects its receiver of allauth's password_reset signal.
 
         logs.install_record_factory()  # importing logs also connects its Celery signals
         metrics.connect_signals()

@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from allauth.account.models import EmailAddress
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -47,14 +48,15 @@ def account_create(
     """Create and return a user; raise UsernameTaken if the name is someone's.
 
     The password must already have passed Django's validators (see
-    password_problems); it is stored hashed with Argon2. The username is stored
+    password_problems); it is stored hashed with Argon2. An e-mail address is
+    also recorded as allauth's EmailAddress, primary and not yet verified. The username is stored
     in its NFKC form (Django's normalize_username), as the serializer checked
     it. Two sign-ups of one name at once both pass that check: the unique index
     decides, and the loser gets UsernameTaken, not an IntegrityError.
     """
     try:
         with transaction.atomic():
-            return User.objects.create_user(
+            user = User.objects.create_user(
                 username=username,
                 password=password,
                 email=email,
@@ -63,6 +65,14 @@ def account_create(
                 display_name=display_name,
                 profile=profile if role == Role.PATIENT else "",
             )
+            if email:
+                # Unverified until the link in the sign-up e-mail is opened (see
+                # tracker.recovery); until then no reminder or notice is e-mailed to it.
+                # Lower-cased, as allauth stores and looks addresses up (password reset).
+                EmailAddress.objects.create(
+                    user=user, email=email.lower(), primary=True, verified=False
+                )
+            return user
     except IntegrityError:
         raise UsernameTaken() from None
 

@@ -246,11 +246,26 @@ ACCOUNT_UNIQUE_EMAIL = False
 ACCOUNT_SESSION_REMEMBER = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "StretchStop: "
 ACCOUNT_LOGOUT_REDIRECT_URL = "/login/"
+# Accounts, recovery (README "Accounts and recovery"): verification, reset, e-mail change,
+# lockout. A reset link lasts one hour; it is single use because its token is made from
+# the password hash, which the reset changes.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+# Asking for a reset (page and API) answers the same whether or not the address has an
+# account; an unknown address gets allauth's "no account here" e-mail instead of a link.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = True
+# One address per account: a new one waits, unverified, beside the old until its link is
+# opened; only then does it replace the old (and User.email).
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+# After the link is opened, the account page shows the address as confirmed.
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "/account/"
 USERSESSIONS_TRACK_ACTIVITY = True
 # Sessions (signed-in devices): allauth records each session's address through
 # tracker.allauth_adapter, which asks tracker.clients.client_address (the one rule
 # for who is asking, honouring TRUSTED_PROXY_COUNT). Sessions must live on the
 # server to be ended one by one: tracker.devices refuses the signed-cookie engine.
+# The same adapter keys allauth's per-address rate limits.
 ACCOUNT_ADAPTER = "tracker.allauth_adapter.AccountAdapter"
 
 LANGUAGE_CODE = "en"
@@ -429,12 +444,20 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-EMAIL_BACKEND = os.environ.get(
-    "EMAIL_BACKEND",
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND") or (
     "django.core.mail.backends.console.EmailBackend"
     if DEBUG
-    else "django.core.mail.backends.smtp.EmailBackend",
+    else "django.core.mail.backends.smtp.EmailBackend"
 )
+# Where the file backend (django.core.mail.backends.filebased.EmailBackend) writes
+# one file per connection; a relative path is taken from the project's folder.
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", "")
+if EMAIL_FILE_PATH:
+    EMAIL_FILE_PATH = str((BASE_DIR / EMAIL_FILE_PATH).resolve())
+    if Path(EMAIL_FILE_PATH).exists() and not Path(EMAIL_FILE_PATH).is_dir():
+        raise ImproperlyConfigured(f"EMAIL_FILE_PATH {EMAIL_FILE_PATH!r} is not a folder")
+elif EMAIL_BACKEND == "django.core.mail.backends.filebased.EmailBackend":
+    raise ImproperlyConfigured("EMAIL_FILE_PATH must be set for the file email backend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "StretchStop <reminders@localhost>")
 
 # Reminders (see README "Reminders").

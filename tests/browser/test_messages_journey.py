@@ -14,6 +14,7 @@ from playwright.sync_api import expect
 
 from reminders.models import PushSubscription
 from tests.browser.conftest import journey_shot, log_in_as
+from tests.conftest import with_verified_email
 from tests.reminders import conftest as reminders_fixtures
 from tests.reminders.helpers import wait_until
 from tracker.models import CareLink, CareMessage, PainEntry
@@ -38,8 +39,7 @@ def test_a_message_and_its_reply_are_each_notified(
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
-    thera.email = "thera@example.org"
-    thera.save()
+    with_verified_email(thera, "thera@example.org")
     link = CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
     PainEntry.objects.create(user=alice, recorded_at=timezone.now(), rating=4)
     browser_push = push_receiver.subscribe("alice-phone")

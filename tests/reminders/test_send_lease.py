@@ -9,14 +9,14 @@ from django.utils import timezone
 from reminders.channels.email import EmailChannel
 from reminders.models import Delivery, DeliveryKind, DeliveryState
 from reminders.sending import deliveries_send
+from tests.conftest import with_verified_email
 
 
 def test_a_chunk_slower_than_its_lease_holds_every_delivery_it_has_not_sent(
     alice, mailoutbox, settings, monkeypatch
 ):
     settings.REMINDERS_SEND_LEASE_SECONDS = 1
-    alice.email = "alice@example.com"
-    alice.save(update_fields=["email"])
+    with_verified_email(alice, "alice@example.com")
     now = timezone.now()
     ids = [
         Delivery.objects.create(

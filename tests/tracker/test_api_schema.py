@@ -55,3 +55,12 @@ def test_throttles_that_fail_closed_document_their_503(paths):
     for path in ("/api/v1/auth/token/", "/api/v1/auth/register/", "/api/v1/care/accept/"):
         assert "Retry-After" in paths[path]["post"]["responses"]["503"]["headers"]
     assert "503" not in paths["/api/v1/me/export/"]["get"]["responses"]
+
+
+# Accounts, recovery.
+def test_the_recovery_endpoints_document_their_answers(paths):
+    assert {"200", "400", "429"} <= codes(paths, "/api/v1/auth/email/verify/", "post")
+    assert {"202", "400", "429"} <= codes(paths, "/api/v1/auth/password/reset/", "post")
+    assert {"204", "400", "429"} <= codes(paths, "/api/v1/auth/password/reset/confirm/", "post")
+    me = paths["/api/v1/me/"]["get"]["responses"]["200"]["content"]["application/json"]
+    assert me["schema"] == {"$ref": "#/components/schemas/User"}

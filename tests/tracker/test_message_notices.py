@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from reminders.models import PushSubscription, Schedule
 from reminders.schedule import LocalWindow, quiet_until
+from tests.conftest import with_verified_email
 from tests.reminders import conftest as reminders_fixtures
 from tests.reminders.helpers import wait_until
 from tests.tracker.test_care_links import link_between
@@ -133,8 +134,7 @@ def sent(link, sender, *, at: datetime) -> CareMessage:
 def test_a_message_in_the_recipients_quiet_hours_is_held_until_they_end(
     link, thera, alice, mailoutbox
 ):
-    alice.email = "alice@example.org"
-    alice.save()
+    with_verified_email(alice, "alice@example.org")
     quiet_nights(alice)
     at = berlin(2026, 3, 2, 23, 0)
     message = sent(link, thera, at=at)
@@ -151,8 +151,7 @@ def test_a_message_in_the_recipients_quiet_hours_is_held_until_they_end(
 
 
 def test_the_senders_quiet_hours_do_not_matter(link, thera, alice, mailoutbox):
-    alice.email = "alice@example.org"
-    alice.save()
+    with_verified_email(alice, "alice@example.org")
     quiet_nights(thera)
     at = berlin(2026, 3, 2, 23, 0)
     message = sent(link, thera, at=at)
@@ -161,8 +160,7 @@ def test_the_senders_quiet_hours_do_not_matter(link, thera, alice, mailoutbox):
 
 
 def test_a_message_read_before_its_notice_gets_none(link, thera, alice, mailoutbox):
-    alice.email = "alice@example.org"
-    alice.save()
+    with_verified_email(alice, "alice@example.org")
     quiet_nights(alice)
     at = berlin(2026, 3, 2, 23, 0)
     message = sent(link, thera, at=at)
@@ -177,8 +175,7 @@ def test_a_message_read_before_its_notice_gets_none(link, thera, alice, mailoutb
 
 
 def test_a_notice_goes_once_however_often_it_is_asked_for(link, thera, alice, mailoutbox):
-    alice.email = "alice@example.org"
-    alice.save()
+    with_verified_email(alice, "alice@example.org")
     at = berlin(2026, 3, 2, 12, 0)
     message = sent(link, thera, at=at)
 
@@ -243,8 +240,7 @@ def test_a_worker_emails_the_therapist_who_has_no_push(
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     settings.SITE_URL = "https://app.example.org"
-    thera.email = "thera@example.org"
-    thera.save()
+    with_verified_email(thera, "thera@example.org")
 
     alice_client.post(f"/api/v1/care/links/{worker_link.pk}/messages/", {"body": "Sore today"})
 
@@ -263,8 +259,7 @@ def test_the_beat_sweep_sends_a_notice_held_through_quiet_hours(
 ):
     settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
-    alice.email = "alice@example.org"
-    alice.save()
+    with_verified_email(alice, "alice@example.org")
     # Held last night; the quiet hours ended a minute ago.
     held = CareMessage.objects.create(
         link=worker_link, sender=thera, body="Morning check-in", sent_at=timezone.now(),

@@ -153,3 +153,33 @@ def test_manage_check_fails_on_bad_email_settings(name, value, check_id):
 
     assert result.returncode != 0
     assert check_id in result.stderr
+
+
+# Accounts, recovery: the file email backend for local runs.
+def test_the_file_email_backend_writes_where_email_file_path_says(monkeypatch, tmp_path):
+    loaded = load_settings(
+        monkeypatch,
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
+    )
+
+    assert loaded["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend"
+    assert loaded["EMAIL_FILE_PATH"] == str(tmp_path / "mail")
+
+
+def test_a_relative_email_file_path_is_taken_from_the_project_folder(monkeypatch):
+    loaded = load_settings(monkeypatch, EMAIL_FILE_PATH="var/mail")
+
+    assert loaded["EMAIL_FILE_PATH"] == str(django_settings.BASE_DIR / "var" / "mail")
+
+
+def test_the_file_email_backend_without_a_path_stops_start_up(monkeypatch):
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_FILE_PATH must be set"):
+        load_settings(monkeypatch, EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend")
+
+
+def test_an_email_file_path_that_is_a_file_stops_start_up(monkeypatch, tmp_path):
+    (tmp_path / "mail").write_text("not a folder")
+
+    with pytest.raises(ImproperlyConfigured, match="EMAIL_FILE_PATH"):
+        load_settings(monkeypatch, EMAIL_FILE_PATH=str(tmp_path / "mail"))

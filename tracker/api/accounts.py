@@ -9,7 +9,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from tracker import services
+from tracker import recovery, services
 from tracker.api.serializers import (
     AccountDeleteSerializer,
     LoginSerializer,
@@ -41,6 +41,8 @@ class RegisterView(APIView):
             user, key = services.account_register(**incoming.validated_data)
         except services.UsernameTaken as taken:
             raise ValidationError({"username": [taken.message]}) from None
+        # The same allauth function as the sign-up page's verification stage.
+        recovery.verification_email_send(request._request, user=user, signup=True)
         body = {"user": UserSerializer(user).data, **_token_body(key)}
         return Response(body, status=status.HTTP_201_CREATED)
 
@@ -85,6 +87,19 @@ class MeView(generics.RetrieveUpdateAPIView):
 
     def get_object(self):
         return self.request.user
+
+    def perform_update(self, serializer):
+        # A new address only starts a change (see tracker.recovery.email_change_start);
+        # a refused one changes nothing else either.
+        if "email" in serializer.validated_data:
+            email = serializer.validated_data.pop("email")
+            try:
+                recovery.email_change_start(
+                    self.request._request, user=serializer.instance, email=email
+                )
+            except recovery.EmailChangeRefused as refused:
+                raise ValidationError({"email": refused.messages}) from None
+        serializer.save()
 
     @extend_schema(request=AccountDeleteSerializer, responses={204: None})
     def delete(self, request):

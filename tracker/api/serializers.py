@@ -1,10 +1,10 @@
-from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
-from rest_framework import serializers
+from rest_framework import exceptions, serializers
 
 from exercises.api.client_records import id_field
 from exercises.api.fields import RecentDateTimeField
+from tracker import recovery
 from tracker.goals import next_rating_due
 from tracker.models import (
     Goal,
@@ -42,13 +42,53 @@ class TimezoneField(serializers.CharField):
 class UserSerializer(serializers.ModelSerializer):
     timezone = TimezoneField(required=False)
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
-    email = serializers.EmailField(required=False, allow_blank=True)
+    email = serializers.EmailField(
+        required=False,
+        allow_blank=True,
+        max_length=254,  # the column's (User.email, allauth's EmailAddress.email)
+        help_text=(
+            "The account's address. Writing a new one does not change it: the new address "
+            "gets a confirmation e-mail and shows as `email_pending` until its link is "
+            "opened (or its key sent to auth/email/verify/); then it replaces this one. "
+            "An empty string removes the address at once."
+        ),
+    )
+    email_verified = serializers.SerializerMethodField(
+        help_text="Whether the owner opened the link sent to `email`. Reminders and message "
+        "notices are e-mailed only to a verified address."
+    )
+    email_pending = serializers.SerializerMethodField(
+        help_text="A new address waiting for its confirmation link to be opened, or null."
+    )
     profile = serializers.ChoiceField(choices=Profile.choices, required=False, allow_blank=True)
 
     class Meta:
         model = User
-        fields = ["id", "username", "email", "display_name", "role", "timezone", "profile"]
+        fields = [
+            "id",
+            "username",
+            "email",
+            "email_verified",
+            "email_pending",
+            "display_name",
+            "role",
+            "timezone",
+            "profile",
+        ]
         read_only_fields = ["id", "username", "role"]
+
+    def _email_status(self, user) -> recovery.EmailStatus:
+        # One query for both fields.
+        if getattr(self, "_status_for", None) != (user.pk, user.email):
+            self._status_for = (user.pk, user.email)
+            self._status = recovery.email_status(user=user)
+        return self._status
+
+    def get_email_verified(self, user) -> bool:
+        return self._email_status(user).verified
+
+    def get_email_pending(self, user) -> str | None:
+        return self._email_status(user).pending
 
     def validate(self, attrs):
         role = self.instance.role if self.instance else attrs.get("role")
@@ -64,7 +104,7 @@ class RegisterSerializer(serializers.Serializer):
         error_messages={"invalid": "Use letters, digits and @ . + - _ only."},
     )
     password = serializers.CharField(write_only=True, max_length=128, trim_whitespace=False)
-    email = serializers.EmailField(required=False, allow_blank=True, default="")
+    email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=254)
     display_name = serializers.CharField(
         max_length=120, required=False, allow_blank=True, default=""
     )
@@ -106,11 +146,16 @@ class LoginSerializer(serializers.Serializer):
     password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
 
     def validate(self, attrs):
-        user = authenticate(
-            request=self.context.get("request"),
-            username=attrs["username"],
-            password=attrs["password"],
-        )
+        request = self.context["request"]
+        try:
+            # allauth's per-account lockout, counted with the /login/ page's failures.
+            user = recovery.authenticate_counted(
+                getattr(request, "_request", request),
+                username=attrs["username"],
+                password=attrs["password"],
+            )
+        except recovery.LockedOut as locked:
+            raise exceptions.Throttled(detail=locked.message) from None
         if user is None:
             # One message for an unknown user and a wrong password: reveals nothing.
             raise serializers.ValidationError(

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import accounts, devices, exports, goals, safety
+from tracker.api import accounts, devices, exports, goals, recovery, safety
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -13,6 +13,14 @@ urlpatterns = [
     path("auth/register/", accounts.RegisterView.as_view(), name="register"),
     path("auth/token/", accounts.TokenView.as_view(), name="token"),
     path("auth/logout/", accounts.LogoutView.as_view(), name="logout"),
+    # Accounts, recovery: verification, password reset (tracker/api/recovery.py).
+    path("auth/email/verify/", recovery.EmailVerifyView.as_view(), name="email-verify"),
+    path("auth/password/reset/", recovery.PasswordResetView.as_view(), name="password-reset"),
+    path(
+        "auth/password/reset/confirm/",
+        recovery.PasswordResetConfirmView.as_view(),
+        name="password-reset-confirm",
+    ),
     path("me/", accounts.MeView.as_view(), name="me"),
     # Sessions: signed-in devices, signing out, password change (tracker/api/devices.py).
     path("me/sessions/", devices.SessionListView.as_view(), name="me-sessions"),

@@ -13,7 +13,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
-from tracker import services
+from tracker import recovery, services
 from tracker.api.serializers import AccountDeleteSerializer, UserSerializer
 from tracker.care.selectors import active_links_for
 from tracker.models import Role
@@ -42,6 +42,7 @@ def _render(request: HttpRequest, status: int = 200, **context) -> HttpResponse:
             "timezones": zone_choices(),
             "exports": _export_links(),
             "saved": request.GET.get("saved") == "1",
+            "email": recovery.email_status(user=user),
             "therapist_links": (
                 list(active_links_for(user)) if user.role == Role.PATIENT else None
             ),
