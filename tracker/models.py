@@ -379,7 +379,7 @@ class AccessWhat(models.TextChoices):
     """What of a patient's data a therapist's request reached (labels read after "saw")."""
 
     DASHBOARD = "dashboard", "your row in their list of patients"
-    PATIENT_PAGE = "patient_page", "your page: progress, goals, plans and messages"
+    PATIENT_PAGE = "patient_page", "your page with progress, goals, plans and messages"
     PROFILE = "profile", "your profile"
     PROGRESS = "progress", "your progress"
     ALERTS = "alerts", "an alert about you"
