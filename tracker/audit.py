@@ -52,7 +52,7 @@ ROUTES: dict[str, dict[str, AccessWhat]] = {
     },
     "care-patient-export-csv": {AccessKind.READ: AccessWhat.EXPORT_CSV},
     "care-patient-export-fhir": {AccessKind.READ: AccessWhat.EXPORT_FHIR},
-    "care-patient-programme-pdf": {AccessKind.READ: AccessWhat.PROGRAMME},
+    "care-patient-programme-pdf": {AccessKind.READ: AccessWhat.PROGRAMME_PDF},
     "care-link-messages": {
         AccessKind.READ: AccessWhat.MESSAGES,
         AccessKind.CHANGE: AccessWhat.MESSAGES,

@@ -391,7 +391,12 @@ class AccessWhat(models.TextChoices):
     EXPORT_CSV = "export_csv", "your data as CSV files"
     EXPORT_FHIR = "export_fhir", "your data as a FHIR file"
     PROGRAMME = "programme", "your home programme"
+    PROGRAMME_PDF = "programme_pdf", "your home programme as a PDF"
     OTHER = "other", "your data"
+
+
+# Reading these is taking a copy away: the patient reads "downloaded", not "saw".
+DOWNLOADS = frozenset({AccessWhat.EXPORT_CSV, AccessWhat.EXPORT_FHIR, AccessWhat.PROGRAMME_PDF})
 
 
 class AccessVia(models.TextChoices):
@@ -476,3 +481,12 @@ class AccessRecord(models.Model):
         raise AccessRecordImmutable(
             "Access records are deleted only by tracker.audit.access_records_prune."
         )
+
+    @property
+    def action_text(self) -> str:
+        """Return what the actor did, as the patient reads it: "saw your goals"."""
+        if self.kind == AccessKind.READ and self.what in DOWNLOADS:
+            verb = "downloaded"
+        else:
+            verb = AccessKind(self.kind).label
+        return f"{verb} {AccessWhat(self.what).label}"

@@ -136,7 +136,7 @@ API_CASES = [
         lambda s: f"{s.care}programme.pdf",
         None,
         200,
-        "programme",
+        "programme_pdf",
     ),
     (
         "care-link-messages",

@@ -10,8 +10,10 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
+from django.db import IntegrityError, connection, transaction
 from django.test import Client
 from django.utils import timezone
+from drf_spectacular.generators import SchemaGenerator
 
 from tests.conftest import make_user
 from tests.reminders.conftest import broker, celery_worker  # noqa: F401 (fixtures)
@@ -323,3 +325,37 @@ def test_the_task_prunes_old_records_on_a_real_worker(celery_worker):  # noqa: F
 
     wait_until(lambda: AccessRecord.objects.count() == 1, what="the old record pruned")
     assert list(AccessRecord.objects.values_list("pk", flat=True)) == [recent.pk]
+
+
+def test_the_schema_documents_the_list_as_read_only_and_paginated():
+    schema = SchemaGenerator().get_schema(request=None, public=True)
+    operations = schema["paths"]["/api/v1/me/access-log/"]
+
+    assert set(operations) == {"get"}
+    parameters = {parameter["name"] for parameter in operations["get"]["parameters"]}
+    assert {"limit", "offset"} <= parameters
+    page = schema["components"]["schemas"]["PaginatedAccessRecordList"]
+    assert "description" in schema["components"]["schemas"]["AccessRecord"]["properties"]
+    assert {"count", "results"} <= set(page["properties"])
+
+
+def test_a_download_reads_downloaded(alice, thera):
+    export = record(alice, thera, at=NOW, what="export_fhir")
+
+    assert export.action_text == "downloaded your data as a FHIR file"
+    assert record(alice, thera, at=NOW).action_text == "saw your progress"
+
+
+def test_postgresql_itself_refuses_an_update_sent_past_the_app(postgres, seen):
+    target = AccessRecord.objects.first()
+
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("UPDATE tracker_accessrecord SET status = 500 WHERE id = %s", [target.pk])
+    with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
+        # Nulling the actor is allowed only on its own (Django's SET_NULL).
+        cursor.execute(
+            "UPDATE tracker_accessrecord SET actor_id = NULL, actor_name = 'X' WHERE id = %s",
+            [target.pk],
+        )
+
+    assert AccessRecord.objects.get(pk=target.pk).status == 200

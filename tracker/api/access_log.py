@@ -40,7 +40,7 @@ class AccessRecordSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(serializers.CharField(help_text='For instance "Thera saw your goals".'))
     def get_description(self, record: AccessRecord) -> str:
-        return f"{record.actor_name} {record.get_kind_display()} {record.get_what_display()}"
+        return f"{record.actor_name} {record.action_text}"
 
 
 @extend_schema(summary="Who saw or changed my data")
