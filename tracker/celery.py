@@ -22,6 +22,13 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=3, minute=17),
         "options": {"expires": 3600},
     },
+    # Daily at 03:47 UTC (quiet, and apart from the deliveries' prune): delete the
+    # access audit's records older than AUDIT_RETENTION_DAYS, 5,000 a batch.
+    "prune-old-access-records": {
+        "task": "tracker.tasks.prune_access_records_task",
+        "schedule": crontab(hour=3, minute=47),
+        "options": {"expires": 3600},
+    },
     # Every minute: send the notices of care messages held through the
     # recipient's quiet hours (or retried, or whose task was lost). Each is
     # claimed with a conditional update, so overlapping runs send it once.

@@ -8,7 +8,16 @@ from django.db.models import Q
 
 from exercises.models import ExerciseLog, Plan
 from reminders.models import Delivery, Drive, PushSubscription, Schedule
-from tracker.models import CareLink, CareMessage, Goal, PainEntry, PauseDay, SafetyCheck, User
+from tracker.models import (
+    AccessRecord,
+    CareLink,
+    CareMessage,
+    Goal,
+    PainEntry,
+    PauseDay,
+    SafetyCheck,
+    User,
+)
 from tracker.selectors import links_for
 
 
@@ -141,6 +150,23 @@ def account_export(*, user: User) -> dict[str, Any]:
             ).order_by("sent_at", "id")
         ],
         **_reminders_export(user),
+        # Who read or changed this user's data (tracker.audit), oldest first.
+        "access_log": [
+            {
+                "id": record.pk,
+                "at": _iso(record.at),
+                "actor": record.actor_id,
+                "actor_name": record.actor_name,
+                "kind": record.kind,
+                "what": record.what,
+                "via": record.via,
+                "method": record.method,
+                "path": record.path,
+                "status": record.status,
+                "address": record.address,
+            }
+            for record in AccessRecord.objects.filter(patient=user).order_by("at", "id")
+        ],
     }
 
 

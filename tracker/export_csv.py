@@ -68,6 +68,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "push_subscriptions.csv": (
         "id", "push_service", "user_agent", "created_at", "last_success_at",
     ),
+    "access_log.csv": (
+        "id", "at", "actor", "actor_name", "kind", "what", "via", "method", "path", "status",
+        "address",
+    ),
 }  # fmt: skip
 
 

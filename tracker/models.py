@@ -388,3 +388,125 @@ class ApiTokenClient(models.Model):
 
     def __str__(self) -> str:
         return f"{self.address} ({self.user_agent[:40]})"
+
+
+class AccessKind(models.TextChoices):
+    READ = "read", "saw"
+    CHANGE = "change", "changed"
+
+
+class AccessWhat(models.TextChoices):
+    """What of a patient's data a therapist's request reached (labels read after "saw")."""
+
+    DASHBOARD = "dashboard", "your row in their list of patients"
+    PATIENT_PAGE = "patient_page", "your page with progress, goals, plans and messages"
+    PROFILE = "profile", "your profile"
+    PROGRESS = "progress", "your progress"
+    ALERTS = "alerts", "an alert about you"
+    PLANS = "plans", "your plans"
+    GOALS = "goals", "your goals"
+    REMINDER = "reminder", "the reminder they set for you"
+    MESSAGES = "messages", "your messages"
+    LINK = "link", "your link with them"
+    EXPORT_CSV = "export_csv", "your data as CSV files"
+    EXPORT_FHIR = "export_fhir", "your data as a FHIR file"
+    PROGRAMME = "programme", "your home programme"
+    PROGRAMME_PDF = "programme_pdf", "your home programme as a PDF"
+    OTHER = "other", "your data"
+
+
+# Reading these is taking a copy away: the patient reads "downloaded", not "saw".
+DOWNLOADS = frozenset({AccessWhat.EXPORT_CSV, AccessWhat.EXPORT_FHIR, AccessWhat.PROGRAMME_PDF})
+
+
+class AccessVia(models.TextChoices):
+    API = "api", "the app's API"
+    PAGE = "page", "the web pages"
+
+
+class AccessRecordQuerySet(models.QuerySet):
+    """Refuses updates and deletes: the audit is append-only (see AccessRecord)."""
+
+    def update(self, **kwargs):
+        raise AccessRecordImmutable("Access records cannot be changed.")
+
+    def delete(self):
+        raise AccessRecordImmutable(
+            "Access records are deleted only by tracker.audit.access_records_prune."
+        )
+
+    def bulk_update(self, objs, fields, batch_size=None):
+        raise AccessRecordImmutable("Access records cannot be changed.")
+
+
+class AccessRecordImmutable(Exception):
+    pass
+
+
+class AccessRecord(models.Model):
+    """One request in which a therapist read or changed a patient's data: append-only.
+
+    Written by tracker.audit (one INSERT per request, whatever the number of
+    patients it reached). The app never changes or deletes a record: save()
+    refuses an existing row and the default manager refuses update() and
+    delete(). Only the retention prune (tracker.audit.access_records_prune) and
+    Django's own cascades reach the rows, through the plain base manager: the
+    patient's deletion takes their records with them; the therapist's deletion
+    nulls `actor` and leaves the name they had then in `actor_name`.
+    """
+
+    patient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="access_records"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    # Snapshots at the time: they outlive the therapist's account and renames.
+    actor_name = models.CharField(max_length=150)
+    actor_username = models.CharField(max_length=150)
+    at = models.DateTimeField()
+    kind = models.CharField(max_length=8, choices=AccessKind.choices)
+    what = models.CharField(max_length=16, choices=AccessWhat.choices)
+    via = models.CharField(max_length=8, choices=AccessVia.choices)
+    method = models.CharField(max_length=8)
+    path = models.CharField(max_length=255)
+    # The answer's status: a refused change (400) is on record as an attempt.
+    status = models.PositiveSmallIntegerField()
+    address = models.GenericIPAddressField(null=True, blank=True)
+
+    objects = AccessRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        indexes = [
+            # Serves "who saw my data", newest first.
+            models.Index(fields=["patient", "-at", "-id"], name="access_record_patient_idx"),
+            # Serves the retention prune.
+            models.Index(fields=["at"], name="access_record_at_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.actor_username} {self.kind} {self.what} of {self.patient_id} at {self.at}"
+
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            raise AccessRecordImmutable("Access records cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AccessRecordImmutable(
+            "Access records are deleted only by tracker.audit.access_records_prune."
+        )
+
+    @property
+    def action_text(self) -> str:
+        """Return what the actor did, as the patient reads it: "saw your goals"."""
+        if self.kind == AccessKind.READ and self.what in DOWNLOADS:
+            verb = "downloaded"
+        else:
+            verb = AccessKind(self.kind).label
+        return f"{verb} {AccessWhat(self.what).label}"

@@ -161,6 +161,9 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     # Records each session's address, device and last use, for "Signed-in devices".
     "allauth.usersessions.middleware.UserSessionsMiddleware",
+    # Writes the access audit once the view has answered (one INSERT a request).
+    # A failed write turns the answer into a 500: no patient data goes out unrecorded.
+    "tracker.audit.AccessAuditMiddleware",
     "tracker.middleware.PrivateResponseHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -485,6 +488,10 @@ REMINDERS_RETENTION_MIN_DAYS = 28 + 7
 REMINDERS_RETENTION_DAYS = env_int(
     "REMINDERS_RETENTION_DAYS", 90, minimum=REMINDERS_RETENTION_MIN_DAYS
 )
+# Records of therapists' access to patients' data (tracker/audit.py) are kept this
+# long: 6 years by default, the HIPAA documentation period. Under 30 days is refused:
+# a patient could not look back even a month at who saw their data.
+AUDIT_RETENTION_DAYS = env_int("AUDIT_RETENTION_DAYS", 6 * 365, minimum=30)
 # How long one prune run may go on deleting before it leaves the rest to the next run.
 REMINDERS_PRUNE_BUDGET_SECONDS = env_int("REMINDERS_PRUNE_BUDGET_SECONDS", 300, minimum=1)
 # The bearer token a Prometheus scraper sends to /metrics; unset, /metrics is a 404.

@@ -145,6 +145,7 @@ def test_the_zip_holds_one_csv_per_kind_with_the_json_exports_records(
         "drive_segments.csv": 1,
         "deliveries.csv": 1,
         "push_subscriptions.csv": 1,
+        "access_log.csv": 0,  # no therapist has seen alice's data here
     }
     assert {name: len(rows) - 1 for name, rows in files.items()} == expected_counts
     # Bob's rows are not among alice's.

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import accounts, devices, exports, goals, recovery, safety
+from tracker.api import access_log, accounts, devices, exports, goals, recovery, safety
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -33,6 +33,7 @@ urlpatterns = [
     path("me/password/", devices.PasswordChangeView.as_view(), name="me-password"),
     path("me/export/", accounts.ExportView.as_view(), name="me-export"),
     path("me/export/csv/", exports.ExportCSVView.as_view(), name="me-export-csv"),
+    path("me/access-log/", access_log.AccessLogView.as_view(), name="me-access-log"),
     path("me/safety/", safety.SafetyCheckView.as_view(), name="me-safety"),
     path("progress/", ProgressView.as_view(), name="progress"),
     path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),

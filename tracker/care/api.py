@@ -30,6 +30,7 @@ from reminders.api.serializers import DetailSerializer, ScheduleSerializer
 from tracker import services as tracker_services
 from tracker.api.permissions import IsTherapist
 from tracker.api.progress import PROGRESS_PARAMETERS, ProgressSerializer, progress_body
+from tracker.audit import access_note
 from tracker.care import selectors, services
 from tracker.care.messages import with_unread
 from tracker.care.serializers import (
@@ -71,7 +72,9 @@ class LinkViewSet(
     @extend_schema(responses={204: None})
     def destroy(self, request, *args, **kwargs):
         """End the link at once, from either side. The therapist loses access immediately."""
-        tracker_services.link_end(link=self.get_object(), by=request.user, now=timezone.now())
+        link = self.get_object()
+        access_note(request, patients=[link.patient_id])
+        tracker_services.link_end(link=link, by=request.user, now=timezone.now())
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
@@ -99,17 +102,18 @@ class LinkedPatientView(APIView):
 
     @extend_schema(responses={200: LinkedPatientSerializer})
     def get(self, request, patient_id: int):
-        patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
-        if patient is None:
-            raise NotFound()
-        return Response(LinkedPatientSerializer(patient).data)
+        return Response(LinkedPatientSerializer(_linked_patient(request, patient_id)).data)
 
 
 def _linked_patient(request, patient_id: int) -> User:
-    """Return the caller's actively linked patient, or raise 404 (ended, unknown, not theirs)."""
+    """Return the caller's actively linked patient, or raise 404 (ended, unknown, not theirs).
+
+    The access is noted for the audit (tracker.audit).
+    """
     patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
     if patient is None:
         raise NotFound()
+    access_note(request, patients=[patient])
     return patient
 
 
@@ -348,6 +352,7 @@ class DashboardView(APIView):
     )
     def get(self, request):
         rows = selectors.dashboard_rows(therapist=request.user, now=timezone.now())
+        access_note(request, patients=[row.patient for row in rows])
         return Response(DashboardPatientSerializer(rows, many=True).data)
 
 

@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from tracker.api.exports import FileDownloadNegotiation, file_response, zip_response
 from tracker.api.throttles import ExportThrottle
+from tracker.audit import access_note
 from tracker.care import exports, selectors
 from tracker.models import User
 
@@ -42,6 +43,7 @@ def _linked_patient(request, patient_id: int) -> User:
     patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
     if patient is None:
         raise NotFound()
+    access_note(request, patients=[patient])
     return patient
 
 

@@ -8,6 +8,7 @@ from rest_framework.views import APIView
 
 from tracker.api.goals import CREDIT, goal_create_response, goal_list_body
 from tracker.api.serializers import GoalCreateSerializer, GoalListSerializer, GoalSerializer
+from tracker.audit import access_note
 from tracker.care.selectors import linked_patient_or_none
 from tracker.models import User
 
@@ -23,6 +24,7 @@ class CarePatientGoalsView(APIView):
         patient = linked_patient_or_none(therapist=request.user, patient_id=patient_id)
         if patient is None:
             raise NotFound()
+        access_note(request, patients=[patient])
         return patient
 
     @extend_schema(responses={200: GoalListSerializer})

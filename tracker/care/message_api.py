@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from reminders.api.serializers import DetailSerializer
 from tracker.api.throttles import MessageSendThrottle
+from tracker.audit import access_note
 from tracker.care import messages
 from tracker.care.tasks import enqueue_message_notice
 from tracker.models import MESSAGE_MAX_CHARS, CareLink, CareMessage
@@ -61,6 +62,8 @@ def _link(request, link_id: int) -> CareLink:
     link = messages.link_for_messages(user=request.user, link_id=link_id)
     if link is None:
         raise NotFound()
+    # The therapist's access to the patient's thread; the patient's own is not recorded.
+    access_note(request, patients=[link.patient_id])
     return link
 
 

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker.api.throttles import MessageSendThrottle
+from tracker.audit import access_note
 from tracker.care import messages, selectors
 from tracker.care.tasks import enqueue_message_notice
 from tracker.models import MESSAGE_MAX_CHARS, CareLink, User
@@ -104,6 +105,7 @@ def patient_message_post(request: HttpRequest, patient_id: int) -> HttpResponse:
     link = messages.active_link_between(therapist=request.user, patient_id=patient_id)
     if link is None:
         raise Http404()
+    access_note(request, patients=[link.patient_id])
     errors = send_from_form(request, link)
     if errors:
         request.session["message_errors"] = errors

@@ -28,6 +28,7 @@ from exercises.services import (
     template_from_plan,
 )
 from tracker.api.progress import ProgressSerializer
+from tracker.audit import access_note
 from tracker.care import selectors, services
 from tracker.care.dashboard import PAIN_RISE_POINTS
 from tracker.care.messages import unread_by_patient
@@ -215,6 +216,7 @@ def _linked_patient(request: HttpRequest, raw_id) -> User:
     patient = selectors.linked_patient_or_none(therapist=request.user, patient_id=patient_id)
     if patient is None:
         raise Http404("No such patient.")
+    access_note(request, patients=[patient])
     return patient
 
 
@@ -260,6 +262,7 @@ def patients_page(request: HttpRequest) -> HttpResponse:
         )
     now = timezone.now()
     rows = sorted_dashboard(selectors.dashboard_rows(therapist=request.user, now=now), sort)
+    access_note(request, patients=[row.patient for row in rows])
     unread = unread_by_patient(therapist=request.user)
     context = {"patients": _patient_rows(rows, now, unread), "columns": _column_headers(sort)}
     return render(request, "tracker/patients.html", context)

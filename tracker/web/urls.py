@@ -4,6 +4,7 @@
 from django.urls import path
 
 from tracker.web import (
+    access_log,
     account,
     accounts,
     care,
@@ -46,6 +47,7 @@ urlpatterns = [
     path("goals/", goals.goals_page, name="goals"),
     path("history/", history.history_page, name="history"),
     path("account/", account.account_page, name="account"),
+    path("account/access/", access_log.access_log_page, name="account-access"),
     path("account/delete/", account.account_delete_page, name="account-delete"),
     path("account/deleted/", account.account_deleted_page, name="account-deleted"),
     # Sessions: signed-in devices (tracker/web/devices.py).
