@@ -24,6 +24,11 @@ SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 # How long a secret handed out by the API waits for its first code.
 PENDING_SECONDS = 15 * 60
 SETUP_URL = "/accounts/2fa/totp/activate/"
+# Shown on the way there (allauth may first ask for the password again).
+SETUP_REASON = (
+    "You see patients' health data, so StretchStop asks therapists for a second step "
+    "when they log in: a code from an app on their phone. Set it up once, now."
+)
 
 
 class SecondFactorError(Exception):
@@ -74,7 +79,7 @@ def totp_start(*, user: User) -> tuple[str, str]:
 
 
 def totp_confirm(*, user: User, code: str) -> list[str]:
-    """Turn TOTP on with the pending secret once a code from it checks; return the recovery codes."""
+    """Turn TOTP on once a code from the pending secret checks; return the recovery codes."""
     secret = cache.get(_pending_key(user))
     if not secret:
         raise SecondFactorError("Start the set-up first (or again: it expires after 15 minutes).")

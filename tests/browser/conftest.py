@@ -188,3 +188,19 @@ def journey_shot(page, name: str, element=None) -> None:
         element.screenshot(path=path)
     else:
         page.screenshot(path=path, full_page=True)
+
+
+def set_up_totp(page, password: str) -> str:
+    """From the set-up redirect: confirm the password if allauth asks, read the key,
+    type a pyotp code, pass the recovery codes; return the key (for later log-ins)."""
+    import pyotp
+
+    if "/accounts/reauthenticate/" in page.url:
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Confirm").click()
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.get_by_label("Code from the app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on").click()
+    page.locator("#recovery-codes").wait_for()
+    page.get_by_role("link", name="I have saved them: continue").click()
+    return secret

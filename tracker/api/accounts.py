@@ -63,7 +63,8 @@ class TokenView(APIView):
         incoming = LoginSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
         user = incoming.validated_data["user"]
-        if has_second_factor(user) and not otp_valid(user=user, code=incoming.validated_data["otp"]):
+        otp = incoming.validated_data["otp"]
+        if has_second_factor(user) and not otp_valid(user=user, code=otp):
             raise SecondStepRequired()
         key = services.token_create(user=user)
         return Response(_token_body(key))

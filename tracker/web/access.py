@@ -3,12 +3,13 @@
 from collections.abc import Callable
 from functools import wraps
 
+from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.http import urlencode
 
-from tracker.mfa import SETUP_URL, second_factor_missing
+from tracker.mfa import SETUP_REASON, SETUP_URL, second_factor_missing
 from tracker.models import Role
 from tracker.safety import safety_screen_answered
 from tracker.web.navigation import home_url
@@ -30,6 +31,7 @@ def role_required(role: str) -> Callable:
                 return redirect(home_url(request.user))
             if second_factor_missing(request.user):
                 # Every therapist page shows patient data: none before a second factor.
+                messages.info(request, SETUP_REASON)
                 return redirect(SETUP_URL + "?" + urlencode({"next": request.get_full_path()}))
             return view(request, *args, **kwargs)
 
