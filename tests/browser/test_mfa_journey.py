@@ -23,6 +23,8 @@ def shot(page, name: str) -> None:
 
 
 def test_a_new_therapist_sets_up_an_authenticator_app_before_the_dashboard(desk, site):
+    # Sign-up and log-in hash passwords (Argon2) several times: slow on a loaded CI box.
+    desk.context.set_default_timeout(30_000)
     desk.goto("/signup/")
     desk.get_by_label("Username").fill("dr-mfa")
     desk.get_by_label("Password").fill(PASSWORD)

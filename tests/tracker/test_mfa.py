@@ -4,6 +4,8 @@ pages; API tokens need the code; TOTP set-up, confirm and turn-off through the A
 Codes come from pyotp, not from the code under test.
 """
 
+import json
+
 import pyotp
 import pytest
 from allauth.mfa.models import Authenticator
@@ -13,9 +15,15 @@ from rest_framework.test import APIClient
 
 from exercises.models import Exercise
 from exercises.services import plan_create
-from tests.conftest import make_user, recovery_codes_of, totp_code, with_totp
+from tests.conftest import (
+    make_user,
+    recovery_codes_of,
+    totp_code,
+    totp_secret_of,
+    with_totp,
+)
 from tracker.care.messages import message_send
-from tracker.models import CareLink, Role
+from tracker.models import CareLink, Role, User
 
 pytestmark = pytest.mark.django_db
 
@@ -356,3 +364,23 @@ def test_the_account_page_links_to_two_step_sign_in(client, alice):
 
     assert b'href="/accounts/2fa/"' in page.content
     assert client.get("/accounts/2fa/").status_code == 200
+
+
+def test_the_demo_therapist_has_an_authenticator_whose_key_seed_demo_prints(settings, tmp_path):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.VAR_DIR = tmp_path
+    out = StringIO()
+    call_command("seed_demo", stdout=out)
+
+    therapist = User.objects.get(username="therapist")
+    key = totp_secret_of(therapist)
+    assert f"the key {key}" in out.getvalue()
+    login = {
+        "username": "therapist",
+        "password": json.loads((tmp_path / "demo-logins.json").read_text())["therapist"],
+    }
+    assert _token(**login).status_code == 401
+    assert _token(**login, otp=pyotp.TOTP(key).now()).status_code == 200
