@@ -384,3 +384,13 @@ def test_the_demo_therapist_has_an_authenticator_whose_key_seed_demo_prints(sett
     }
     assert _token(**login).status_code == 401
     assert _token(**login, otp=pyotp.TOTP(key).now()).status_code == 200
+
+
+def test_the_code_step_offers_a_passkey_only_to_someone_who_added_one(client, thera):
+    logged = _log_in(client, "thera")
+
+    page = client.get(logged["Location"])
+
+    assert page.status_code == 200
+    assert b"Your code" in page.content
+    assert b"Use a passkey instead" not in page.content
