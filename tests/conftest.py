@@ -81,9 +81,17 @@ def library(db):
     call_command("load_exercises", verbosity=0)
 
 
-def make_user(username: str, **fields) -> User:
+def make_user(username: str, *, second_factor: bool = True, **fields) -> User:
+    """A user with the password "correct horse battery".
+
+    Therapists get a second factor (an authenticator app, see `with_totp`) unless
+    `second_factor=False`: without one they see no patient data at all.
+    """
     fields.setdefault("timezone", "Europe/Berlin")
-    return User.objects.create_user(username=username, password="correct horse battery", **fields)
+    user = User.objects.create_user(username=username, password="correct horse battery", **fields)
+    if second_factor and user.role == Role.THERAPIST:
+        with_totp(user)
+    return user
 
 
 def client_for(user: User) -> APIClient:
@@ -174,3 +182,41 @@ def with_verified_email(user: User, address: str) -> User:
         user=user, email=address, defaults={"primary": True, "verified": True}
     )
     return user
+
+
+def with_totp(user: User) -> str:
+    """Set up an authenticator app (and recovery codes) for `user`; return its secret.
+
+    The secret is also kept as `user.totp_secret`; `totp_code(user)` gives a
+    current code, made by pyotp, not by the code under test.
+    """
+    from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    RecoveryCodes.activate(user)
+    user.totp_secret = secret
+    return secret
+
+
+def totp_secret_of(user: User) -> str:
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.utils import decrypt
+
+    totp = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+    return decrypt(totp.data["secret"])
+
+
+def totp_code(user_or_secret) -> str:
+    import pyotp
+
+    secret = user_or_secret if isinstance(user_or_secret, str) else totp_secret_of(user_or_secret)
+    return pyotp.TOTP(secret).now()
+
+
+def recovery_codes_of(user: User) -> list[str]:
+    from allauth.mfa.models import Authenticator
+
+    codes = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
+    return codes.wrap().get_unused_codes()

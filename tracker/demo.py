@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
+from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from allauth.mfa.utils import decrypt
 from django.db import transaction
 from django.utils import timezone
 
@@ -73,9 +77,25 @@ def demo_accounts_create() -> dict[str, str] | None:
             )
             _plan_from_routine(user, account.routine)
             demo_history_create(user=user, routine_slug=account.routine, now=timezone.now())
+        if account.role == Role.THERAPIST:
+            # Therapists need a second factor before any patient data: the demo
+            # one has an authenticator app whose key seed_demo prints (local use only).
+            TOTP.activate(user, generate_totp_secret())
+            RecoveryCodes.activate(user)
         users[account.username] = user
     _link_to_therapist(users)
     return logins
+
+
+def demo_totp_keys() -> dict[str, str]:
+    """{username: authenticator key} of the demo accounts that have one, for seed_demo to print."""
+    names = [account.username for account in DEMO_ACCOUNTS]
+    return {
+        totp.user.username: decrypt(totp.data["secret"])
+        for totp in Authenticator.objects.filter(
+            type=Authenticator.Type.TOTP, user__username__in=names
+        ).select_related("user")
+    }
 
 
 def _link_to_therapist(users: dict[str, User]) -> None:

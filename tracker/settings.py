@@ -271,6 +271,22 @@ USERSESSIONS_TRACK_ACTIVITY = True
 # The same adapter keys allauth's per-address rate limits.
 ACCOUNT_ADAPTER = "tracker.allauth_adapter.AccountAdapter"
 
+# Second factor (issue 12, MFA): an authenticator app (TOTP) with recovery codes,
+# and passkeys (WebAuthn) as a second factor or to sign in with. Required for
+# therapists before any patient data (tracker.mfa.second_factor_missing).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
+MFA_PASSKEY_LOGIN_ENABLED = False
+MFA_TOTP_ISSUER = "StretchStop"
+# Allowing one code either side of now absorbs a phone clock 30 s off.
+MFA_TOTP_TOLERANCE = 1
+# allauth refuses a factor while an address is unverified, against someone who
+# signs up with another person's address and locks them out. Here people log in
+# by username and addresses are not unique, so that cannot happen, and a new
+# therapist must be able to set one up at once, before any patient data.
+MFA_ALLOW_UNVERIFIED_EMAIL = True
+# Passkeys need https, except on a developer's http://localhost.
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = "UTC"
 USE_I18N = True
@@ -344,7 +360,12 @@ REST_FRAMEWORK = {
         "tracker.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    # Second factor (issue 12): a therapist without one gets 403 mfa_required from
+    # every endpoint on these defaults (all care endpoints); see tracker.api.permissions.
+    "DEFAULT_PERMISSION_CLASSES": [
+        "rest_framework.permissions.IsAuthenticated",
+        "tracker.api.permissions.SecondFactorForTherapists",
+    ],
     "DEFAULT_PARSER_CLASSES": [
         "tracker.api.parsers.JSONParser",
         "rest_framework.parsers.FormParser",

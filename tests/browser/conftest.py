@@ -13,11 +13,14 @@ import time
 from pathlib import Path
 
 import pytest
+from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_KEY
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 
-from tests.conftest import REQUIRE_SERVICES
+from tests.conftest import REQUIRE_SERVICES, with_totp
+from tracker.mfa import has_second_factor
+from tracker.models import Role
 
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
@@ -107,11 +110,24 @@ def desk(browser, site):
 
 
 def log_in_as(page, user) -> None:
-    """Give the browser a session for `user` without going through the form."""
+    """Give the browser a session for `user` without going through the form.
+
+    A therapist gets what the log-in form gives one: a second factor (an
+    authenticator app, if they have none yet) and a session that passed the
+    code step, recorded as allauth records it.
+    """
+    now = time.time()
+    methods = [{"method": "password", "at": now, "username": user.username}]
+    if user.role == Role.THERAPIST:
+        if not has_second_factor(user):
+            with_totp(user)
+        methods.append({"method": "mfa", "at": now, "type": "totp"})
     session = SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session[AUTHENTICATION_METHODS_SESSION_KEY] = methods
+    session["account_authentication_methods_user"] = str(user.pk)
     session.save()
     page.context.add_cookies(
         [
@@ -172,3 +188,19 @@ def journey_shot(page, name: str, element=None) -> None:
         element.screenshot(path=path)
     else:
         page.screenshot(path=path, full_page=True)
+
+
+def set_up_totp(page, password: str) -> str:
+    """From the set-up redirect: confirm the password if allauth asks, read the key,
+    type a pyotp code, pass the recovery codes; return the key (for later log-ins)."""
+    import pyotp
+
+    if "/accounts/reauthenticate/" in page.url:
+        page.get_by_label("Password").fill(password)
+        page.get_by_role("button", name="Confirm").click()
+    secret = page.locator("#totp-secret").inner_text().strip()
+    page.get_by_label("Code from the app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on").click()
+    page.locator("#recovery-codes").wait_for()
+    page.get_by_role("link", name="I have saved them: continue").click()
+    return secret

@@ -15,6 +15,7 @@ from tests.browser.conftest import (
     PHONE,
     assert_accessible,
     journey_shot,
+    set_up_totp,
     tap_targets_too_small,
 )
 from tests.email_files import body_of, wait_for_emails
@@ -74,6 +75,10 @@ def test_a_therapist_invites_and_a_new_patient_signs_up_from_the_link(
     therapist = person(DESKTOP)
     therapist.goto("/signup/")
     sign_up(therapist, "dr-lena", therapist=True)
+    # No patient list before two-step sign-in (tests/browser/test_mfa_journey.py).
+    # (allauth first asks for the password again, then the set-up page).
+    expect(therapist).to_have_url(re.compile(r"/accounts/(reauthenticate|2fa/totp/activate)/"))
+    set_up_totp(therapist, PASSWORD)
     expect(therapist).to_have_url(f"{site}/patients/")
     shot(therapist, "01-therapist-patients-empty")
 

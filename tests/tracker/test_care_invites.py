@@ -3,6 +3,7 @@ codes that no longer work (cancelled, expired, used) answering like unknown ones
 
 from datetime import timedelta
 
+import pyotp
 import pytest
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -33,6 +34,10 @@ def _registered(username: str, role: str) -> APIClient:
 @pytest.mark.django_db
 def test_the_invite_journey_through_the_api_on_new_accounts():
     therapist = _registered("dr-lena", "therapist")
+    # A new therapist sets up two-step sign-in before any care endpoint answers.
+    assert therapist.get(INVITES).json()["code"] == "mfa_required"
+    secret = therapist.post("/api/v1/me/mfa/totp/").json()["secret"]
+    therapist.post("/api/v1/me/mfa/totp/confirm/", {"code": pyotp.TOTP(secret).now()})
     invite = therapist.post(INVITES, {}, format="json").json()
     assert [row["id"] for row in therapist.get(INVITES).json()] == [invite["id"]]
     patient = _registered("sam", "patient")

@@ -10,6 +10,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from tracker import recovery, services
+from tracker.api.errors import SecondStepRequired
 from tracker.api.serializers import (
     AccountDeleteSerializer,
     LoginSerializer,
@@ -21,6 +22,7 @@ from tracker.api.serializers import (
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle, ExportThrottle
 from tracker.clients import client_address
 from tracker.export import account_export
+from tracker.mfa import has_second_factor, otp_valid
 
 
 def _token_body(key: str) -> dict:
@@ -48,7 +50,12 @@ class RegisterView(APIView):
 
 
 class TokenView(APIView):
-    """Exchange a username and password for an API token (send it as `Token <key>`)."""
+    """Exchange a username and password for an API token (send it as `Token <key>`).
+
+    An account with a second factor also sends `otp` (a code from the
+    authenticator app, or an unused recovery code, which is then used up);
+    without a valid one: 401 with `"code": "mfa_required"`.
+    """
 
     permission_classes = [AllowAny]
     authentication_classes = []
@@ -58,8 +65,12 @@ class TokenView(APIView):
     def post(self, request):
         incoming = LoginSerializer(data=request.data, context={"request": request})
         incoming.is_valid(raise_exception=True)
+        user = incoming.validated_data["user"]
+        otp = incoming.validated_data["otp"]
+        if has_second_factor(user) and not otp_valid(user=user, code=otp):
+            raise SecondStepRequired()
         key = services.token_create(
-            user=incoming.validated_data["user"],
+            user=user,
             user_agent=request.META.get("HTTP_USER_AGENT", ""),
             address=client_address(request),
         )
@@ -82,6 +93,8 @@ class LogoutView(APIView):
 
 
 class MeView(generics.RetrieveUpdateAPIView):
+    # Without the second-factor check: a therapist reaches their account before set-up.
+    permission_classes = [IsAuthenticated]
     serializer_class = UserSerializer
     http_method_names = ["get", "patch", "delete", "head", "options"]
 

@@ -11,6 +11,7 @@ from drf_spectacular.utils import extend_schema
 from redis.exceptions import RedisError
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
@@ -61,7 +62,14 @@ def _current(request) -> dict:
     return {"current_session_key": request.session.session_key}
 
 
-class SessionListView(APIView):
+class AccountHygieneView(APIView):
+    """Open to every signed-in person, a therapist without a second factor included:
+    signing out a lost device or changing a leaked password must never wait for one."""
+
+    permission_classes = [IsAuthenticated]
+
+
+class SessionListView(AccountHygieneView):
     """The account's browser sessions and API tokens, this request's first."""
 
     @extend_schema(responses={200: DeviceSerializer(many=True)})
@@ -70,7 +78,7 @@ class SessionListView(APIView):
         return Response(DeviceSerializer(listed, many=True).data)
 
 
-class SessionDetailView(APIView):
+class SessionDetailView(AccountHygieneView):
     @extend_schema(request=None, responses={204: None})
     def delete(self, request, device_id: str):
         """Sign out one session or token (this request's own included).
@@ -82,7 +90,7 @@ class SessionDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-class LogoutAllView(APIView):
+class LogoutAllView(AccountHygieneView):
     @extend_schema(request=None, responses={204: None})
     def post(self, request):
         """Sign out every session and token of the account, this request's own included."""
@@ -112,7 +120,7 @@ class PasswordChangeThrottle(BaseThrottle):
         return 60
 
 
-class PasswordChangeView(APIView):
+class PasswordChangeView(AccountHygieneView):
     throttle_classes = [PasswordChangeThrottle]
 
     @extend_schema(request=PasswordChangeSerializer, responses={204: None})

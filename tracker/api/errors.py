@@ -8,6 +8,35 @@ that fails its path converter), a refused Host, a failed CSRF check, a crash.
 from django.http import JsonResponse
 from django.views import defaults
 from django.views.csrf import csrf_failure as html_csrf_failure
+from rest_framework import status
+from rest_framework.exceptions import APIException, PermissionDenied
+
+MFA_REQUIRED = "mfa_required"
+
+
+class SecondFactorRequired(PermissionDenied):
+    """403 for a therapist without a second factor: a body with `detail` and a
+    machine-readable `code`, so that an app can send them to set one up."""
+
+    default_detail = {
+        "detail": "Set up two-step sign-in (an authenticator app) before you can see patient data.",
+        "code": MFA_REQUIRED,
+    }
+
+
+class SecondStepRequired(APIException):
+    """401 from auth/token/ for an account with a second factor and no valid `otp`.
+
+    Not AuthenticationFailed: DRF turns that into 403 on a view without
+    authentication classes, and this one is a request for more credentials.
+    """
+
+    status_code = status.HTTP_401_UNAUTHORIZED
+    default_detail = {
+        "detail": "This account has two-step sign-in: send `otp`, a code from the "
+        "authenticator app or an unused recovery code.",
+        "code": MFA_REQUIRED,
+    }
 
 
 def _is_api(request) -> bool:

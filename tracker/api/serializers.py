@@ -144,6 +144,13 @@ class RegisterResponseSerializer(TokenResponseSerializer):
 class LoginSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
     password = serializers.CharField(max_length=128, trim_whitespace=False, write_only=True)
+    otp = serializers.CharField(
+        max_length=64,
+        required=False,
+        default="",
+        write_only=True,
+        help_text="For an account with two-step sign-in: an authenticator code or a recovery code.",
+    )
 
     def validate(self, attrs):
         request = self.context["request"]

@@ -1,7 +1,7 @@
 from django.urls import include, path
 from rest_framework.routers import SimpleRouter
 
-from tracker.api import access_log, accounts, devices, exports, goals, recovery, safety
+from tracker.api import access_log, accounts, devices, exports, goals, mfa, recovery, safety
 from tracker.api.pain import PainEntryViewSet
 from tracker.api.progress import PauseDayDetailView, PauseDayListView, ProgressView
 
@@ -34,6 +34,9 @@ urlpatterns = [
     path("me/export/", accounts.ExportView.as_view(), name="me-export"),
     path("me/export/csv/", exports.ExportCSVView.as_view(), name="me-export-csv"),
     path("me/access-log/", access_log.AccessLogView.as_view(), name="me-access-log"),
+    # Second factor (issue 12, MFA).
+    path("me/mfa/totp/", mfa.TOTPView.as_view(), name="me-mfa-totp"),
+    path("me/mfa/totp/confirm/", mfa.TOTPConfirmView.as_view(), name="me-mfa-totp-confirm"),
     path("me/safety/", safety.SafetyCheckView.as_view(), name="me-safety"),
     path("progress/", ProgressView.as_view(), name="progress"),
     path("pause-days/", PauseDayListView.as_view(), name="pause-day-list"),

@@ -3,7 +3,7 @@ import json
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tracker.demo import demo_accounts_create
+from tracker.demo import demo_accounts_create, demo_totp_keys
 
 
 class Command(BaseCommand):
@@ -22,3 +22,9 @@ class Command(BaseCommand):
             self.stdout.write("Demo logins (username / password):")
             for username, password in logins.items():
                 self.stdout.write(f"  {username:<10} {password}")
+        for username, key in demo_totp_keys().items():
+            self.stdout.write(
+                f"  {username} also needs a code (two-step sign-in): add the key {key} "
+                "to an authenticator app, or with the dev extra installed: "
+                f".venv/bin/python -c \"import pyotp; print(pyotp.TOTP('{key}').now())\""
+            )
