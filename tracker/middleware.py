@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.http import JsonResponse
 
+from tracker.languages import user_language_activate
+
 
 class RequestSizeLimitMiddleware:
     """Refuse request bodies over DATA_UPLOAD_MAX_MEMORY_SIZE with 413.
@@ -64,3 +66,20 @@ class PrivateResponseHeadersMiddleware:
         if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class UserLanguageMiddleware:
+    """Answer a signed-in person in their own language (User.language).
+
+    Runs after LocaleMiddleware (which picked the browser's language) and
+    AuthenticationMiddleware (which found the session's user).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            user_language_activate(request, user)
+        return self.get_response(request)

@@ -5,6 +5,7 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -42,6 +43,7 @@ def account_create(
     email: str = "",
     display_name: str = "",
     profile: str = "",
+    language: str = settings.LANGUAGE_CODE,
 ) -> User:
     """Create and return a user; raise UsernameTaken if the name is someone's.
 
@@ -61,6 +63,7 @@ def account_create(
                 timezone=timezone,
                 display_name=display_name,
                 profile=profile if role == Role.PATIENT else "",
+                language=language,
             )
     except IntegrityError:
         raise UsernameTaken() from None

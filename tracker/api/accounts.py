@@ -20,6 +20,7 @@ from tracker.api.serializers import (
 )
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle, ExportThrottle
 from tracker.export import account_export
+from tracker.languages import signup_language
 
 
 def _token_body(key: str) -> dict:
@@ -36,8 +37,10 @@ class RegisterView(APIView):
     def post(self, request):
         incoming = RegisterSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        fields = dict(incoming.validated_data)
+        fields["language"] = signup_language(request, fields.get("language", ""))
         try:
-            user, key = services.account_register(**incoming.validated_data)
+            user, key = services.account_register(**fields)
         except services.UsernameTaken as taken:
             raise ValidationError({"username": [taken.message]}) from None
         body = {"user": UserSerializer(user).data, **_token_body(key)}

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
@@ -44,10 +45,13 @@ class UserSerializer(serializers.ModelSerializer):
     display_name = serializers.CharField(max_length=120, required=False, allow_blank=True)
     email = serializers.EmailField(required=False, allow_blank=True)
     profile = serializers.ChoiceField(choices=Profile.choices, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
     class Meta:
         model = User
-        fields = ["id", "username", "email", "display_name", "role", "timezone", "profile"]
+        fields = [
+            "id", "username", "email", "display_name", "role", "timezone", "profile", "language",
+        ]  # fmt: skip
         read_only_fields = ["id", "username", "role"]
 
     def validate(self, attrs):
@@ -72,6 +76,13 @@ class RegisterSerializer(serializers.Serializer):
     timezone = TimezoneField()
     profile = serializers.ChoiceField(
         choices=Profile.choices, required=False, allow_blank=True, default=""
+    )
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="en, es, de, pl or fr; without it, the request's Accept-Language.",
     )
 
     def validate_username(self, username):
