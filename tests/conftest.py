@@ -161,3 +161,11 @@ def vapid_keys(settings):
     vapid.server_key.cache_clear()
     yield settings.VAPID_PRIVATE_KEY
     vapid.server_key.cache_clear()
+
+
+def pytest_sessionstart(session):
+    # The .mo files are built, not committed (`make messages`): compile any that are
+    # missing or stale, so that a bare `pytest` translates like `make test` does.
+    from tracker.management.commands.compile_catalogs import catalogues_compile
+
+    catalogues_compile()

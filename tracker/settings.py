@@ -148,6 +148,8 @@ MIDDLEWARE = [
     "tracker.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The active language is per thread: put it back once the answer is made.
+    "tracker.middleware.LanguageResetMiddleware",
     # After the session (it reads the language cookie), before CommonMiddleware
     # (Django's documented place): picks the language from Accept-Language.
     "django.middleware.locale.LocaleMiddleware",
