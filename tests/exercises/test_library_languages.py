@@ -180,3 +180,27 @@ def test_the_exercise_page_is_in_the_persons_language(library, language):
     for text in [words["name"], *words["steps"], *words["cautions"]]:
         assert text.replace("'", "&#x27;") in page
     assert "Edge-of-bed hip stretch" not in page
+
+
+def test_a_missing_translation_shows_the_english_and_says_so(library, caplog):
+    Exercise.objects.filter(slug="moist-heat").update(translations={})
+
+    with translation.override("pl"):
+        exercise = Exercise.objects.get(slug="moist-heat")
+
+    assert exercise.name == "Moist heat in the shower or tub"
+    assert "has no 'pl' name" in caplog.text
+
+
+def test_an_admin_in_german_is_shown_the_english_columns_to_edit(library):
+    admin_user = make_user("chef", language="de", is_staff=True, is_superuser=True)
+    browser = Client()
+    browser.force_login(admin_user)
+    exercise = Exercise.objects.get(slug="moist-heat")
+
+    response = browser.get(f"/admin/exercises/exercise/{exercise.pk}/change/")
+
+    assert response.status_code == 200
+    form = response.context["adminform"].form
+    assert form["name"].value() == "Moist heat in the shower or tub"
+    assert form.instance.steps == library_entry("moist-heat")["steps"]
