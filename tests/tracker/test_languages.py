@@ -87,6 +87,7 @@ def test_me_carries_the_language_and_account_can_change_it(alice_client, alice):
     assert response.json()["language"] == "de"
     alice.refresh_from_db()
     assert alice.language == "de"
+    assert alice_client.get("/api/v1/me/export/").json()["account"]["language"] == "de"
 
 
 def test_me_refuses_a_language_we_do_not_have(alice_client, alice):
