@@ -29,7 +29,10 @@ COPY --from=js-deps /build/node_modules /app/node_modules
 WORKDIR /app
 RUN DJANGO_DEBUG=0 ALLOWED_HOSTS=build VAR_DIR=/app/var \
     SECRET_KEY=collectstatic-only-key-never-used-to-sign-anything-0123456789 \
-    /venv/bin/python -m tracker.entrypoints static
+    /venv/bin/python -m tracker.entrypoints static \
+    && DJANGO_DEBUG=0 ALLOWED_HOSTS=build VAR_DIR=/app/var \
+    SECRET_KEY=collectstatic-only-key-never-used-to-sign-anything-0123456789 \
+    /venv/bin/python manage.py compile_catalogs -v 0
 
 # 4. What runs: the virtualenv, the code and the static files; no compiler,
 #    no node, no pip cache, not root.
@@ -43,6 +46,8 @@ RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin stret
 COPY --from=python-deps /venv /venv
 COPY . /app
 COPY --from=static /app/var/static /app/var/static
+# The translations, compiled in the static stage (.mo files are not committed).
+COPY --from=static /app/locale /app/locale
 # var/ holds beat's schedule file; the code and the static files stay read-only.
 RUN mkdir -p /app/var && chown stretchstop /app/var
 WORKDIR /app

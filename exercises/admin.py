@@ -1,10 +1,21 @@
 from django.contrib import admin
+from django.utils import translation
 
 from exercises.models import Exercise, ExerciseLog, Plan, PlanItem, Routine, RoutineStep
 
 
+class LibraryAdmin(admin.ModelAdmin):
+    """Library rows are edited in their English columns (the other languages come
+    from exercises/content/). Read them with no language active, or a German admin
+    would see, and save, German words as the English."""
+
+    def changeform_view(self, *args, **kwargs):
+        with translation.override(None):
+            return super().changeform_view(*args, **kwargs)
+
+
 @admin.register(Exercise)
-class ExerciseAdmin(admin.ModelAdmin):
+class ExerciseAdmin(LibraryAdmin):
     list_display = ("name", "slug", "kind", "audience")
     list_filter = ("kind", "audience")
 
@@ -15,7 +26,7 @@ class RoutineStepInline(admin.TabularInline):
 
 
 @admin.register(Routine)
-class RoutineAdmin(admin.ModelAdmin):
+class RoutineAdmin(LibraryAdmin):
     list_display = ("name", "slug", "minutes_min", "minutes_max")
     inlines = [RoutineStepInline]
 

@@ -1,12 +1,14 @@
 """Checks on the library's plain data, run by `load_exercises` before it writes.
 
-Pure: no queries. Each function returns a list of human-readable problems,
+Pure: no queries. translation_errors checks the words of content/<language>.py.
+Each function returns a list of human-readable problems,
 empty when the data is fine.
 """
 
 import re
 from collections.abc import Iterable, Mapping
 
+from exercises.content import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS
 from exercises.models import Audience, Exercise, Kind, Tag
 
 EXERCISE_KEYS = frozenset({*Exercise.CONTENT_FIELDS, "order"})
@@ -191,4 +193,78 @@ def library_errors(
         errors += routine_errors(entry, exercises_by_slug=by_slug)
     if dupes := _duplicates([r.get("slug") for r in routines]):
         errors.append(f"duplicate routine slugs: {dupes}")
+    return errors
+
+
+def _text_errors(english: object, translated: object, label: str) -> list[str]:
+    """Return problems with one field's words: the same shape as the English, none empty."""
+    if isinstance(english, str):
+        if not isinstance(translated, str):
+            return [f"{label} must be text"]
+        if bool(english.strip()) != bool(translated.strip()):
+            return [f"{label} must be empty exactly when the English is"]
+        return []
+    if not _is_string_list(translated) or len(translated) != len(english):
+        return [f"{label} must be {len(english)} non-empty texts, one per English item"]
+    return []
+
+
+def exercise_translation_errors(entry: Mapping, words: Mapping | None, language: str) -> list[str]:
+    """Return what one exercise lacks in `language` (words: its entry in content/<language>)."""
+    label = f"exercise {entry['slug']!r} in {language!r}"
+    if words is None:
+        return [f"{label}: missing"]
+    expected = frozenset(EXERCISE_TEXT_FIELDS)
+    errors = _key_errors(words, expected, label)
+    if errors:
+        return errors
+    english = {**entry, "step_alts": [p["alt"] for p in entry["step_illustrations"]]}
+    for field in EXERCISE_TEXT_FIELDS:
+        errors += _text_errors(english[field], words[field], f"{label}: {field}")
+    if isinstance(words["name"], str) and len(words["name"]) > NAME_MAX:
+        errors.append(f"{label}: name must be at most {NAME_MAX} characters")
+    return errors
+
+
+def routine_translation_errors(entry: Mapping, words: Mapping | None, language: str) -> list[str]:
+    """Return what one routine lacks in `language` (words: its entry in content/<language>)."""
+    label = f"routine {entry['slug']!r} in {language!r}"
+    if words is None:
+        return [f"{label}: missing"]
+    errors = _key_errors(words, frozenset(ROUTINE_TEXT_FIELDS), label)
+    if errors:
+        return errors
+    errors += _text_errors(entry["name"], words["name"], f"{label}: name")
+    errors += _text_errors(entry["summary"], words["summary"], f"{label}: summary")
+    notes = words["notes"]
+    if not (isinstance(notes, list) and len(notes) == len(entry["steps"])):
+        return [*errors, f"{label}: notes must be {len(entry['steps'])} texts, one per step"]
+    for position, (step, note) in enumerate(zip(entry["steps"], notes, strict=True), start=1):
+        errors += _text_errors(step["note"], note, f"{label}: step {position} note")
+        if isinstance(note, str) and len(note) > NOTE_MAX:
+            errors.append(f"{label}: step {position} note is over {NOTE_MAX} characters")
+    if isinstance(words["name"], str) and len(words["name"]) > NAME_MAX:
+        errors.append(f"{label}: name must be at most {NAME_MAX} characters")
+    return errors
+
+
+def translation_errors(
+    exercises: list[Mapping],
+    routines: list[Mapping],
+    *,
+    language: str,
+    exercise_words: Mapping[str, Mapping],
+    routine_words: Mapping[str, Mapping],
+) -> list[str]:
+    """Return every gap in one language's words for the library: a missing exercise,
+    routine, field, step or caution, and any entry the library does not have."""
+    errors = []
+    for entry in exercises:
+        errors += exercise_translation_errors(entry, exercise_words.get(entry["slug"]), language)
+    for entry in routines:
+        errors += routine_translation_errors(entry, routine_words.get(entry["slug"]), language)
+    if extra := exercise_words.keys() - {e["slug"] for e in exercises}:
+        errors.append(f"{language!r}: exercises not in the library: {sorted(extra)}")
+    if extra := routine_words.keys() - {r["slug"] for r in routines}:
+        errors.append(f"{language!r}: routines not in the library: {sorted(extra)}")
     return errors

@@ -1,9 +1,14 @@
+import copy
+import logging
 import uuid
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
 
 PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
 
@@ -38,7 +43,67 @@ class Tag(models.TextChoices):
     GENTLE = "gentle", "Gentle"
 
 
-class Exercise(models.Model):
+class Translated(models.Model):
+    """A library row whose words come in every language of settings.LANGUAGES.
+
+    English is in the ordinary columns; each other language's words are in
+    `translations` ({language: {field: value}}), written by `load_exercises`
+    from exercises/content/<language>.py. A row read from the database speaks
+    the active language (from_db swaps the words in), so the API, the pages and
+    anything else that shows an exercise or a routine need no code of their own
+    for it. The worker, which has no request, asks `text(field)` inside
+    translation.override(recipient's language).
+    """
+
+    TRANSLATED_FIELDS: tuple[str, ...] = ()
+
+    translations = models.JSONField(
+        default=dict, blank=True, help_text="Other languages' words: {language: {field: value}}."
+    )
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # Its columns hold another language's words now: saving would write them as English.
+        if getattr(self, "_english", None):
+            raise ValueError(
+                f"{type(self).__name__} {self.pk} was read in another language; "
+                "read it inside translation.override(None) to change it."
+            )
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        language = translation.get_language()
+        if language and language != settings.LANGUAGE_CODE and "translations" in instance.__dict__:
+            instance._english = {
+                f: instance.__dict__[f] for f in cls.TRANSLATED_FIELDS if f in instance.__dict__
+            }
+            for field in instance._english:
+                instance.__dict__[field] = instance.text(field, language)
+        return instance
+
+    def text(self, field: str, language: str | None = None) -> object:
+        """Return `field` in `language` (default: the active one).
+
+        A missing translation is logged and shows the English: the library's
+        tests fail on one, so in production it means `load_exercises` has not
+        run since the content changed.
+        """
+        language = language or translation.get_language() or settings.LANGUAGE_CODE
+        english = getattr(self, "_english", {}).get(field, getattr(self, field))
+        if language == settings.LANGUAGE_CODE:
+            return english
+        words = self.translations.get(language, {})
+        if field not in words:
+            logger.warning("%s %s has no %r %s", type(self).__name__, self.pk, language, field)
+            return english
+        return copy.deepcopy(words[field])
+
+
+class Exercise(Translated):
     """One entry of the library: an exercise, a habit or a clinician technique.
 
     Content comes from exercises/library.py (loaded by `load_exercises`), whose
@@ -51,6 +116,11 @@ class Exercise(models.Model):
         "skip_when", "professional_note", "progressions", "default_hold_seconds",
         "default_reps", "default_sets", "default_times_per_day", "tags", "equipment",
         "sources", "illustration_alt", "step_illustrations",
+    )  # fmt: skip
+    # Its words, in every language (see Translated).
+    TRANSLATED_FIELDS = (
+        "name", "summary", "steps", "cues", "cautions", "skip_when", "professional_note",
+        "progressions", "equipment", "illustration_alt", "step_illustrations",
     )  # fmt: skip
 
     slug = models.SlugField(max_length=80, unique=True)
@@ -104,8 +174,10 @@ class Exercise(models.Model):
         ]
 
 
-class Routine(models.Model):
+class Routine(Translated):
     """A named built-in sequence of exercises with doses."""
+
+    TRANSLATED_FIELDS = ("name", "summary")
 
     slug = models.SlugField(max_length=80, unique=True)
     name = models.CharField(max_length=120)
@@ -122,7 +194,9 @@ class Routine(models.Model):
         return self.name
 
 
-class RoutineStep(models.Model):
+class RoutineStep(Translated):
+    TRANSLATED_FIELDS = ("note",)
+
     routine = models.ForeignKey(Routine, on_delete=models.CASCADE, related_name="steps")
     exercise = models.ForeignKey(Exercise, on_delete=models.PROTECT, related_name="+")
     order = models.PositiveIntegerField()

@@ -14,7 +14,9 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import F, Q
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reminders import metrics
 from reminders.bulk import sends_record
@@ -31,19 +33,23 @@ from reminders.services import action_token, suggested_routine
 
 logger = logging.getLogger(__name__)
 
+# Lazy: each is put into words in the recipient's language (see message_for).
 TEXTS = {
     DeliveryKind.SITTING: (
-        "Time for a stretch break",
-        "You've been sitting a while. Stand up and stretch your hip flexors.",
+        gettext_lazy("Time for a stretch break"),
+        gettext_lazy("You've been sitting a while. Stand up and stretch your hip flexors."),
     ),
-    DeliveryKind.TIMES: ("Your stretching routine", "It's time for your routine."),
+    DeliveryKind.TIMES: (
+        gettext_lazy("Your stretching routine"),
+        gettext_lazy("It's time for your routine."),
+    ),
     DeliveryKind.DRIVE: (
-        "Stretch at your next stop",
-        "Your break is due soon. When you stop, stretch before you drive on.",
+        gettext_lazy("Stretch at your next stop"),
+        gettext_lazy("Your break is due soon. When you stop, stretch before you drive on."),
     ),
     DeliveryKind.TEST: (
-        "StretchStop test",
-        "Notifications work. This is how your reminders will look.",
+        gettext_lazy("StretchStop test"),
+        gettext_lazy("Notifications work. This is how your reminders will look."),
     ),
 }
 
@@ -83,12 +89,18 @@ def still_driving(deliveries: Sequence[Delivery]) -> set[int]:
 
 
 def message_for(delivery: Delivery, *, driving: bool | None = None) -> Message:
-    """Return what the reminder says. While driving it needs no touch: no buttons.
+    """Return what the reminder says, in the recipient's language whatever the worker's.
 
-    `driving` says whether the delivery's drive is on the road (see
-    still_driving, which answers for a whole chunk); None looks it up.
+    While driving it needs no touch: no buttons. `driving` says whether the
+    delivery's drive is on the road (see still_driving, which answers for a
+    whole chunk); None looks it up.
     """
-    title, body = TEXTS[delivery.kind]
+    with translation.override(delivery.user.language):
+        return _message(delivery, driving)
+
+
+def _message(delivery: Delivery, driving: bool | None) -> Message:
+    title, body = (str(text) for text in TEXTS[delivery.kind])
     routine = suggested_routine(delivery)
     if driving is None:
         driving = delivery.pk in still_driving([delivery])
@@ -98,14 +110,18 @@ def message_for(delivery: Delivery, *, driving: bool | None = None) -> Message:
     url = f"/reminders/{delivery.pk}/?token={token}" if interactive else "/drive/"
     actions = (
         [
-            {"action": "done", "title": "Done"},
-            {"action": "snooze", "title": "Snooze 10 min"},
+            {"action": "done", "title": _("Done")},
+            {"action": "snooze", "title": _("Snooze 10 min")},
         ]
         if interactive and delivery.kind != DeliveryKind.DRIVE
         else []
     )
     if routine is not None and delivery.kind != DeliveryKind.TEST:
-        body = f"{body} Suggested: {routine.name}."
+        # The routine row may have been read in another language: ask for this one.
+        body = _("%(reminder)s Suggested: %(routine)s.") % {
+            "reminder": body,
+            "routine": routine.text("name"),
+        }
     return Message(
         delivery_id=delivery.pk,
         title=title,

@@ -220,3 +220,11 @@ def recovery_codes_of(user: User) -> list[str]:
 
     codes = Authenticator.objects.get(user=user, type=Authenticator.Type.RECOVERY_CODES)
     return codes.wrap().get_unused_codes()
+
+
+def pytest_sessionstart(session):
+    # The .mo files are built, not committed (`make messages`): compile any that are
+    # missing or stale, so that a bare `pytest` translates like `make test` does.
+    from tracker.management.commands.compile_catalogs import catalogues_compile
+
+    catalogues_compile()

@@ -13,9 +13,10 @@ SEPARATOR = "-" * 79
 def emails_in(directory: Path) -> list[Message]:
     messages = []
     for path in sorted(directory.glob("*.log")):
-        for chunk in path.read_text().split(SEPARATOR):
+        # As bytes: a body in 8bit UTF-8 (any accented letter) decodes only from bytes.
+        for chunk in path.read_bytes().split(SEPARATOR.encode()):
             if chunk.strip():
-                messages.append(email.message_from_string(chunk.strip() + "\n"))
+                messages.append(email.message_from_bytes(chunk.strip() + b"\n"))
     return messages
 
 

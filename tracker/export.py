@@ -38,6 +38,7 @@ def account_export(*, user: User) -> dict[str, Any]:
             "role": user.role,
             "profile": user.profile,
             "timezone": user.timezone,
+            "language": user.language,
             "date_joined": user.date_joined.isoformat(),
         },
         "plans": [

@@ -31,6 +31,7 @@ ZIP_MEDIA_TYPE = "application/zip"
 COLUMNS: dict[str, tuple[str, ...]] = {
     "account.csv": (
         "username", "email", "display_name", "role", "profile", "timezone", "date_joined",
+        "language",
     ),
     "plans.csv": ("id", "name", "notes", "is_paused", "assigned_by", "created_at", "ended_on"),
     "plan_items.csv": (

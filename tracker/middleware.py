@@ -1,5 +1,8 @@
 from django.conf import settings
 from django.http import JsonResponse
+from django.utils import translation
+
+from tracker.languages import user_language_activate
 
 
 class RequestSizeLimitMiddleware:
@@ -64,3 +67,39 @@ class PrivateResponseHeadersMiddleware:
         if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store"
         return response
+
+
+class LanguageResetMiddleware:
+    """Deactivate the request's language once its answer is made.
+
+    Django activates a language per thread and never puts it back, so without
+    this whatever runs next on the thread (a test, a task run in a server
+    thread) would go on in the last person's language. It sits outside
+    LocaleMiddleware, which still sets Content-Language from the active language.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            return self.get_response(request)
+        finally:
+            translation.deactivate()
+
+
+class UserLanguageMiddleware:
+    """Answer a signed-in person in their own language (User.language).
+
+    Runs after LocaleMiddleware (which picked the browser's language) and
+    AuthenticationMiddleware (which found the session's user).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            user_language_activate(request, user)
+        return self.get_response(request)

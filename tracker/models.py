@@ -29,6 +29,11 @@ class User(AbstractUser):
     display_name = models.CharField(max_length=120, blank=True)
     # Only patients have a profile; it picks the routines and reminders offered.
     profile = models.CharField(max_length=16, choices=Profile.choices, blank=True)
+    # What pages, API answers, reminders and emails are written in. Sign-up
+    # takes it from the browser (tracker.languages.signup_language).
+    language = models.CharField(
+        max_length=8, choices=settings.LANGUAGES, default=settings.LANGUAGE_CODE
+    )
 
     @property
     def tzinfo(self) -> ZoneInfo:

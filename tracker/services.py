@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -44,6 +45,7 @@ def account_create(
     email: str = "",
     display_name: str = "",
     profile: str = "",
+    language: str = settings.LANGUAGE_CODE,
 ) -> User:
     """Create and return a user; raise UsernameTaken if the name is someone's.
 
@@ -64,6 +66,7 @@ def account_create(
                 timezone=timezone,
                 display_name=display_name,
                 profile=profile if role == Role.PATIENT else "",
+                language=language,
             )
             if email:
                 # Unverified until the link in the sign-up e-mail is opened (see

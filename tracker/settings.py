@@ -154,6 +154,11 @@ MIDDLEWARE = [
     "tracker.middleware.RequestSizeLimitMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The active language is per thread: put it back once the answer is made.
+    "tracker.middleware.LanguageResetMiddleware",
+    # After the session (it reads the language cookie), before CommonMiddleware
+    # (Django's documented place): picks the language from Accept-Language.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -164,6 +169,9 @@ MIDDLEWARE = [
     # Writes the access audit once the view has answered (one INSERT a request).
     # A failed write turns the answer into a 500: no patient data goes out unrecorded.
     "tracker.audit.AccessAuditMiddleware",
+    # A signed-in person's own setting wins over what the browser asks for.
+    # (API token users get theirs in tracker.api.authentication, where DRF authenticates.)
+    "tracker.middleware.UserLanguageMiddleware",
     "tracker.middleware.PrivateResponseHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -181,6 +189,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
@@ -288,6 +297,17 @@ MFA_ALLOW_UNVERIFIED_EMAIL = True
 MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = DEBUG
 
 LANGUAGE_CODE = "en"
+# The languages people can choose (User.language), each named in itself so that
+# anyone can find their own. README, "Languages", says how to add one.
+LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("de", "Deutsch"),
+    ("pl", "Polski"),
+    ("fr", "Français"),
+]
+# Our catalogues (.po, committed; .mo compiled by `manage.py compile_catalogs`).
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -356,7 +376,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 256 * 1024, minimum=1
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        # knox's, noting each token's device and last use for "Signed-in devices".
+        # knox's, noting each token's device and last use for "Signed-in devices",
+        # and answering in the token owner's language.
         "tracker.api.authentication.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],

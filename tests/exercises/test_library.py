@@ -418,7 +418,7 @@ def test_loading_reports_a_one_line_count(db):
     call_command("load_exercises", stdout=out)
 
     assert out.getvalue() == f"Loaded {len(EXERCISES)} exercises ({len(EXERCISES)} new) " + (
-        f"and {len(ROUTINES)} routines ({len(ROUTINES)} new).\n"
+        f"and {len(ROUTINES)} routines ({len(ROUTINES)} new), in English and es, de, pl, fr.\n"
     )
 
 

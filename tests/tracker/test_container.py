@@ -129,6 +129,8 @@ def test_the_image_is_multi_stage_slim_not_root_and_has_static_files_built_in():
     assert re.search(r"^USER (?!root)\S+", final, flags=re.MULTILINE)
     assert "tracker.entrypoints static" in DOCKERFILE
     assert "COPY --from=static /app/var/static /app/var/static" in final
+    assert "manage.py compile_catalogs" in DOCKERFILE
+    assert "COPY --from=static /app/locale /app/locale" in final
     # No build tools or node in what runs.
     assert "apt-get" not in final and "node" not in final.replace("node_modules", "")
 
@@ -147,6 +149,8 @@ def test_the_build_context_holds_no_development_file():
         "tracker/entrypoints.py",
         "tracker/settings.py",
         "templates/tracker/today.html",
+        # The translations: the image compiles them (compile_catalogs).
+        "locale/pl/LC_MESSAGES/django.po",
     ]
     assert [path for path in needed if path not in sent] == []
 

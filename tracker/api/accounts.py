@@ -22,6 +22,7 @@ from tracker.api.serializers import (
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle, ExportThrottle
 from tracker.clients import client_address
 from tracker.export import account_export
+from tracker.languages import signup_language
 from tracker.mfa import has_second_factor, otp_valid
 
 
@@ -39,8 +40,10 @@ class RegisterView(APIView):
     def post(self, request):
         incoming = RegisterSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
+        fields = dict(incoming.validated_data)
+        fields["language"] = signup_language(request, fields.get("language", ""))
         try:
-            user, key = services.account_register(**incoming.validated_data)
+            user, key = services.account_register(**fields)
         except services.UsernameTaken as taken:
             raise ValidationError({"username": [taken.message]}) from None
         # The same allauth function as the sign-up page's verification stage.

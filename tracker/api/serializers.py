@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
@@ -61,6 +62,7 @@ class UserSerializer(serializers.ModelSerializer):
         help_text="A new address waiting for its confirmation link to be opened, or null."
     )
     profile = serializers.ChoiceField(choices=Profile.choices, required=False, allow_blank=True)
+    language = serializers.ChoiceField(choices=settings.LANGUAGES, required=False)
 
     class Meta:
         model = User
@@ -74,6 +76,7 @@ class UserSerializer(serializers.ModelSerializer):
             "role",
             "timezone",
             "profile",
+            "language",
         ]
         read_only_fields = ["id", "username", "role"]
 
@@ -112,6 +115,13 @@ class RegisterSerializer(serializers.Serializer):
     timezone = TimezoneField()
     profile = serializers.ChoiceField(
         choices=Profile.choices, required=False, allow_blank=True, default=""
+    )
+    language = serializers.ChoiceField(
+        choices=settings.LANGUAGES,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="en, es, de, pl or fr; without it, the request's Accept-Language.",
     )
 
     def validate_username(self, username):

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Count, Q, QuerySet
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from reminders.channels import ChannelError
 from reminders.notices import Notice, notice_due_at, notice_send
@@ -163,21 +165,24 @@ def recipient_of(message: CareMessage) -> User:
 
 
 def notice_for(message: CareMessage) -> Notice:
-    """Return what the recipient's notice says: who wrote, never what (lock screens, email)."""
+    """Return what the recipient's notice says: who wrote, never what (lock screens, email).
+
+    In the recipient's language, whatever the worker's.
+    """
     sender = message.sender
     recipient = recipient_of(message)
-    fallback = "your therapist" if sender.role == Role.THERAPIST else sender.username
-    name = sender.display_name or fallback
     if recipient.role == Role.THERAPIST:
         url = f"/patients/{message.link.patient_id}/#messages"
     else:
         url = f"/messages/{message.link_id}/"
-    return Notice(
-        title=f"New message from {name}",
-        body="Open StretchStop to read it.",
-        url=url,
-        tag=f"care-message-{message.link_id}",
-    )
+    with translation.override(recipient.language):
+        fallback = _("your therapist") if sender.role == Role.THERAPIST else sender.username
+        return Notice(
+            title=_("New message from %(name)s") % {"name": sender.display_name or fallback},
+            body=_("Open StretchStop to read it."),
+            url=url,
+            tag=f"care-message-{message.link_id}",
+        )
 
 
 def message_notify(*, message_id: int, now: datetime) -> str:

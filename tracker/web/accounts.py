@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from tracker import services
 from tracker.api.serializers import RegisterSerializer
 from tracker.api.throttles import AuthIPThrottle, AuthUsernameThrottle
+from tracker.languages import signup_language
 from tracker.models import Profile, Role
 from tracker.web.care import after_signup_url, pending_invite_code
 from tracker.web.navigation import home_url
@@ -53,8 +54,10 @@ def signup_page(request: HttpRequest) -> HttpResponse:
     if not incoming.is_valid():
         context["errors"] = incoming.errors
         return render(request, "tracker/signup.html", context, status=400)
+    fields = dict(incoming.validated_data)
+    fields["language"] = signup_language(request, fields.get("language", ""))
     try:
-        user = services.account_create(**incoming.validated_data)
+        user = services.account_create(**fields)
     except services.UsernameTaken as taken:
         context["errors"] = {"username": [taken.message]}
         return render(request, "tracker/signup.html", context, status=400)

@@ -225,7 +225,7 @@ def _page(request: HttpRequest, failed: ScheduleForm | None = None, status: int 
         "new_forms": list(new_forms.values()),
         "weekdays": WEEKDAYS,
         "channels": Channel.choices,
-        "routines": Routine.objects.only("slug", "name"),
+        "routines": Routine.objects.only("slug", "name", "translations"),
         "has_email": bool(user.email),
         "saved": request.GET.get("saved", ""),
         "failed": failed,
