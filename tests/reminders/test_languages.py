@@ -8,7 +8,7 @@ from exercises.content import content_of
 from reminders.dispatch import dispatch_due
 from reminders.models import Delivery, DeliveryState
 from reminders.tasks import enqueue_sends
-from tests.conftest import make_user
+from tests.conftest import make_user, with_verified_email
 from tests.email_files import body_of, wait_for_emails
 from tests.reminders.helpers import due_schedule, wait_for_state
 
@@ -58,7 +58,9 @@ def test_a_spanish_users_reminder_email_is_in_spanish(celery_worker, settings, t
     settings.EMAIL_FILE_PATH = str(tmp_path / "mail")
     settings.SITE_URL = "https://stretch.example"
     call_command("load_exercises", verbosity=0)
-    user = make_user("conductora", profile="desk", language="es", email="ana@example.com")
+    user = with_verified_email(
+        make_user("conductora", profile="desk", language="es"), "ana@example.com"
+    )
     schedule = due_schedule(user)
     schedule.channels = ["email"]
     schedule.save(update_fields=["channels"])

@@ -5,7 +5,7 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from tests.conftest import client_for, make_user
+from tests.conftest import client_for, make_user, with_verified_email
 from tests.tracker.test_care_links import link_between
 from tracker.care import messages
 from tracker.models import User
@@ -140,9 +140,9 @@ def test_a_page_for_someone_not_signed_in_follows_the_browser(db, language):
 
 
 def test_a_message_notice_is_in_the_recipients_language(thera, alice, mailoutbox):
-    alice.email = "alice@example.org"
+    with_verified_email(alice, "alice@example.org")
     alice.language = "fr"
-    alice.save(update_fields=["email", "language"])
+    alice.save(update_fields=["language"])
     link = link_between(thera, alice)
     now = timezone.now()
     message = messages.message_send(
