@@ -37,7 +37,7 @@ from tests.reminders.topology import (
 from tests.tracker.test_security import production_env
 
 PEOPLE = 5000
-CHUNK = 50  # REMINDERS_SEND_CHUNK's default: deliveries per send task
+CHUNK = 50  # REMINDERS_SEND_CHUNK here: deliveries per send task, so per kill at most
 WORKER_CONCURRENCY = 4  # as compose.yaml runs them
 
 
@@ -58,6 +58,7 @@ def topology(postgres, broker, push_receiver, settings, tmp_path, transactional_
             "WORKER_CONCURRENCY": str(WORKER_CONCURRENCY),
             "REMINDERS_DISPATCH_EVERY_SECONDS": "1",
             "REMINDERS_BATCH_SIZE": "100",
+            "REMINDERS_SEND_CHUNK": str(CHUNK),
             "REMINDERS_SEND_LEASE_SECONDS": "5",
             "REMINDERS_SWEEP_AFTER_SECONDS": "10",
         },
