@@ -191,6 +191,12 @@ def main() -> None:
         patient = User.objects.get(username="patient0")
     else:
         therapist, patient = seed(timezone.now())
+    # Therapists see patient data only with a second factor (README, "Two-step sign-in").
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+
+    if not Authenticator.objects.filter(user=therapist, type=Authenticator.Type.TOTP).exists():
+        TOTP.activate(therapist, generate_totp_secret())
     client = APIClient()
     client.force_authenticate(therapist)
 
