@@ -59,6 +59,8 @@ ROUTES: dict[str, dict[str, AccessWhat]] = {
     },
     "care-link-messages-read": {AccessKind.CHANGE: AccessWhat.MESSAGES},
     "care-link-detail": {AccessKind.CHANGE: AccessWhat.LINK},
+    # Saving a template from a patient's plan copies the plan out: a read of it.
+    "care-templates": {AccessKind.READ: AccessWhat.PLANS},
     # The pages (tracker/web/urls.py).
     "patients": {AccessKind.READ: AccessWhat.DASHBOARD, AccessKind.CHANGE: AccessWhat.ALERTS},
     "patient": {AccessKind.READ: AccessWhat.PATIENT_PAGE, AccessKind.CHANGE: AccessWhat.PLANS},
@@ -67,6 +69,9 @@ ROUTES: dict[str, dict[str, AccessWhat]] = {
 }
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+# Routes whose writes change only the therapist's own things, so that what they
+# reach of a patient's data is read (a template saved from a patient's plan).
+READING_ROUTES = frozenset({"care-templates"})
 
 # The attribute of the Django request the notes are kept on until the answer.
 _NOTES = "access_audit_notes"
@@ -101,8 +106,10 @@ def access_records_write(
     if not notes or actor is None or not actor.is_authenticated:
         return []
     match = request.resolver_match
-    kind = AccessKind.READ if request.method in READ_METHODS else AccessKind.CHANGE
-    what = ROUTES.get(match.url_name if match else "", {}).get(kind, AccessWhat.OTHER)
+    url_name = match.url_name if match else ""
+    reads = request.method in READ_METHODS or url_name in READING_ROUTES
+    kind = AccessKind.READ if reads else AccessKind.CHANGE
+    what = ROUTES.get(url_name, {}).get(kind, AccessWhat.OTHER)
     via = AccessVia.API if request.path.startswith("/api/") else AccessVia.PAGE
     common = {
         "actor": actor,

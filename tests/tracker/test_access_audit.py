@@ -20,7 +20,7 @@ from exercises.models import Plan
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
 from tests.tracker.test_care_plans import STRETCH, assigned_plan
-from tracker.audit import ROUTES
+from tracker.audit import READING_ROUTES, ROUTES
 from tracker.models import AccessRecord, CareLink, CareMessage, PainEntry, Role, User
 
 
@@ -163,6 +163,14 @@ API_CASES = [
         "messages",
     ),
     ("care-link-detail", "DELETE", lambda s: f"/api/v1/care/links/{s.link.pk}/", None, 204, "link"),
+    (
+        "care-templates",
+        "POST",
+        lambda s: "/api/v1/care/templates/",
+        lambda s: {"name": "From Alice's plan", "plan": s.plan.pk},
+        201,
+        "plans",
+    ),
 ]
 
 PAGE_CASES = [
@@ -239,7 +247,7 @@ def test_each_care_endpoint_and_page_records_one_access_per_request(
         "thera",
     )
     assert (record.what, record.via, record.method, record.status) == (what, via, method, status)
-    assert record.kind == ("read" if method == "GET" else "change")
+    assert record.kind == ("read" if method == "GET" or url_name in READING_ROUTES else "change")
     assert record.path == path(scene)
     assert record.address == "127.0.0.1"
     assert timezone.now() - record.at < timedelta(minutes=1)
