@@ -63,27 +63,31 @@ ROUTES: dict[str, dict[str, AccessWhat]] = {
     "care-templates": {AccessKind.READ: AccessWhat.PLANS},
     # The pages (tracker/web/urls.py).
     "patients": {AccessKind.READ: AccessWhat.DASHBOARD, AccessKind.CHANGE: AccessWhat.ALERTS},
+    # Its POSTs act on plans; "save as template" only reads one (only_reads).
     "patient": {AccessKind.READ: AccessWhat.PATIENT_PAGE, AccessKind.CHANGE: AccessWhat.PLANS},
     "patient-message-post": {AccessKind.CHANGE: AccessWhat.MESSAGES},
     "patient-programme": {AccessKind.READ: AccessWhat.PROGRAMME},
 }
 
 READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
-# Routes whose writes change only the therapist's own things, so that what they
-# reach of a patient's data is read (a template saved from a patient's plan).
-READING_ROUTES = frozenset({"care-templates"})
-
-# The attribute of the Django request the notes are kept on until the answer.
+# The attributes of the Django request the notes are kept on until the answer.
 _NOTES = "access_audit_notes"
+_ONLY_READS = "access_audit_only_reads"
 
 
-def access_note(request, *, patients: Iterable[User | int]) -> None:
+def access_note(
+    request, *, patients: Iterable[User | int], only_reads: AccessWhat | None = None
+) -> None:
     """Note that this request reaches these patients' data; written when it is answered.
 
     Takes a Django or a DRF request (the notes go on the Django one, which the
-    middleware sees). Patients noted twice are recorded once.
+    middleware sees). Patients noted twice are recorded once. A write that
+    changes only the therapist's own things (a template saved from a patient's
+    plan) names in `only_reads` what of the patient's data it read.
     """
     http_request = getattr(request, "_request", request)
+    if only_reads:
+        setattr(http_request, _ONLY_READS, only_reads)
     notes = getattr(http_request, _NOTES, None)
     if notes is None:
         notes = {}
@@ -107,9 +111,9 @@ def access_records_write(
         return []
     match = request.resolver_match
     url_name = match.url_name if match else ""
-    reads = request.method in READ_METHODS or url_name in READING_ROUTES
-    kind = AccessKind.READ if reads else AccessKind.CHANGE
-    what = ROUTES.get(url_name, {}).get(kind, AccessWhat.OTHER)
+    only_reads = getattr(request, _ONLY_READS, None)
+    kind = AccessKind.READ if request.method in READ_METHODS or only_reads else AccessKind.CHANGE
+    what = only_reads or ROUTES.get(url_name, {}).get(kind, AccessWhat.OTHER)
     via = AccessVia.API if request.path.startswith("/api/") else AccessVia.PAGE
     common = {
         "actor": actor,

@@ -20,7 +20,7 @@ from exercises.models import Plan
 from tests.conftest import client_for, make_user
 from tests.tracker.test_care_links import link_between
 from tests.tracker.test_care_plans import STRETCH, assigned_plan
-from tracker.audit import READING_ROUTES, ROUTES
+from tracker.audit import ROUTES
 from tracker.models import AccessRecord, CareLink, CareMessage, PainEntry, Role, User
 
 
@@ -63,6 +63,9 @@ PAGE_PLAN = {
     "items-0-hold_seconds": "30",
     "items-0-times_per_day": "1",
 }
+
+# Writes that change only the therapist's own things: recorded as reads.
+READING_ROUTES = {"care-templates"}
 
 # (url name, via, method, path, body, expected status, what, kind)
 API_CASES = [
@@ -411,3 +414,17 @@ def client_for_errors():
         return client
 
     return make
+
+
+def test_saving_a_patients_plan_as_a_template_on_the_page_is_recorded_as_a_read(scene, thera):
+    client = Client()
+    client.force_login(thera)
+    before = set(AccessRecord.objects.values_list("pk", flat=True))
+
+    response = client.post(
+        f"/patients/{scene.alice.pk}/", {"action": "save-template", "plan": scene.plan.pk}
+    )
+
+    assert response.status_code == 302
+    (record,) = AccessRecord.objects.exclude(pk__in=before)
+    assert (record.patient, record.kind, record.what) == (scene.alice, "read", "plans")

@@ -42,7 +42,7 @@ from tracker.care.serializers import (
     LinkSerializer,
     PlanTemplateSerializer,
 )
-from tracker.models import User
+from tracker.models import AccessWhat, User
 
 
 def _forbidden(description: str) -> OpenApiResponse:
@@ -219,7 +219,7 @@ class TemplateListView(APIView):
             plan = selectors.plan_assigned_by(therapist=request.user, plan_id=values.pop("plan"))
             if plan is None:
                 raise ValidationError({"plan": ["No such plan of a patient linked to you."]})
-            access_note(request, patients=[plan.user_id])
+            access_note(request, patients=[plan.user_id], only_reads=AccessWhat.PLANS)
             template = template_from_plan(owner=request.user, plan=plan, **values)
         else:
             template = template_create(owner=request.user, items=values.pop("items"), **values)

@@ -35,7 +35,7 @@ from tracker.care.messages import unread_by_patient
 from tracker.care.selectors import PatientDashboard
 from tracker.care.serializers import AssignedPlanSerializer
 from tracker.days import local_date, window_for
-from tracker.models import User
+from tracker.models import AccessWhat, User
 from tracker.safety import answers_as_asked, latest_safety_check
 from tracker.selectors import progress_summary
 from tracker.web.access import therapist_required
@@ -527,6 +527,7 @@ def _plan_action(request: HttpRequest, patient: User, chosen) -> HttpResponse:
         return back
     if action == "save-template":
         plan = _assigned_plan_or_404(request, patient)
+        access_note(request, patients=[patient], only_reads=AccessWhat.PLANS)
         template_from_plan(owner=request.user, plan=plan)
         messages.success(request, f"“{plan.name}” saved as a template.")
         return back
