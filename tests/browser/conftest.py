@@ -73,40 +73,50 @@ def site(live_server, library) -> str:
     return live_server.url
 
 
-@pytest.fixture
-def phone(browser, site):
-    """A fresh browser profile at 360x640; each test starts with no cookies or caches."""
-    context = browser.new_context(viewport=PHONE, base_url=site, service_workers="allow")
+def _open_page(browser, site, viewport, **options):
+    """A page in a fresh context, with the requests it has in flight counted.
+
+    The count is the context's, not the page's: Chromium reports the service
+    worker's own fetches (its precache, after a page registered it) on the context.
+    """
+    context = browser.new_context(viewport=viewport, base_url=site, **options)
     context.set_default_timeout(10_000)
     page = context.new_page()
     page.site = site
     page.errors = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
-    in_flight = set()
-    page.on("request", lambda request: in_flight.add(request))
-    page.on("requestfinished", lambda request: in_flight.discard(request))
-    page.on("requestfailed", lambda request: in_flight.discard(request))
-    yield page
-    # A test may end while the page still talks to the server (the outbox sends
-    # a log after the screen already shows it); let the server answer before the
-    # test database goes away under it.
+    page.in_flight = set()
+    context.on("request", lambda request: page.in_flight.add(request))
+    context.on("requestfinished", lambda request: page.in_flight.discard(request))
+    context.on("requestfailed", lambda request: page.in_flight.discard(request))
+    return page
+
+
+def _close_page(page) -> None:
+    # A test may end while the page or its service worker still talks to the
+    # server (the outbox sends a log after the screen already shows it; the worker
+    # precaches); let the server answer before the test database goes away under
+    # it, or the answer is a 500 from a blocked database in the server's thread.
     deadline = time.monotonic() + 10
-    while in_flight and time.monotonic() < deadline:
+    while page.in_flight and time.monotonic() < deadline:
         page.wait_for_timeout(50)
-    context.close()
+    page.context.close()
+
+
+@pytest.fixture
+def phone(browser, site):
+    """A fresh browser profile at 360x640; each test starts with no cookies or caches."""
+    page = _open_page(browser, site, PHONE, service_workers="allow")
+    yield page
+    _close_page(page)
 
 
 @pytest.fixture
 def desk(browser, site):
     """The therapist's browser beside the phone: its own context at 1280x800."""
-    context = browser.new_context(viewport=DESKTOP, base_url=site)
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    page.site = site
-    page.errors = []
-    page.on("pageerror", lambda error: page.errors.append(str(error)))
+    page = _open_page(browser, site, DESKTOP)
     yield page
-    context.close()
+    _close_page(page)
 
 
 def log_in_as(page, user) -> None:
