@@ -17,10 +17,13 @@ from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
+from django.utils import timezone
 
+from exercises.models import Exercise, Routine
+from exercises.services import plan_create
 from tests.conftest import REQUIRE_SERVICES, with_totp
 from tracker.mfa import has_second_factor
-from tracker.models import Role
+from tracker.models import CareLink, Role
 
 PHONE = {"width": 360, "height": 640}
 DESKTOP = {"width": 1280, "height": 800}
@@ -172,6 +175,20 @@ def assert_accessible(page) -> None:
     assert violations == [], json.dumps(violations, indent=1)
 
 
+# Text containers whose content is wider than their box: words that do not fit
+# (long German and Polish words, mostly).
+OVERFLOWING = """() => [...document.querySelectorAll(
+      'h1, h2, h3, p, li, a, button, summary, dd, dt, label, legend, th, td')]
+    .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
+    .filter((el) => getComputedStyle(el).display !== 'inline')
+    .map((el) => el.outerHTML.slice(0, 100))"""
+
+
+def overflowing_text(page) -> list[str]:
+    """Return the visible text containers whose words do not fit their box."""
+    return page.evaluate(OVERFLOWING)
+
+
 def tap_targets_too_small(page, minimum: int = 44) -> list[str]:
     """Return the visible buttons, links and form controls smaller than `minimum` px.
 
@@ -214,3 +231,26 @@ def set_up_totp(page, password: str) -> str:
     page.locator("#recovery-codes").wait_for()
     page.get_by_role("link", name="I have saved them: continue").click()
     return secret
+
+
+@pytest.fixture
+def cast(alice, thera, site) -> dict[str, object]:
+    """Alice in Thera's care with a plan Thera wrote: what the pages' routes need."""
+    link = CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
+    stretch = Exercise.objects.filter(audience="self_care").order_by("order").first()
+    plan = plan_create(
+        user=alice,
+        name="Hips",
+        notes="Slowly, and stop if it hurts.",
+        assigned_by=thera,
+        items=[
+            {"exercise": stretch, "hold_seconds": 30, "sets": 2, "side": "each", "notes": "Tall"}
+        ],
+    )
+    return {
+        "link_id": link.pk,
+        "plan_id": plan.pk,
+        "slug": stretch.slug,
+        "routine_slug": Routine.objects.order_by("order").first().slug,
+        "patient_id": alice.pk,
+    }

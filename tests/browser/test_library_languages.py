@@ -6,16 +6,10 @@ import pytest
 from playwright.sync_api import expect
 
 from exercises.content import content_of, other_languages
-from tests.browser.conftest import assert_accessible, journey_shot, log_in_as
+from tests.browser.conftest import assert_accessible, journey_shot, log_in_as, overflowing_text
 from tests.conftest import answered_safety_screen, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-# Text containers whose content is wider than their box: words that do not fit.
-OVERFLOWING = """() => [...document.querySelectorAll(
-      'main h1, main h2, main h3, main p, main li, main a, main button, main summary, main dd')]
-    .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
-    .map((el) => el.outerHTML.slice(0, 100))"""
 
 
 @pytest.mark.parametrize("language", other_languages())
@@ -32,7 +26,7 @@ def test_an_exercise_page_reads_in_the_persons_language_and_fits_a_phone(phone, 
     expect(phone.locator("html")).to_have_attribute("lang", language)
     expect(phone.get_by_role("heading", level=1)).to_have_text(words["name"])
     expect(phone.locator(".exercise-cautions li")).to_have_text(words["cautions"])
-    assert phone.evaluate(OVERFLOWING) == []
+    assert overflowing_text(phone) == []
     assert_accessible(phone)
     journey_shot(phone, f"library-{slug}-{language}")
     assert phone.errors == []
@@ -50,6 +44,6 @@ def test_the_library_list_reads_in_the_persons_language_and_fits_a_phone(phone, 
 
     expect(phone.get_by_role("link", name=words.EXERCISES["slow-sit-back"]["name"], exact=True))
     expect(phone.get_by_text(words.ROUTINES["daily-home"]["name"]).first).to_be_visible()
-    assert phone.evaluate(OVERFLOWING) == []
+    assert overflowing_text(phone) == []
     assert_accessible(phone)
     journey_shot(phone, f"library-{language}")
