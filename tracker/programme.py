@@ -32,6 +32,8 @@ from tracker.export_csv import ExportFile
 from tracker.models import User
 
 logger = logging.getLogger(__name__)
+# fpdf2 subsets the TrueType font with fontTools, which logs every table it prunes at INFO.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 ILLUSTRATIONS = Path(settings.BASE_DIR) / "exercises" / "static" / "exercises" / "illustrations"
 WEEKDAY_NAMES = {
