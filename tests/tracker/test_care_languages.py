@@ -179,9 +179,7 @@ def test_an_invalid_code_is_refused_in_the_patients_language(alice):
     )
 
     assert response.status_code == 400
-    assert response.json()["code"] == [
-        "Ten kod jest nieprawidłowy. Poproś terapeutę o nowy."
-    ]
+    assert response.json()["code"] == ["Ten kod jest nieprawidłowy. Poproś terapeutę o nowy."]
 
 
 def test_the_accept_page_is_in_polish_for_a_polish_patient(client, alice):
