@@ -42,6 +42,11 @@ ENV PATH=/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=tracker.settings \
     VAR_DIR=/app/var
+# DejaVu Sans: the home programme PDF draws Polish, German and French with it
+# (tracker/programme.py); without it the PDF falls back to Latin-1 Helvetica.
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin stretchstop
 COPY --from=python-deps /venv /venv
 COPY . /app

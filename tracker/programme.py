@@ -4,7 +4,10 @@
 plans and their items, assigned plans first); the print page, both PDF
 endpoints and the export all use it, so a change in how plans are stored
 (versions, say) is made here once. `programme_pdf` draws it with fpdf2 (pure
-Python; README says why not WeasyPrint).
+Python; README says why not WeasyPrint), in the patient's language whoever
+downloads it, with DejaVu Sans where the machine has it (Debian's
+fonts-dejavu-core: ł, ż, ß and the typographic characters), else the PDF core
+font Helvetica, which speaks Latin-1 only.
 """
 
 import io
@@ -16,6 +19,9 @@ from pathlib import Path
 
 import segno
 from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
@@ -26,9 +32,22 @@ from tracker.export_csv import ExportFile
 from tracker.models import User
 
 logger = logging.getLogger(__name__)
+# fpdf2 subsets the TrueType font with fontTools, which logs every table it prunes at INFO.
+logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 ILLUSTRATIONS = Path(settings.BASE_DIR) / "exercises" / "static" / "exercises" / "illustrations"
-WEEKDAY_NAMES = {1: "Mon", 2: "Tue", 3: "Wed", 4: "Thu", 5: "Fri", 6: "Sat", 7: "Sun"}
+WEEKDAY_NAMES = {
+    1: gettext_lazy("Mon"),
+    2: gettext_lazy("Tue"),
+    3: gettext_lazy("Wed"),
+    4: gettext_lazy("Thu"),
+    5: gettext_lazy("Fri"),
+    6: gettext_lazy("Sat"),
+    7: gettext_lazy("Sun"),
+}
+# A Unicode font for the PDF, when installed (Debian: fonts-dejavu-core; the image has it).
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu")
+DEJAVU_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
 
 
 @dataclass(frozen=True)
@@ -55,10 +74,31 @@ class ProgrammePlan:
 
 
 def _frequency(times_per_day: int, days_of_week: list[int]) -> str:
-    times = "once a day" if times_per_day == 1 else f"{times_per_day} times a day"
+    """Return "2 times a day, every day" or "once a day, on Mon Wed", in the active language."""
+    if times_per_day == 1:
+        times = _("once a day")
+    else:
+        times = ngettext("%(count)d time a day", "%(count)d times a day", times_per_day) % {
+            "count": times_per_day
+        }
     if not days_of_week or len(set(days_of_week)) == 7:
-        return f"{times}, every day"
-    return f"{times}, on " + " ".join(WEEKDAY_NAMES[day] for day in sorted(set(days_of_week)))
+        return _("%(times)s, every day") % {"times": times}
+    days = " ".join(str(WEEKDAY_NAMES[day]) for day in sorted(set(days_of_week)))
+    return _("%(times)s, on %(days)s") % {"times": times, "days": days}
+
+
+def _progression(item) -> str:
+    if not item.progression:
+        return ""
+    return ngettext(
+        "hold +%(step)s s every %(days)s day, up to %(max)s s",
+        "hold +%(step)s s every %(days)s days, up to %(max)s s",
+        item.progression_every_days,
+    ) % {
+        "step": item.progression_step_seconds,
+        "days": item.progression_every_days,
+        "max": item.progression_max_seconds,
+    }
 
 
 def illustration_for(slug: str) -> Path | None:
@@ -86,12 +126,7 @@ def home_programme(*, user: User) -> list[ProgrammePlan]:
                 skip_when=list(item.exercise.skip_when),
                 dose=dose_text(hold_seconds=item.hold_seconds, reps=item.reps, sets=item.sets),
                 frequency=_frequency(item.times_per_day, item.days_of_week),
-                progression=(
-                    f"hold +{item.progression_step_seconds} s every "
-                    f"{item.progression_every_days} days, up to {item.progression_max_seconds} s"
-                    if item.progression
-                    else ""
-                ),
+                progression=_progression(item),
                 notes=item.notes,
                 illustration=illustration_for(item.exercise.slug),
             )
@@ -112,12 +147,12 @@ def home_programme(*, user: User) -> list[ProgrammePlan]:
 
 def qr_svg(url: str) -> str:
     """Return a QR code of `url` as an inline SVG element (for the print page)."""
-    return segno.make(url, error="m").svg_inline(scale=3, title="QR code: open StretchStop")
+    return segno.make(url, error="m").svg_inline(scale=3, title=_("QR code: open StretchStop"))
 
 
-# The PDF's core fonts speak Latin-1 only: the usual typographic characters are
-# given their plain equivalents, accents outside Latin-1 are dropped, and what
-# remains becomes "?" (README, "A home programme on paper").
+# Without DejaVu, the PDF's core fonts speak Latin-1 only: the usual typographic
+# characters are given their plain equivalents, accents outside Latin-1 are
+# dropped, and what remains becomes "?" (README, "A home programme on paper").
 PLAIN = str.maketrans(
     {
         "\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-",
@@ -139,17 +174,37 @@ def latin1(text: str) -> str:
     return "".join(out)
 
 
+def unicode_font_files() -> dict[str, Path] | None:
+    """Return DejaVu Sans's regular, bold and oblique files by fpdf2 style, None if missing."""
+    files = {style: DEJAVU / name for style, name in DEJAVU_FILES.items()}
+    return files if all(path.is_file() for path in files.values()) else None
+
+
 class _ProgrammePDF(FPDF):
+    def __init__(self, *args, fonts: dict[str, Path] | None, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.family = "Helvetica"
+        if fonts is not None:
+            for style, path in fonts.items():
+                self.add_font("DejaVu", style, str(path))
+            self.family = "DejaVu"
+
+    def plain(self, text: str) -> str:
+        """Return the text as this PDF's font can draw it (all of it, with DejaVu)."""
+        return text if self.family == "DejaVu" else latin1(text)
+
+    def use(self, style: str = "", size: float = 11) -> None:
+        self.set_font(self.family, style, size)
+
     def footer(self) -> None:
         self.set_y(-12)
-        self.set_font("Helvetica", size=8)
+        self.use(size=8)
         self.set_text_color(90)
-        self.cell(
-            0, 5,
-            latin1(f"StretchStop home programme - page {self.page_no()}/{{nb}} - general "
-                   "information, not a substitute for your health professional's advice."),
-            align="C",
-        )  # fmt: skip
+        text = _(
+            "StretchStop home programme - page %(page)s - general information, not a "
+            "substitute for your health professional's advice."
+        ) % {"page": f"{self.page_no()}/{{nb}}"}
+        self.cell(0, 5, self.plain(text), align="C")
 
 
 def programme_pdf(
@@ -160,8 +215,8 @@ def programme_pdf(
     Each exercise has its picture (when the library has one), dose and
     frequency, the note on it, steps, when to skip it and its cautions.
     """
-    pdf = _ProgrammePDF(format="A4")
-    pdf.set_title(latin1(f"Home programme - {patient_name}"))
+    pdf = _ProgrammePDF(format="A4", fonts=unicode_font_files())
+    pdf.set_title(pdf.plain(_("Home programme - %(name)s") % {"name": patient_name}))
     pdf.set_author("StretchStop")
     pdf.set_auto_page_break(auto=True, margin=18)
     pdf.set_margins(16, 16, 16)
@@ -169,35 +224,34 @@ def programme_pdf(
     qr = io.BytesIO()
     segno.make(app_url, error="m").save(qr, kind="png", scale=6, border=2)
     pdf.image(qr, x=pdf.w - 16 - 32, y=14, w=32, h=32)
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.multi_cell(pdf.w - 32 - 40, 9, latin1("Home programme"), new_x=XPos.LMARGIN)
-    pdf.set_font("Helvetica", size=12)
+    pdf.use("B", 20)
+    pdf.multi_cell(pdf.w - 32 - 40, 9, pdf.plain(_("Home programme")), new_x=XPos.LMARGIN)
+    pdf.use(size=12)
+    printed = _("Printed %(date)s") % {"date": formats.date_format(generated_on, "j M Y")}
+    scan = _("Scan the code to open StretchStop: %(url)s") % {"url": app_url}
     pdf.multi_cell(
-        pdf.w - 32 - 40, 6,
-        latin1(f"{patient_name}\nPrinted {generated_on:%d %b %Y}\nScan the code to open "
-               f"StretchStop: {app_url}"),
-        new_x=XPos.LMARGIN,
-    )  # fmt: skip
+        pdf.w - 32 - 40, 6, pdf.plain(f"{patient_name}\n{printed}\n{scan}"), new_x=XPos.LMARGIN
+    )
     pdf.set_y(max(pdf.get_y(), 50))
     if not programme:
-        pdf.set_font("Helvetica", size=12)
-        pdf.multi_cell(0, 6, latin1("No active plan yet."), new_x=XPos.LMARGIN)
+        pdf.use(size=12)
+        pdf.multi_cell(0, 6, pdf.plain(_("No active plan yet.")), new_x=XPos.LMARGIN)
     for plan in programme:
         _plan(pdf, plan)
     return bytes(pdf.output())
 
 
-def _heading(pdf: FPDF, text: str, size: int) -> None:
-    pdf.set_font("Helvetica", "B", size)
-    pdf.multi_cell(0, size * 0.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def _heading(pdf: _ProgrammePDF, text: str, size: int) -> None:
+    pdf.use("B", size)
+    pdf.multi_cell(0, size * 0.5, pdf.plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _text(pdf: FPDF, text: str, *, style: str = "", size: int = 11) -> None:
-    pdf.set_font("Helvetica", style, size)
-    pdf.multi_cell(0, 5.5, latin1(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+def _text(pdf: _ProgrammePDF, text: str, *, style: str = "", size: int = 11) -> None:
+    pdf.use(style, size)
+    pdf.multi_cell(0, 5.5, pdf.plain(text), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
 
 
-def _list(pdf: FPDF, title: str, entries: list[str], *, numbered: bool = False) -> None:
+def _list(pdf: _ProgrammePDF, title: str, entries: list[str], *, numbered: bool = False) -> None:
     if not entries:
         return
     _text(pdf, title, style="B")
@@ -205,18 +259,18 @@ def _list(pdf: FPDF, title: str, entries: list[str], *, numbered: bool = False) 
         _text(pdf, f"{number}. {entry}" if numbered else f"- {entry}")
 
 
-def _plan(pdf: FPDF, plan: ProgrammePlan) -> None:
+def _plan(pdf: _ProgrammePDF, plan: ProgrammePlan) -> None:
     pdf.ln(4)
     _heading(pdf, plan.name, 16)
     if plan.assigned_by:
-        _text(pdf, f"From {plan.assigned_by}", style="I")
+        _text(pdf, _("From %(name)s") % {"name": plan.assigned_by}, style="I")
     if plan.notes:
-        _text(pdf, f"Notes: {plan.notes}")
+        _text(pdf, _("Notes: %(notes)s") % {"notes": plan.notes})
     for item in plan.items:
         _item(pdf, item)
 
 
-def _item(pdf: FPDF, item: ProgrammeItem) -> None:
+def _item(pdf: _ProgrammePDF, item: ProgrammeItem) -> None:
     if pdf.get_y() > pdf.h - 80:
         pdf.add_page()
     pdf.ln(3)
@@ -229,12 +283,12 @@ def _item(pdf: FPDF, item: ProgrammeItem) -> None:
     dose = "; ".join(part for part in (item.dose, item.frequency, item.progression) if part)
     _text(pdf, dose, style="B")
     if item.notes:
-        _text(pdf, f"Note: {item.notes}", style="I")
+        _text(pdf, _("Note: %(note)s") % {"note": item.notes}, style="I")
     if item.summary:
         _text(pdf, item.summary)
-    _list(pdf, "Steps", item.steps, numbered=True)
-    _list(pdf, "Skip it when", item.skip_when)
-    _list(pdf, "Cautions", item.cautions)
+    _list(pdf, _("Steps"), item.steps, numbered=True)
+    _list(pdf, _("Skip it when"), item.skip_when)
+    _list(pdf, _("Cautions"), item.cautions)
 
 
 def _illustration(pdf: FPDF, path: Path) -> None:
@@ -252,14 +306,19 @@ PDF_MEDIA_TYPE = "application/pdf"
 
 
 def programme_file(*, patient: User, app_url: str, now: datetime) -> ExportFile:
-    """Return the patient's programme as a PDF named with their local date."""
+    """Return the patient's programme as a PDF named with their local date, in their language.
+
+    Whoever downloads it (the patient, or their therapist to print in the clinic),
+    it is the patient's to read: the library's words, doses and headings are theirs.
+    """
     today = local_date(now, patient.tzinfo)
-    content = programme_pdf(
-        programme=home_programme(user=patient),
-        patient_name=patient.display_name or patient.username,
-        app_url=app_url,
-        generated_on=today,
-    )
+    with translation.override(patient.language):
+        content = programme_pdf(
+            programme=home_programme(user=patient),
+            patient_name=patient.display_name or patient.username,
+            app_url=app_url,
+            generated_on=today,
+        )
     return ExportFile(
         name=f"stretchstop-programme-{today.isoformat()}.pdf",
         content=content,

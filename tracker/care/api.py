@@ -5,6 +5,8 @@ a link or patient the caller has no part in answers 404, like an unknown id.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
@@ -85,11 +87,11 @@ class LinkViewSet(
         """Give or withdraw consent to reminders set by the therapist (the patient only)."""
         link = self.get_object()
         if link.patient_id != request.user.pk:
-            raise PermissionDenied("Only the patient can change reminders consent.")
+            raise PermissionDenied(_("Only the patient can change reminders consent."))
         incoming = ConsentSerializer(data=request.data)
         incoming.is_valid(raise_exception=True)
         if not link.is_active:
-            raise ValidationError({"non_field_errors": ["This link has ended."]})
+            raise ValidationError({"non_field_errors": [_("This link has ended.")]})
         if "reminders_consent" in incoming.validated_data:
             link = services.reminders_consent_set(
                 link=link, consent=incoming.validated_data["reminders_consent"]
@@ -165,8 +167,8 @@ class AssignedPlanViewSet(
         return {**entry.body, **{k: v for k, v in data.items() if k in ("name", "notes")}}
 
 
-TEMPLATE_OR_ITEMS = "Give one of items, template or routine."
-NO_TEMPLATE = "No such template."
+TEMPLATE_OR_ITEMS = gettext_lazy("Give one of items, template or routine.")
+NO_TEMPLATE = gettext_lazy("No such template.")
 
 
 def _template_entry(therapist: User, data: dict) -> TemplateEntry:
@@ -177,7 +179,7 @@ def _template_entry(therapist: User, data: dict) -> TemplateEntry:
     if "template" in data:
         template_id = data["template"]
         if type(template_id) is not int:
-            raise ValidationError({"template": ["Give the template's id, a whole number."]})
+            raise ValidationError({"template": [_("Give the template's id, a whole number.")]})
         entries = template_entries(templates_for(owner=therapist).filter(pk=template_id))
     else:
         entries = [e for e in builtin_template_entries() if e.routine == data["routine"]]
@@ -218,7 +220,7 @@ class TemplateListView(APIView):
         if "plan" in values:
             plan = selectors.plan_assigned_by(therapist=request.user, plan_id=values.pop("plan"))
             if plan is None:
-                raise ValidationError({"plan": ["No such plan of a patient linked to you."]})
+                raise ValidationError({"plan": [_("No such plan of a patient linked to you.")]})
             access_note(request, patients=[plan.user_id], only_reads=AccessWhat.PLANS)
             template = template_from_plan(owner=request.user, plan=plan, **values)
         else:
@@ -259,7 +261,7 @@ class TemplateDetailView(APIView):
         incoming.is_valid(raise_exception=True)
         values = dict(incoming.validated_data)
         if "plan" in values:
-            raise ValidationError({"plan": ["Only when saving a new template."]})
+            raise ValidationError({"plan": [_("Only when saving a new template.")]})
         template = template_update(
             template=template, items=values.pop("items", None), fields=values
         )
@@ -272,7 +274,7 @@ class TemplateDetailView(APIView):
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 
-NO_CONSENT = "This patient has not consented to reminders from you."
+NO_CONSENT = gettext_lazy("This patient has not consented to reminders from you.")
 
 
 class CareReminderView(APIView):
@@ -304,7 +306,7 @@ class CareReminderView(APIView):
         patient = self._consenting_patient(request, patient_id)
         schedule = selectors.reminder_set_by(therapist=request.user, patient=patient)
         if schedule is None:
-            raise NotFound("You have not set a reminder for this patient yet.")
+            raise NotFound(_("You have not set a reminder for this patient yet."))
         return Response(ScheduleSerializer(schedule).data)
 
     @extend_schema(
@@ -387,5 +389,5 @@ class AlertAcknowledgeView(APIView):
                 therapist=request.user, patient=patient, alert_id=alert_id, now=timezone.now()
             )
         except services.AlertNotFound:
-            raise NotFound("No such alert.") from None
+            raise NotFound(_("No such alert.")) from None
         return Response(status=status.HTTP_204_NO_CONTENT)

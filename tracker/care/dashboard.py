@@ -32,6 +32,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import NamedTuple
 
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
 from tracker.models import AlertKind, PainContext, PainLocation
 from tracker.progress import DayState, DayValue, day_state
 
@@ -222,14 +225,18 @@ def high_pain_message(rating: int | None, locations: Iterable[str], context: str
     "Pain rated 9/10; where: down the leg, groin; context: after sitting a long time."
     Unknown stored values are left out rather than shown raw.
     """
-    parts = [f"Pain rated {rating}/10"]
+    parts = [_("Pain rated %(rating)s/10") % {"rating": rating}]
     places = [
-        PainLocation(value).label.lower() for value in locations if value in PainLocation.values
+        str(PainLocation(value).label).lower()
+        for value in locations
+        if value in PainLocation.values
     ]
     if places:
-        parts.append("where: " + ", ".join(places))
+        parts.append(_("where: %(places)s") % {"places": ", ".join(places)})
     if context in PainContext.values:
-        parts.append("context: " + PainContext(context).label.lower())
+        parts.append(
+            _("context: %(context)s") % {"context": str(PainContext(context).label).lower()}
+        )
     return "; ".join(parts) + "."
 
 
@@ -242,8 +249,8 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
                 kind=AlertKind.PAIN_RISE,
                 occurrence=facts.pain_rise_day.isoformat(),
                 since=facts.pain_rise_since,
-                message=f"7-day mean pain {facts.pain_mean_7}, "
-                f"up from {facts.pain_mean_previous_7} the 7 days before.",
+                message=_("7-day mean pain %(mean)s, up from %(previous)s the 7 days before.")
+                % {"mean": facts.pain_mean_7, "previous": facts.pain_mean_previous_7},
             )
         )
     if facts.high_rating_id is not None:
@@ -265,7 +272,12 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
                 kind=AlertKind.INACTIVE,
                 occurrence=str(int(quiet_since.timestamp())),
                 since=quiet_since,
-                message=f"Nothing logged for {days} days with an active plan.",
+                message=ngettext(
+                    "Nothing logged for %(days)d day with an active plan.",
+                    "Nothing logged for %(days)d days with an active plan.",
+                    days,
+                )
+                % {"days": days},
             )
         )
     if facts.warning_check_id is not None and facts.warning_signs:
@@ -274,9 +286,8 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
                 kind=AlertKind.WARNING_SIGN,
                 occurrence=str(facts.warning_check_id),
                 since=facts.warning_check_at,
-                message="New warning sign on the safety screen: "
-                + ", ".join(facts.warning_signs)
-                + ".",
+                message=_("New warning sign on the safety screen: %(signs)s.")
+                % {"signs": ", ".join(str(sign) for sign in facts.warning_signs)},
             )
         )
     return alerts

@@ -12,6 +12,7 @@ import segno
 from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from tracker.care import services
 from tracker.care.tasks import send_invite_email_task
@@ -57,4 +58,4 @@ def invite_qr_svg(link: str) -> str:
     Plain markup (paths, no script, no style attribute), so the page's CSP is unchanged.
     """
     qr = segno.make(link, error="m")
-    return qr.svg_inline(scale=5, dark="#000", light="#fff", title="QR code of the invite link")
+    return qr.svg_inline(scale=5, dark="#000", light="#fff", title=_("QR code of the invite link"))

@@ -6,6 +6,7 @@ read), and answers 409 to a new message.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound, ValidationError
@@ -23,7 +24,7 @@ from tracker.models import MESSAGE_MAX_CHARS, CareLink, CareMessage
 class PlainTextField(serializers.CharField):
     """Text, and only text: a number, a list or an object is refused, not turned into text."""
 
-    default_error_messages = {"invalid": "Send the message as text."}
+    default_error_messages = {"invalid": gettext_lazy("Send the message as text.")}
 
     def to_internal_value(self, data):
         # NUL is refused too: PostgreSQL cannot store it in text.

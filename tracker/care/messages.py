@@ -115,12 +115,12 @@ def clean_body(body: str) -> str:
     text like any other); every page escapes it when showing it.
     """
     if "\x00" in body:
-        raise InvalidMessage("Remove the NUL character from the message.")
+        raise InvalidMessage(_("Remove the NUL character from the message."))
     text = body.strip()
     if not text:
-        raise EmptyMessage("Write something first.")
+        raise EmptyMessage(_("Write something first."))
     if len(text) > MESSAGE_MAX_CHARS:
-        raise MessageTooLong(f"At most {MESSAGE_MAX_CHARS} characters.")
+        raise MessageTooLong(_("At most %(count)d characters.") % {"count": MESSAGE_MAX_CHARS})
     return text
 
 
@@ -142,7 +142,7 @@ def message_send(
     with transaction.atomic():
         locked = CareLink.objects.select_for_update().get(pk=link.pk)
         if not locked.is_active:
-            raise ThreadReadOnly("This conversation has ended: it can be read, not answered.")
+            raise ThreadReadOnly(_("This conversation has ended: it can be read, not answered."))
         message = CareMessage.objects.create(
             link=locked, sender=sender, body=text, sent_at=now, notify_at=now
         )

@@ -1,5 +1,7 @@
 from datetime import time
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -103,7 +105,7 @@ class LinkedPatientSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-EMPTY_PLAN = "A plan needs at least one exercise."
+EMPTY_PLAN = gettext_lazy("A plan needs at least one exercise.")
 
 
 class AssignedPlanSerializer(PlanSerializer):
@@ -319,5 +321,5 @@ class PlanTemplateSerializer(serializers.Serializer):
         if self.instance is None and "items" not in attrs and "plan" not in attrs:
             raise serializers.ValidationError({"items": [EMPTY_PLAN]})
         if "items" in attrs and "plan" in attrs:
-            raise serializers.ValidationError({"plan": ["Give items or a plan, not both."]})
+            raise serializers.ValidationError({"plan": [_("Give items or a plan, not both.")]})
         return attrs

@@ -7,15 +7,20 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from reminders.models import Schedule, ScheduleKind
 from reminders.services import schedule_save, schedules_set_by_stop
 from tracker.care.selectors import alert_acknowledged, dashboard_rows, reminder_set_by
 from tracker.care.serializers import AcceptSerializer
+from tracker.languages import LANGUAGE_CODES
 from tracker.models import AlertAcknowledgement, AlertKind, CareInvite, CareLink, Role, User
 
 # No 0/O, 1/I/L: a code read aloud or copied from paper cannot be mistyped into another.
@@ -25,7 +30,7 @@ INVITE_LIFETIME = timedelta(days=7)
 
 
 # The one answer to every code that does not link: unknown, expired, used or cancelled.
-INVALID_CODE = "This code is not valid. Ask your therapist for a new one."
+INVALID_CODE = gettext_lazy("This code is not valid. Ask your therapist for a new one.")
 
 
 class InvalidInviteCode(Exception):
@@ -101,6 +106,26 @@ def invite_email_send(*, invite_id: int, code: str, link: str, now: datetime) ->
     )
     if invite is None:
         return False
+    with translation.override(invite_email_language(invite)):
+        _invite_email(invite, code=code, link=link)
+    return True
+
+
+def invite_email_language(invite: CareInvite) -> str:
+    """Return the language an invite's email is written in.
+
+    The invited person's own setting when the address belongs to an account
+    (they chose it); otherwise the therapist's, the one language known to be
+    read at the practice (README, "Languages").
+    """
+    invited = User.objects.filter(email__iexact=invite.email).exclude(email="").first()
+    for person in (invited, invite.therapist):
+        if person is not None and person.language in LANGUAGE_CODES:
+            return person.language
+    return settings.LANGUAGE_CODE
+
+
+def _invite_email(invite: CareInvite, *, code: str, link: str) -> None:
     context = {
         "therapist": invite.therapist.display_name or invite.therapist.username,
         "code": code,
@@ -109,12 +134,12 @@ def invite_email_send(*, invite_id: int, code: str, link: str, now: datetime) ->
     }
     send_mail(
         # One line whatever the display name holds: a header cannot take a newline.
-        subject=f"{' '.join(context['therapist'].split())} invites you to StretchStop",
+        subject=_("%(name)s invites you to StretchStop")
+        % {"name": " ".join(context["therapist"].split())},
         message=render_to_string("tracker/email/care_invite.txt", context),
         from_email=None,
         recipient_list=[invite.email],
     )
-    return True
 
 
 def invite_cancel(*, invite: CareInvite, now: datetime) -> bool:
@@ -196,7 +221,7 @@ def invite_accept_submitted(
             now=now,
         )
     except InvalidInviteCode:
-        raise InviteRefused({"code": [INVALID_CODE]}) from None
+        raise InviteRefused({"code": [str(INVALID_CODE)]}) from None
 
 
 @transaction.atomic

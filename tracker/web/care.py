@@ -13,6 +13,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tracker.care import services
@@ -54,7 +55,7 @@ def accept_page(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, TEMPLATE, context)
     if page_throttled(request, (CareAcceptUserThrottle(), CareAcceptIPThrottle())):
-        context["errors"] = {"code": ["Too many attempts. Please wait and try again later."]}
+        context["errors"] = {"code": [_("Too many attempts. Please wait and try again later.")]}
         return render(request, TEMPLATE, context, status=429)
     try:
         link, created = services.invite_accept_submitted(
@@ -71,9 +72,10 @@ def accept_page(request: HttpRequest) -> HttpResponse:
     after = request.session.pop(AFTER_ACCEPT, "/today/")
     therapist = link.therapist.display_name or link.therapist.username
     if created:
-        messages.success(request, f"You are now linked with {therapist}: they see your progress.")
+        message = _("You are now linked with %(name)s: they see your progress.")
     else:
-        messages.success(request, f"You were already linked with {therapist}.")
+        message = _("You were already linked with %(name)s.")
+    messages.success(request, message % {"name": therapist})
     return redirect(after)
 
 

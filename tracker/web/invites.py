@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from tracker.care import selectors, services
@@ -38,9 +39,9 @@ def _cancel(request: HttpRequest) -> HttpResponse:
     pending = selectors.invites_pending(therapist=request.user, now=timezone.now())
     invite = pending.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None
     if invite is None or not services.invite_cancel(invite=invite, now=timezone.now()):
-        messages.error(request, "That invite is no longer pending.")
+        messages.error(request, _("That invite is no longer pending."))
         return redirect(PAGE)
-    messages.success(request, "Invite cancelled: its code no longer works.")
+    messages.success(request, _("Invite cancelled: its code no longer works."))
     return redirect(PAGE)
 
 
@@ -53,7 +54,9 @@ def invite_page(request: HttpRequest) -> HttpResponse:
         return _cancel(request)
     email = request.POST.get("email", "").strip()
     if page_throttled(request, (CareInviteThrottle(),)):
-        errors = {"form": ["You have made many invites lately. Please wait and try again later."]}
+        errors = {
+            "form": [_("You have made many invites lately. Please wait and try again later.")]
+        }
         return render(request, TEMPLATE, _context(request, errors=errors, email=email), status=429)
     incoming = InviteCreateSerializer(data={"email": email})
     if not incoming.is_valid():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker.api.throttles import MessageSendThrottle
@@ -21,7 +22,7 @@ from tracker.models import MESSAGE_MAX_CHARS, CareLink, User
 from tracker.web.access import patient_required, therapist_required
 from tracker.web.throttling import page_throttled
 
-THROTTLED = "You have sent many messages in a short time. Try again later."
+THROTTLED = gettext_lazy("You have sent many messages in a short time. Try again later.")
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def thread_view(*, link: CareLink, viewer: User, mark_read: bool = True) -> Thre
 def send_from_form(request: HttpRequest, link: CareLink) -> list[str]:
     """Send the form's message on the link; return the errors ([] when it was sent)."""
     if page_throttled(request, [MessageSendThrottle()]):
-        return [THROTTLED]
+        return [str(THROTTLED)]
     body = request.POST.get("body", "")
     try:
         messages.message_send(

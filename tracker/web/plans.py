@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import PlanSerializer
@@ -17,6 +18,7 @@ from exercises.selectors import plan_item_body, plans_for_user
 from exercises.services import PlanChangeDateError, plan_update
 from tracker.days import local_date
 from tracker.web.access import patient_required
+from tracker.web.therapist import FIELD_LABELS
 
 DOSE_FIELDS = ("hold_seconds", "reps", "sets", "times_per_day", "side", "notes")
 
@@ -48,7 +50,7 @@ def _messages(found) -> list[str]:
         return [
             message
             if isinstance(name, int)
-            else f"{name.replace('_', ' ').capitalize()}: {message}"
+            else f"{FIELD_LABELS.get(name, name.replace('_', ' ').capitalize())}: {message}"
             for name, inner in found.items()
             for message in _messages(inner)
         ]
@@ -86,7 +88,7 @@ def plan_edit_page(request: HttpRequest, plan_id: int) -> HttpResponse:
             except PlanChangeDateError as error:
                 errors = {"effective_from": [str(error)]}
             else:
-                messages.success(request, f"“{plan.name}” changed.")
+                messages.success(request, _("“%(name)s” changed.") % {"name": plan.name})
                 return redirect("/today/")
         else:
             errors = {name: _messages(found) for name, found in incoming.errors.items()}

@@ -7,7 +7,7 @@ same read as the PDF (tracker.programme.home_programme); the page links the PDF.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.templatetags.static import static
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.safestring import mark_safe
 
 from tracker.days import local_date
@@ -18,7 +18,14 @@ from tracker.web.therapist import _linked_patient
 
 
 def _render(request: HttpRequest, patient: User, *, pdf_url: str, back_url: str) -> HttpResponse:
+    """Render the print page: the programme in the patient's language, as the PDF is.
+
+    The page around it (navigation, Back, Download PDF) stays in the viewer's.
+    """
     app_url = request.build_absolute_uri("/today/")
+    with translation.override(patient.language):
+        programme = home_programme(user=patient)
+        qr = qr_svg(app_url)
     plans = [
         {
             "plan": plan,
@@ -32,7 +39,7 @@ def _render(request: HttpRequest, patient: User, *, pdf_url: str, back_url: str)
                 for item in plan.items
             ],
         }
-        for plan in home_programme(user=patient)
+        for plan in programme
     ]
     context = {
         "patient": patient,
@@ -41,7 +48,8 @@ def _render(request: HttpRequest, patient: User, *, pdf_url: str, back_url: str)
         "printed_on": local_date(timezone.now(), patient.tzinfo),
         "app_url": app_url,
         # segno's SVG of our own address: no user input reaches it.
-        "qr": mark_safe(qr_svg(app_url)),  # noqa: S308
+        "qr": mark_safe(qr),  # noqa: S308
+        "patient_language": patient.language,
         "pdf_url": pdf_url,
         "back_url": back_url,
     }

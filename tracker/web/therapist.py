@@ -16,6 +16,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_http_methods
 
 from exercises.doses import dose_text
@@ -45,20 +47,28 @@ from tracker.web.progress import DEFAULT_RANGE, RANGE_LABELS, RANGES, goal_rows
 
 # How many exercises the plan form offers at once (it works without JavaScript).
 PLAN_FORM_ROWS = 3
-WEEKDAYS = ((1, "Mon"), (2, "Tue"), (3, "Wed"), (4, "Thu"), (5, "Fri"), (6, "Sat"), (7, "Sun"))
+WEEKDAYS = (
+    (1, gettext_lazy("Mon")),
+    (2, gettext_lazy("Tue")),
+    (3, gettext_lazy("Wed")),
+    (4, gettext_lazy("Thu")),
+    (5, gettext_lazy("Fri")),
+    (6, gettext_lazy("Sat")),
+    (7, gettext_lazy("Sun")),
+)
 DOSE_FIELDS = ("hold_seconds", "reps", "sets", "times_per_day", "side")
 PROGRESSION_FIELDS = ("step_seconds", "every_days", "max_seconds")
 FIELD_LABELS = {
-    "exercise": "Exercise",
-    "hold_seconds": "Hold",
-    "reps": "Reps",
-    "sets": "Sets",
-    "times_per_day": "Times a day",
-    "side": "Side",
-    "days_of_week": "Days",
-    "notes": "Note",
-    "progression": "Progression",
-    "non_field_errors": "Exercise",
+    "exercise": gettext_lazy("Exercise"),
+    "hold_seconds": gettext_lazy("Hold"),
+    "reps": gettext_lazy("Reps"),
+    "sets": gettext_lazy("Sets"),
+    "times_per_day": gettext_lazy("Times a day"),
+    "side": gettext_lazy("Side"),
+    "days_of_week": gettext_lazy("Days"),
+    "notes": gettext_lazy("Note"),
+    "progression": gettext_lazy("Progression"),
+    "non_field_errors": gettext_lazy("Exercise"),
 }
 
 
@@ -69,8 +79,9 @@ def patient_name(user: User) -> str:
 def relative_time(then: datetime, now: datetime) -> str:
     """Return "3 days ago", "5 hours ago" or "just now": the largest unit only."""
     if now - then < timedelta(minutes=1):
-        return "just now"
-    return f"{timesince(then, now, depth=1)} ago"
+        return _("just now")
+    # timesince speaks the active language ("3 Tagen"); the sentence around it is ours.
+    return _("%(time)s ago") % {"time": timesince(then, now, depth=1)}
 
 
 def percent(share: float | None) -> str | None:
@@ -79,8 +90,9 @@ def percent(share: float | None) -> str | None:
 
 @dataclass(frozen=True)
 class PainTrend:
-    word: str  # rising, falling, steady; "" when there is nothing to compare
+    word: str  # rising, falling, steady; "" when there is nothing to compare (a CSS class too)
     arrow: str
+    label: str = ""  # the word in the reader's language
 
 
 def pain_trend(change: float | None) -> PainTrend:
@@ -92,10 +104,10 @@ def pain_trend(change: float | None) -> PainTrend:
     if change is None:
         return PainTrend("", "")
     if change >= PAIN_RISE_POINTS:
-        return PainTrend("rising", "↑")
+        return PainTrend("rising", "↑", pgettext("pain trend", "rising"))
     if change <= -PAIN_RISE_POINTS:
-        return PainTrend("falling", "↓")
-    return PainTrend("steady", "→")
+        return PainTrend("falling", "↓", pgettext("pain trend", "falling"))
+    return PainTrend("steady", "→", pgettext("pain trend", "steady"))
 
 
 @dataclass(frozen=True)
@@ -177,14 +189,14 @@ def _patient_rows(
 
 # The table's headers: (column key, label). Each is a link that sorts by it.
 PATIENT_COLUMNS = (
-    ("name", "Patient"),
-    ("alerts", "Alerts"),
-    ("adherence_7", "Adherence, 7 days"),
-    ("adherence_28", "Adherence, 28 days"),
-    ("data_days", "Days with data, last 30"),
-    ("last_activity", "Last activity"),
-    ("pain", "Latest pain"),
-    ("pain_change", "Pain, 7-day mean"),
+    ("name", gettext_lazy("Patient")),
+    ("alerts", gettext_lazy("Alerts")),
+    ("adherence_7", gettext_lazy("Adherence, 7 days")),
+    ("adherence_28", gettext_lazy("Adherence, 28 days")),
+    ("data_days", gettext_lazy("Days with data, last 30")),
+    ("last_activity", gettext_lazy("Last activity")),
+    ("pain", gettext_lazy("Latest pain")),
+    ("pain_change", gettext_lazy("Pain, 7-day mean")),
 )
 
 
@@ -236,7 +248,9 @@ def _acknowledge(request: HttpRequest) -> None:
         )
     except services.AlertNotFound:
         raise Http404("No such alert.") from None
-    messages.success(request, f"Alert about {patient_name(patient)} acknowledged.")
+    messages.success(
+        request, _("Alert about %(name)s acknowledged.") % {"name": patient_name(patient)}
+    )
 
 
 @therapist_required
@@ -247,7 +261,7 @@ def patients_page(request: HttpRequest) -> HttpResponse:
             return render(
                 request,
                 "tracker/patients.html",
-                {"error": "Unknown action.", "patients": []},
+                {"error": _("Unknown action."), "patients": []},
                 status=400,
             )
         _acknowledge(request)
@@ -257,7 +271,7 @@ def patients_page(request: HttpRequest) -> HttpResponse:
         return render(
             request,
             "tracker/patients.html",
-            {"error": "Unknown sort: choose one of the table's columns.", "patients": []},
+            {"error": _("Unknown sort: choose one of the table's columns."), "patients": []},
             status=400,
         )
     now = timezone.now()
@@ -386,13 +400,13 @@ def _plan_rows(plans, today) -> list[dict]:
         items = []
         for item in plan.items.all():
             hold = item_serializer.get_current_hold_seconds(item)
-            days = ", ".join(name for number, name in WEEKDAYS if number in item.days_of_week)
+            days = ", ".join(str(name) for number, name in WEEKDAYS if number in item.days_of_week)
             items.append(
                 {
                     "exercise": item.exercise,
                     "dose": dose_text(hold_seconds=hold, reps=item.reps, sets=item.sets),
                     "times_per_day": item.times_per_day,
-                    "days": days or "every day",
+                    "days": days or _("every day"),
                     "progression": item.progression,
                     "notes": item.notes,
                 }
@@ -457,7 +471,7 @@ def _assign_plan(request: HttpRequest, patient: User) -> dict:
     body, used = plan_data_from_form(request.POST)
     if not used:
         # The serializer refuses a plan without items too; this message names the choice.
-        return {"items": ["Choose at least one exercise."], "rows": {}}
+        return {"items": [_("Choose at least one exercise.")], "rows": {}}
     incoming = AssignedPlanSerializer(data=body, context={"today": today})
     if not incoming.is_valid():
         return plan_form_errors(incoming.errors, used)
@@ -472,7 +486,7 @@ def _edit_plan(request: HttpRequest, patient: User, plan) -> dict:
     today = local_date(timezone.now(), patient.tzinfo)
     body, used = plan_data_from_form(request.POST)
     if not used:
-        return {"items": ["Choose at least one exercise."], "rows": {}}
+        return {"items": [_("Choose at least one exercise.")], "rows": {}}
     if request.POST.get("effective_from"):
         body["effective_from"] = request.POST["effective_from"]
     incoming = AssignedPlanSerializer(plan, data=body, context={"today": today})
@@ -523,29 +537,29 @@ def _plan_action(request: HttpRequest, patient: User, chosen) -> HttpResponse:
     if action == "delete-plan":
         plan = _assigned_plan_or_404(request, patient)
         plan_delete(plan=plan, by=request.user, today=local_date(timezone.now(), patient.tzinfo))
-        messages.success(request, f"Plan “{plan.name}” deleted.")
+        messages.success(request, _("Plan “%(name)s” deleted.") % {"name": plan.name})
         return back
     if action == "save-template":
         plan = _assigned_plan_or_404(request, patient)
         access_note(request, patients=[patient], only_reads=AccessWhat.PLANS)
         template_from_plan(owner=request.user, plan=plan)
-        messages.success(request, f"“{plan.name}” saved as a template.")
+        messages.success(request, _("“%(name)s” saved as a template.") % {"name": plan.name})
         return back
     if action == "assign-plan":
         errors = _assign_plan(request, patient)
         if errors:
             return _form_again(request, patient, chosen, errors)
-        messages.success(request, f"Plan assigned to {patient_name(patient)}.")
+        messages.success(request, _("Plan assigned to %(name)s.") % {"name": patient_name(patient)})
         return back
     if action == "edit-plan":
         plan = _assigned_plan_or_404(request, patient)
         errors = _edit_plan(request, patient, plan)
         if errors:
             return _form_again(request, patient, chosen, errors, editing=plan)
-        messages.success(request, f"Plan “{plan.name}” changed.")
+        messages.success(request, _("Plan “%(name)s” changed.") % {"name": plan.name})
         return back
     context = _patient_context(request, patient, chosen or DEFAULT_RANGE)
-    context["form_errors"] = {"non_field_errors": ["Unknown action."]}
+    context["form_errors"] = {"non_field_errors": [_("Unknown action.")]}
     return render(request, "tracker/patient.html", context, status=400)
 
 
@@ -566,7 +580,7 @@ def patient_page(request: HttpRequest, patient_id: int) -> HttpResponse:
             template_source=start.source,
         )
     if chosen is None:
-        context["range_error"] = "Choose a range of 7, 30, 90 or 365 days."
+        context["range_error"] = _("Choose a range of 7, 30, 90 or 365 days.")
         return render(request, "tracker/patient.html", context, status=400)
     return render(request, "tracker/patient.html", context)
 
