@@ -54,8 +54,12 @@ class PrivateResponseHeadersMiddleware:
     data, so it gets `Cache-Control: no-store` (a browser's disk cache, a proxy or
     the back button after log-out must not keep it). The service worker's own
     offline copies are its explicit choice and are not affected. Static files
-    never reach this middleware (WhiteNoise answers them earlier).
+    never reach this middleware (WhiteNoise answers them earlier), and neither
+    do the pages' JavaScript catalogues' answers keep theirs (PUBLIC_PATHS): the
+    same words for everyone, cached like static files (tracker/jsi18n.py).
     """
+
+    PUBLIC_PATHS = ("/jsi18n/",)
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -64,6 +68,8 @@ class PrivateResponseHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
         user = getattr(request, "user", None)
+        if request.path.startswith(self.PUBLIC_PATHS):
+            return response
         if request.path.startswith("/api/") or (user is not None and user.is_authenticated):
             response["Cache-Control"] = "no-store"
         return response

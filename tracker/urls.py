@@ -3,7 +3,7 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from tracker import health, metrics, pages
+from tracker import health, jsi18n, metrics, pages
 from tracker.web.accounts import admin_login_page
 
 urlpatterns = [
@@ -14,6 +14,8 @@ urlpatterns = [
     # Before admin.site.urls, which would route the form to the unthrottled view.
     path("admin/login/", admin_login_page, name="admin-login"),
     path("admin/", admin.site.urls),
+    # The pages' JavaScript catalogue, one versioned file per language (not a page).
+    path("jsi18n/<str:language>/", jsi18n.js_catalogue, name="js-catalogue"),
     path("reminders/<int:delivery_id>/", pages.delivery_page, name="delivery-page"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file (?script): no inline script.

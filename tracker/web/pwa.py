@@ -13,10 +13,14 @@ from django.contrib.staticfiles import finders
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
+from django.utils import translation
+from django.utils.translation import gettext, gettext_noop
 from django.views.decorators.http import require_GET
 
 from exercises.illustrations import every_static_name
 from exercises.library import EXERCISES
+from tracker.jsi18n import catalogue_url
+from tracker.languages import LANGUAGE_CODES
 
 THEME_COLOUR = "#0b5c8a"
 BACKGROUND_COLOUR = "#ffffff"
@@ -41,6 +45,8 @@ SHELL_STATIC = (
     "tracker/js/app.js",
     "tracker/js/outbox.js",
     "tracker/js/api.js",
+    # The pages' words and formats in their language (every script imports it).
+    "tracker/js/i18n.js",
     # The Undo after each log and the repeat question (imported by app.js), and
     # History's offline changes and deletions.
     "tracker/js/undo.js",
@@ -68,6 +74,8 @@ SHELL_STATIC = (
     *every_static_name(EXERCISES),
 )
 SHELL_PAGES = ("/offline/",)
+# A push the worker cannot read still shows something, in the person's language.
+PUSH_FALLBACK = gettext_noop("You have a stretch reminder.")
 SERVICE_WORKER_SOURCE = "tracker/sw.js"
 
 
@@ -105,13 +113,16 @@ def _worker_source() -> str:
         return source.read()
 
 
-def worker_script(*, precache: list[str], outbox_script: str, source: str) -> str:
+def worker_script(
+    *, precache: list[str], outbox_script: str, source: str, extra: dict | None = None
+) -> str:
     """Return the service worker: its settings, then its code.
 
     The cache version is a digest of both, so a deploy that changes any shell
-    file (hashed static names) or the worker itself installs a fresh cache.
+    file (hashed static names), a catalogue (versioned URLs) or the worker
+    itself installs a fresh cache.
     """
-    settings_js = {"PRECACHE": precache, "OUTBOX_SCRIPT": outbox_script}
+    settings_js = {"PRECACHE": precache, "OUTBOX_SCRIPT": outbox_script, **(extra or {})}
     version = hashlib.sha256((json.dumps(settings_js) + source).encode()).hexdigest()[:12]
     settings_js["CACHE_VERSION"] = version
     header = "".join(
@@ -120,12 +131,43 @@ def worker_script(*, precache: list[str], outbox_script: str, source: str) -> st
     return header + source
 
 
+def offline_page_url(language: str) -> str:
+    return f"/offline/?lang={language}"
+
+
+def language_settings() -> dict:
+    """Return the worker's per-language settings: each language's JavaScript
+    catalogue, offline page and unreadable-push text.
+
+    The worker serves the offline page and the push text in the language of the
+    last page it fetched (its Content-Language), so all of them are precached.
+    """
+    push_fallback = {}
+    for language in LANGUAGE_CODES:
+        with translation.override(language):
+            push_fallback[language] = gettext(PUSH_FALLBACK)
+    return {
+        "CATALOGUES": {language: catalogue_url(language) for language in LANGUAGE_CODES},
+        "OFFLINE_PAGES": {language: offline_page_url(language) for language in LANGUAGE_CODES},
+        "PUSH_FALLBACK": push_fallback,
+    }
+
+
 @require_GET
 def service_worker(request: HttpRequest) -> HttpResponse:
-    precache = [static(name) for name in SHELL_STATIC] + list(SHELL_PAGES)
+    languages = language_settings()
+    precache = (
+        [static(name) for name in SHELL_STATIC]
+        + list(SHELL_PAGES)
+        + list(languages["CATALOGUES"].values())
+        + list(languages["OFFLINE_PAGES"].values())
+    )
     source = _worker_source() if not settings.DEBUG else _worker_source.__wrapped__()
     script = worker_script(
-        precache=precache, outbox_script=static("tracker/js/outbox.js"), source=source
+        precache=precache,
+        outbox_script=static("tracker/js/outbox.js"),
+        source=source,
+        extra=languages,
     )
     response = HttpResponse(script, content_type="text/javascript")
     # Browsers check for a new worker at least daily; no-cache makes it every visit.
@@ -135,7 +177,14 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def offline_page(request: HttpRequest) -> HttpResponse:
-    return render(request, "tracker/offline.html")
+    """Render the offline page; `?lang=` picks its language (the worker precaches each)."""
+    language = request.GET.get("lang", "")
+    if language not in LANGUAGE_CODES:
+        return render(request, "tracker/offline.html")
+    with translation.override(language):
+        response = render(request, "tracker/offline.html")
+        response["Content-Language"] = language
+    return response
 
 
 def site(request: HttpRequest) -> dict[str, str]:

@@ -1,5 +1,9 @@
 """Compile our .po catalogues to .mo: `manage.py compile_catalogs`.
 
+Every domain under LOCALE_PATHS: `django` (Python and templates) and
+`djangojs` (the pages' scripts, served by tracker/jsi18n.py, whose versioned
+URLs change with the compiled .mo).
+
 Django's own `compilemessages` needs GNU gettext's msgfmt, which a fresh
 machine (python:3.11-slim, a laptop without gettext) does not have; polib
 writes the same .mo in pure Python, so `make run`, `make test`, CI and the
@@ -31,7 +35,10 @@ def catalogues_compile(*, force: bool = False) -> list[Path]:
 
 
 class Command(BaseCommand):
-    help = "Compile locale/*/LC_MESSAGES/*.po to .mo (pure Python: no gettext needed)."
+    help = (
+        "Compile locale/*/LC_MESSAGES/*.po (django and djangojs) to .mo "
+        "(pure Python: no gettext needed)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--force", action="store_true", help="Rewrite every .mo.")

@@ -7,8 +7,13 @@
  * - Pages and GETs of the person's own data (/api/v1/) go network-first and
  *   fall back to the last copy, then to the offline page.
  * - Background Sync ("outbox") sends what the pages queued while offline.
+ * - Languages: every language's JavaScript catalogue (CATALOGUES, versioned
+ *   URLs, served cache-first) and offline page (OFFLINE_PAGES) are precached.
+ *   The worker remembers the language of the last page it fetched (the
+ *   answer's Content-Language, which is the person's own setting) and shows
+ *   the offline page and an unreadable push's text (PUSH_FALLBACK) in it.
  */
-/* global CACHE_VERSION, PRECACHE, OUTBOX_SCRIPT, StretchStopOutbox */
+/* global CACHE_VERSION, PRECACHE, OUTBOX_SCRIPT, CATALOGUES, OFFLINE_PAGES, PUSH_FALLBACK, StretchStopOutbox */
 "use strict";
 
 importScripts(OUTBOX_SCRIPT);
@@ -16,6 +21,32 @@ importScripts(OUTBOX_SCRIPT);
 const SHELL_CACHE = `shell-${CACHE_VERSION}`;
 const DATA_CACHE = "personal-data";
 const OFFLINE_URL = "/offline/";
+// Not a shell cache (those are replaced on each version): the remembered language.
+const PREFERENCES_CACHE = "preferences";
+const LANGUAGE_KEY = "/sw/language";
+const LANGUAGES = typeof OFFLINE_PAGES === "object" ? OFFLINE_PAGES : {};
+let language = null;
+
+async function rememberLanguage(response) {
+  const spoken = (response.headers.get("Content-Language") || "").split(",")[0].trim();
+  if (!(spoken in LANGUAGES) || spoken === language) return;
+  language = spoken;
+  const cache = await caches.open(PREFERENCES_CACHE);
+  await cache.put(LANGUAGE_KEY, new Response(spoken));
+}
+
+// Return the language of the last page fetched ("" before any).
+async function currentLanguage() {
+  if (language) return language;
+  const stored = await caches.open(PREFERENCES_CACHE).then((cache) => cache.match(LANGUAGE_KEY));
+  const spoken = stored ? await stored.text() : "";
+  if (spoken in LANGUAGES) language = spoken;
+  return language || "";
+}
+
+async function offlineUrl() {
+  return LANGUAGES[await currentLanguage()] || OFFLINE_URL;
+}
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -42,20 +73,22 @@ function isCacheablePage(request, url) {
   return request.mode === "navigate" && !url.pathname.startsWith("/admin/");
 }
 
-async function networkFirst(request, fallbackUrl) {
+// A page's fallback is the offline page in the person's language (`isPage`).
+async function networkFirst(request, isPage) {
   const cache = await caches.open(DATA_CACHE);
   try {
     const response = await fetch(request);
     // Only whole, successful answers of this origin; never a redirect to log in.
     if (response.ok && response.type === "basic" && !response.redirected) {
       cache.put(request, response.clone());
+      if (isPage) await rememberLanguage(response).catch(() => {});
     }
     return response;
   } catch (offline) {
     const cached = await cache.match(request);
     if (cached) return cached;
-    if (fallbackUrl) {
-      const fallback = await caches.match(fallbackUrl);
+    if (isPage) {
+      const fallback = (await caches.match(await offlineUrl())) || (await caches.match(OFFLINE_URL));
       if (fallback) return fallback;
     }
     throw offline;
@@ -78,12 +111,13 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
-  if (url.pathname.startsWith("/static/")) {
+  // The catalogues' URLs change with their words, like hashed static files.
+  if (url.pathname.startsWith("/static/") || url.pathname.startsWith("/jsi18n/")) {
     event.respondWith(cacheFirst(request));
   } else if (url.pathname.startsWith("/api/v1/")) {
-    event.respondWith(networkFirst(request, null));
+    event.respondWith(networkFirst(request, false));
   } else if (isCacheablePage(request, url)) {
-    event.respondWith(networkFirst(request, OFFLINE_URL));
+    event.respondWith(networkFirst(request, true));
   }
 });
 
@@ -140,10 +174,16 @@ function sameOriginUrl(url) {
   return new URL(FALLBACK_URL, self.location.origin).href;
 }
 
-function notificationFor(reminder) {
+// The text for a push that could not be read, in the person's language.
+function fallbackBody(spoken) {
+  const texts = typeof PUSH_FALLBACK === "object" ? PUSH_FALLBACK : {};
+  return texts[spoken] || texts.en || "You have a stretch reminder.";
+}
+
+function notificationFor(reminder, spoken = "") {
   if (!reminder || typeof reminder.title !== "string") {
     // A push must show something; this one could not be read.
-    return ["StretchStop", { body: "You have a stretch reminder.", icon: REMINDER_ICON, data: { url: FALLBACK_URL } }];
+    return ["StretchStop", { body: fallbackBody(spoken), icon: REMINDER_ICON, data: { url: FALLBACK_URL } }];
   }
   const interactive = reminder.interactive === true;
   const options = {
@@ -156,9 +196,14 @@ function notificationFor(reminder) {
   return [reminder.title, options];
 }
 
+async function showReminder(reminder) {
+  const spoken = reminder && typeof reminder.title === "string" ? "" : await currentLanguage().catch(() => "");
+  const [title, options] = notificationFor(reminder, spoken);
+  await self.registration.showNotification(title, options);
+}
+
 self.addEventListener("push", (event) => {
-  const [title, options] = notificationFor(reminderFrom(event));
-  event.waitUntil(self.registration.showNotification(title, options));
+  event.waitUntil(showReminder(reminderFrom(event)));
 });
 
 async function openPage(url) {

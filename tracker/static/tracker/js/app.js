@@ -1,6 +1,7 @@
 // Every signed-in page: the service worker, the offline outbox and the forms
 // that write through it, and the time zone guess on the sign-up form.
 import { csrfToken } from "./api.js";
+import { gettext, interpolate, ngettext } from "./i18n.js";
 import { confirmRepeat, loggedRecently, offerUndo, rememberLogged } from "./undo.js";
 
 const Outbox = globalThis.StretchStopOutbox;
@@ -9,8 +10,8 @@ const send = Outbox.sendWithFetch((url, init) => fetch(url, init));
 let flushing = null;
 
 function describe(entry) {
-  if (entry.kind === "pain") return `Pain ${entry.body.rating}/10`;
-  return entry.label || "Stretch";
+  if (entry.kind === "pain") return interpolate(gettext("Pain %(rating)s/10"), { rating: entry.body.rating });
+  return entry.label || gettext("Stretch");
 }
 
 async function render() {
@@ -20,8 +21,14 @@ async function render() {
   const status = document.getElementById("sync-status");
   if (status) {
     const parts = [];
-    if (pending.length) parts.push(`${pending.length} waiting to send`);
-    if (rejected.length) parts.push(`${rejected.length} could not be saved`);
+    if (pending.length) {
+      const waiting = ngettext("%(count)s waiting to send", "%(count)s waiting to send", pending.length);
+      parts.push(interpolate(waiting, { count: pending.length }));
+    }
+    if (rejected.length) {
+      const refused = ngettext("%(count)s could not be saved", "%(count)s could not be saved", rejected.length);
+      parts.push(interpolate(refused, { count: rejected.length }));
+    }
     status.textContent = parts.join(" · ");
     status.hidden = parts.length === 0;
   }
@@ -48,7 +55,7 @@ async function render() {
     }
     item.className = entry.state;
     const badge = item.querySelector(".badge");
-    if (badge) badge.textContent = entry.state === "rejected" ? "not saved" : "waiting to send";
+    if (badge) badge.textContent = entry.state === "rejected" ? gettext("not saved") : gettext("waiting to send");
   }
 }
 
@@ -90,7 +97,10 @@ export async function queueRecord(kind, body, label, onUndo) {
   await store.put(entry);
   await render();
   sendSoon();
-  const said = kind === "pain" ? `Pain ${body.rating}/10 saved.` : `Logged: ${label || "stretch"}.`;
+  const said =
+    kind === "pain"
+      ? interpolate(gettext("Pain %(rating)s/10 saved."), { rating: body.rating })
+      : interpolate(gettext("Logged: %(what)s."), { what: label || gettext("stretch") });
   offerUndo(said, async () => {
     await withdrawRecord(kind, entry.id, label);
     if (onUndo) onUndo();
@@ -123,7 +133,7 @@ export async function withdrawRecord(kind, recordId, label) {
       if (!list.children.length) {
         const empty = document.createElement("li");
         empty.className = "empty";
-        empty.textContent = "Nothing yet today.";
+        empty.textContent = gettext("Nothing yet today.");
         list.append(empty);
       }
     });
@@ -151,7 +161,7 @@ function countChange(form, by) {
   const [done, planned] = count.textContent.split("/").map(Number);
   const now = Math.max(0, done + by);
   count.textContent = `${now}/${planned}`;
-  count.setAttribute("aria-label", `${now} of ${planned} done`);
+  count.setAttribute("aria-label", interpolate(gettext("%(done)s of %(planned)s done"), { done: now, planned }));
   form.closest(".check-item").classList.toggle("is-done", now >= planned);
 }
 
@@ -193,7 +203,7 @@ function detectTimezone() {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const option = [...input.list.options].find((choice) => choice.value === zone);
   if (!option) return;
-  option.textContent = `Your device's zone: ${option.textContent}`;
+  option.textContent = interpolate(gettext("Your device's zone: %(zone)s"), { zone: option.textContent });
   input.list.prepend(option);
   if ("detectTimezone" in input.dataset && !input.dataset.chosen) input.value = zone;
 }

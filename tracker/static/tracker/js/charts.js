@@ -10,8 +10,10 @@
 //   {from, to, days: [{date, pain_mean, pain_min, pain_max, sessions_logged,
 //                      sessions_planned, ...}], ...}
 // Over more than WEEKLY_AFTER days (the 90-day and 1-year ranges) the session
-// bars are weekly sums, one bar per Monday-to-Sunday week, since a bar per day
-// would be under a pixel wide on a phone.
+// bars are weekly sums, one bar per week (starting on the locale's first day of
+// the week: Monday in most of Europe, Sunday in the US), since a bar per day
+// would be under a pixel wide on a phone. Words, dates and numbers are in the
+// page's language (i18n.js).
 //
 // The noise band: on the 0-10 numeric pain rating scale, 2 points is the
 // smallest change people with low back pain rate as meaningful (the minimal
@@ -21,6 +23,8 @@
 // of the first week of ratings, not of the first day, because a single day's
 // ratings vary from day to day, and a week averages a working week and a
 // weekend.
+
+import { firstDayOfWeek, formatDate, gettext, interpolate, ngettext, oneDecimal } from "./i18n.js";
 
 export const NOISE_POINTS = 2;
 const BASELINE_DAYS = 7;
@@ -44,7 +48,6 @@ const COLOURS = {
 const FONT = "14px system-ui, sans-serif";
 
 const round1 = (value) => Math.round(value * 10) / 10;
-const oneDecimal = (value) => value.toFixed(1);
 const mean = (values) => values.reduce((sum, value) => sum + value, 0) / values.length;
 
 // The days that have a pain rating, oldest first.
@@ -76,24 +79,68 @@ export function noiseBand(days) {
 // Return one sentence for screen readers about pain, e.g. "Pain fell from a
 // mean of 6.1 to 4.3 over 30 days (first and last 7 rated days)."
 export function describePain(days) {
-  const span = `${days.length} day${days.length === 1 ? "" : "s"}`;
+  const count = days.length;
   const rated = ratedDays(days);
-  if (!rated.length) return `No pain ratings over ${span}.`;
+  if (!rated.length) {
+    return interpolate(ngettext("No pain ratings over %(count)s day.", "No pain ratings over %(count)s days.", count), {
+      count,
+    });
+  }
   if (rated.length === 1) {
-    return `Pain was rated on one day over ${span}: a mean of ${oneDecimal(rated[0].pain_mean)}.`;
+    const once = ngettext(
+      "Pain was rated on one day over %(count)s day: a mean of %(mean)s.",
+      "Pain was rated on one day over %(count)s days: a mean of %(mean)s.",
+      count,
+    );
+    return interpolate(once, { count, mean: oneDecimal(rated[0].pain_mean) });
   }
   const k = periodLength(rated.length);
   const early = baseline(days);
   const late = round1(mean(rated.slice(-k).map((day) => day.pain_mean)));
-  const period = k === 1 ? "first and last rated day" : `first and last ${k} rated days`;
-  const [from, to] = [oneDecimal(early), oneDecimal(late)];
-  const movement =
-    late < early
-      ? `fell from a mean of ${from} to ${to}`
-      : late > early
-        ? `rose from a mean of ${from} to ${to}`
-        : `stayed at a mean of ${from}`;
-  return `Pain ${movement} over ${span} (${period}).`;
+  const values = { count, k, from: oneDecimal(early), to: oneDecimal(late) };
+  // One whole sentence per case, so that each language can order its words.
+  let sentence;
+  if (late < early) {
+    sentence =
+      k === 1
+        ? ngettext(
+            "Pain fell from a mean of %(from)s to %(to)s over %(count)s day (first and last rated day).",
+            "Pain fell from a mean of %(from)s to %(to)s over %(count)s days (first and last rated day).",
+            count,
+          )
+        : ngettext(
+            "Pain fell from a mean of %(from)s to %(to)s over %(count)s day (first and last %(k)s rated days).",
+            "Pain fell from a mean of %(from)s to %(to)s over %(count)s days (first and last %(k)s rated days).",
+            count,
+          );
+  } else if (late > early) {
+    sentence =
+      k === 1
+        ? ngettext(
+            "Pain rose from a mean of %(from)s to %(to)s over %(count)s day (first and last rated day).",
+            "Pain rose from a mean of %(from)s to %(to)s over %(count)s days (first and last rated day).",
+            count,
+          )
+        : ngettext(
+            "Pain rose from a mean of %(from)s to %(to)s over %(count)s day (first and last %(k)s rated days).",
+            "Pain rose from a mean of %(from)s to %(to)s over %(count)s days (first and last %(k)s rated days).",
+            count,
+          );
+  } else {
+    sentence =
+      k === 1
+        ? ngettext(
+            "Pain stayed at a mean of %(from)s over %(count)s day (first and last rated day).",
+            "Pain stayed at a mean of %(from)s over %(count)s days (first and last rated day).",
+            count,
+          )
+        : ngettext(
+            "Pain stayed at a mean of %(from)s over %(count)s day (first and last %(k)s rated days).",
+            "Pain stayed at a mean of %(from)s over %(count)s days (first and last %(k)s rated days).",
+            count,
+          );
+  }
+  return interpolate(sentence, values);
 }
 
 // Return one sentence about the sessions: done of planned, or logged without a plan.
@@ -101,9 +148,15 @@ export function describeSessions(days) {
   const planned = days.reduce((sum, day) => sum + day.sessions_planned, 0);
   const logged = days.reduce((sum, day) => sum + day.sessions_logged, 0);
   const done = days.reduce((sum, day) => sum + Math.min(day.sessions_logged, day.sessions_planned), 0);
-  return planned
-    ? `${done} of ${planned} planned sessions done.`
-    : `${logged} session${logged === 1 ? "" : "s"} logged.`;
+  if (planned) {
+    const sentence = ngettext(
+      "%(done)s of %(planned)s planned session done.",
+      "%(done)s of %(planned)s planned sessions done.",
+      planned,
+    );
+    return interpolate(sentence, { done, planned });
+  }
+  return interpolate(ngettext("%(count)s session logged.", "%(count)s sessions logged.", logged), { count: logged });
 }
 
 // Return both sentences: how pain moved and how many planned sessions were done.
@@ -131,9 +184,10 @@ export function weekly(days) {
 }
 
 // Return the sessions panel's uPlot columns: x, planned, done. One bar per day;
-// with `weekly`, one per Monday-to-Sunday week, placed at the middle of the
-// week's days inside the window, holding their sums.
-export function sessionColumns(days, byWeek = weekly(days)) {
+// with `weekly`, one per week starting on `weekStart` (0 Sunday to 6 Saturday,
+// the locale's), placed at the middle of the week's days inside the window,
+// holding their sums.
+export function sessionColumns(days, byWeek = weekly(days), weekStart = firstDayOfWeek()) {
   if (!byWeek) {
     return [
       days.map((day) => dayStamp(day.date)),
@@ -144,13 +198,14 @@ export function sessionColumns(days, byWeek = weekly(days)) {
   const weeks = new Map();
   for (const day of days) {
     const stamp = dayStamp(day.date);
-    // 1970-01-01 was a Thursday: shift by 3 days so that weeks start on Monday.
-    const monday = stamp - (((Math.floor(stamp / DAY) + 3) % 7) * DAY);
-    const week = weeks.get(monday) || { first: stamp, last: stamp, planned: 0, done: 0 };
+    // 1970-01-01 was a Thursday (day 4): days since the week's first day.
+    const intoWeek = (((Math.floor(stamp / DAY) + 4 - weekStart) % 7) + 7) % 7;
+    const start = stamp - intoWeek * DAY;
+    const week = weeks.get(start) || { first: stamp, last: stamp, planned: 0, done: 0 };
     week.last = stamp;
     week.planned += day.sessions_planned;
     week.done += day.sessions_logged;
-    weeks.set(monday, week);
+    weeks.set(start, week);
   }
   const rows = [...weeks.values()];
   return [
@@ -170,18 +225,26 @@ export function timeRange(days) {
 // The legends' swatches take their colours from app.css (.chart-key).
 function painLegend(band) {
   const items = [
-    ["line", "Pain, daily mean (0-10)"],
-    ["area", "Pain, lowest to highest"],
+    ["line", gettext("Pain, daily mean (0-10)")],
+    ["area", gettext("Pain, lowest to highest")],
   ];
-  if (band) items.push(["noise", `Within ${NOISE_POINTS} points of the first week's pain: no clear change`]);
+  if (band) {
+    const noise = gettext("Within %(points)s points of the first week's pain: no clear change");
+    items.push(["noise", interpolate(noise, { points: NOISE_POINTS })]);
+  }
   return items;
 }
 
 function sessionsLegend(byWeek) {
-  const per = byWeek ? "a week" : "a day";
+  if (byWeek) {
+    return [
+      ["bar", gettext("Sessions done, a week")],
+      ["outline", gettext("Sessions planned, a week")],
+    ];
+  }
   return [
-    ["bar", `Sessions done, ${per}`],
-    ["outline", `Sessions planned, ${per}`],
+    ["bar", gettext("Sessions done, a day")],
+    ["outline", gettext("Sessions planned, a day")],
   ];
 }
 
@@ -221,15 +284,22 @@ function noiseBandHook(band, centre) {
   };
 }
 
-// Ticks a whole number of days apart, labelled like "3 Mar".
+// Ticks a whole number of days apart, labelled the locale's way: "3 Mar", "Mar 3", "3. März".
 // Multiples of 30 days are what uPlot reads as months: ticks on the 1st.
 const DAY_INCRS = [1, 2, 3, 7, 14, 30, 60, 90, 180].map((days) => days * DAY);
+
+// Return a function that labels an axis tick (seconds since the epoch, a day
+// read as UTC: see dayStamp) with its day and month in the page's language.
+export function axisDateFormat(language) {
+  const options = { day: "numeric", month: "short", timeZone: "UTC" };
+  return (stamp) => (language ? formatDate(stamp, options, language) : formatDate(stamp, options));
+}
 
 // What both panels share: the time axis, its range, no hover read-out (the
 // table beneath carries every number), and the same room for the y axis.
 function baseOptions(uPlot, width, height, days) {
   const utc = (stamp) => uPlot.tzDate(new Date(stamp * 1000), "Etc/UTC");
-  const dayLabel = uPlot.fmtDate("{D} {MMM}");
+  const dayLabel = axisDateFormat();
   const axis = { font: FONT, labelFont: FONT, stroke: COLOURS.axis, grid: { stroke: COLOURS.grid } };
   const [from, to] = timeRange(days);
   return {
@@ -244,7 +314,7 @@ function baseOptions(uPlot, width, height, days) {
       padding: [8, 24, 0, 0],
       scales: { x: { time: true, range: () => [from, to] } },
       axes: [
-        { ...axis, space: 60, incrs: DAY_INCRS, values: (u, splits) => splits.map((s) => dayLabel(utc(s))) },
+        { ...axis, space: 60, incrs: DAY_INCRS, values: (u, splits) => splits.map((s) => dayLabel(s)) },
       ],
       series: [{}],
       hooks: {},
@@ -258,9 +328,16 @@ function painOptions(uPlot, width, days, band) {
   opts.scales.pain = { range: [0, 10] };
   opts.axes.push({ ...axis, scale: "pain", size: Y_AXIS_SIZE, incrs: [2, 5], space: 30 });
   opts.series.push(
-    { label: "Pain", scale: "pain", stroke: COLOURS.pain, width: 2.5, spanGaps: true, points: { size: 6, fill: COLOURS.pain } },
-    { label: "Highest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
-    { label: "Lowest", scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
+    {
+      label: gettext("Pain"),
+      scale: "pain",
+      stroke: COLOURS.pain,
+      width: 2.5,
+      spanGaps: true,
+      points: { size: 6, fill: COLOURS.pain },
+    },
+    { label: gettext("Highest"), scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
+    { label: gettext("Lowest"), scale: "pain", stroke: "transparent", spanGaps: true, points: hidden },
   );
   opts.bands = [{ series: [2, 3], fill: COLOURS.painRange }];
   if (band) opts.hooks.drawClear = [noiseBandHook(band, baseline(days))];
@@ -275,8 +352,16 @@ function sessionOptions(uPlot, width, days, columns) {
   opts.scales.n = { range: [0, most + 1] };
   opts.axes.push({ ...axis, scale: "n", size: Y_AXIS_SIZE, incrs: [1, 2, 5, 10, 20, 50, 100] });
   opts.series.push(
-    { label: "Planned", scale: "n", stroke: COLOURS.planned, width: 1.5, fill: "transparent", paths: bars, points: hidden },
-    { label: "Done", scale: "n", stroke: COLOURS.done, fill: COLOURS.done, paths: bars, points: hidden },
+    {
+      label: gettext("Planned"),
+      scale: "n",
+      stroke: COLOURS.planned,
+      width: 1.5,
+      fill: "transparent",
+      paths: bars,
+      points: hidden,
+    },
+    { label: gettext("Done"), scale: "n", stroke: COLOURS.done, fill: COLOURS.done, paths: bars, points: hidden },
   );
   return opts;
 }
@@ -304,7 +389,7 @@ export function drawProgress(container, data, { noiseBand: withBand = false } = 
   const width = () => Math.max(240, container.clientWidth);
   const painPlot = panel(container, "chart-pain", describePain(days));
   container.append(legend(painLegend(band)));
-  const per = byWeek ? " Bars are weekly sums." : "";
+  const per = byWeek ? ` ${gettext("Bars are weekly sums.")}` : "";
   const sessionPlot = panel(container, "chart-sessions", `${describeSessions(days)}${per}`);
   container.append(legend(sessionsLegend(byWeek)));
   const charts = [

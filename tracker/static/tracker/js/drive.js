@@ -2,6 +2,7 @@
 // "End drive") call the drives API, then open the page for the new state, which
 // the server renders. Without this script the same forms post to /drive/.
 import { apiFetch } from "./api.js";
+import { gettext } from "./i18n.js";
 
 const ENDPOINTS = {
   start: "/api/v1/drives/",
@@ -30,10 +31,10 @@ async function act(form) {
   } catch {
     button.disabled = false;
     if (action === "stop") {
-      say("No connection, so the stop isn't marked yet. Stretch anyway; tap again when you have signal.");
+      say(gettext("No connection, so the stop isn't marked yet. Stretch anyway; tap again when you have signal."));
       showRoutineLink();
     } else {
-      say("No connection. Try again in a moment.");
+      say(gettext("No connection. Try again in a moment."));
     }
     return;
   }
@@ -48,7 +49,7 @@ async function act(form) {
     return;
   }
   const body = await response.json().catch(() => ({}));
-  say(body.detail || Object.values(body).flat().join(" ") || "That didn't work. Try again.");
+  say(body.detail || Object.values(body).flat().join(" ") || gettext("That didn't work. Try again."));
 }
 
 function showRoutineLink() {
@@ -57,7 +58,7 @@ function showRoutineLink() {
   const link = document.createElement("a");
   link.className = "button primary drive-wide drive-routine-link";
   link.href = drive.dataset.stopUrl;
-  link.textContent = "Open the truck-stop routine";
+  link.textContent = gettext("Open the truck-stop routine");
   drive.append(link);
 }
 

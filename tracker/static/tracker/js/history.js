@@ -1,6 +1,7 @@
 // History: changes and deletions go through the offline outbox as the API's
 // PUT and DELETE, so they work offline too; the page shows them at once.
 import { queueEdit, withdrawRecord } from "./app.js";
+import { gettext, interpolate, ngettext } from "./i18n.js";
 import { announce } from "./undo.js";
 
 const numberFields = ["sets", "reps", "hold_seconds"];
@@ -24,13 +25,18 @@ function editedBody(entry, form) {
 function describe(entry, body) {
   const what = entry.querySelector(".history-what");
   if (entry.dataset.kind === "pain") {
-    what.querySelector("strong").textContent = `Pain ${body.rating}/10`;
+    what.querySelector("strong").textContent = interpolate(gettext("Pain %(rating)s/10"), { rating: body.rating });
   } else {
-    const plural = (count, word) => `${count} ${word}${count === 1 ? "" : "s"}`;
     const parts = [];
-    if (body.sets !== null) parts.push(plural(body.sets, "set"));
-    if (body.reps !== null) parts.push(plural(body.reps, "rep"));
-    if (body.hold_seconds !== null) parts.push(`hold ${body.hold_seconds} s`);
+    if (body.sets !== null) {
+      parts.push(interpolate(ngettext("%(count)s set", "%(count)s sets", body.sets), { count: body.sets }));
+    }
+    if (body.reps !== null) {
+      parts.push(interpolate(ngettext("%(count)s rep", "%(count)s reps", body.reps), { count: body.reps }));
+    }
+    if (body.hold_seconds !== null) {
+      parts.push(interpolate(gettext("hold %(seconds)s s"), { seconds: body.hold_seconds }));
+    }
     let detail = what.querySelector(".hint");
     if (!detail) {
       detail = document.createElement("span");
@@ -50,7 +56,7 @@ function describe(entry, body) {
   if (!what.querySelector(".badge")) {
     const badge = document.createElement("span");
     badge.className = "badge";
-    badge.textContent = "changed";
+    badge.textContent = gettext("changed");
     what.append(" ", badge);
   }
 }
@@ -73,7 +79,7 @@ function enhance() {
       await queueEdit(entry.dataset.kind, entry.dataset.recordId, body, label());
       describe(entry, body);
       form.closest("details").open = false;
-      announce(`Change saved: ${label()}.`);
+      announce(interpolate(gettext("Change saved: %(what)s."), { what: label() }));
     });
     entry.querySelector("form[data-history=delete]").addEventListener("submit", async (event) => {
       event.preventDefault();
@@ -82,7 +88,7 @@ function enhance() {
       const next = entry.nextElementSibling?.querySelector("summary") || document.getElementById("main");
       removeEntry(entry);
       next.focus();
-      announce(`Deleted: ${what}.`);
+      announce(interpolate(gettext("Deleted: %(what)s."), { what }));
     });
   });
 }

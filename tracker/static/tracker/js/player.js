@@ -5,6 +5,7 @@
 // Without this script the page lists every exercise and a form logs the routine.
 import { queueRecord, withdrawRecord } from "./app.js";
 import { allDoneText, holdLabels, holdSeconds, startLabel } from "./holds.js";
+import { gettext, interpolate, ngettext } from "./i18n.js";
 
 const root = document.getElementById("player");
 const data = JSON.parse(document.getElementById("player-data").textContent);
@@ -102,6 +103,14 @@ function say(text) {
 
 // --- The hold countdown -------------------------------------------------------
 
+// "Hold 1 of 2: 30 seconds"
+function holdFor(label, seconds) {
+  return interpolate(ngettext("%(hold)s: %(seconds)s second", "%(hold)s: %(seconds)s seconds", seconds), {
+    hold: label,
+    seconds,
+  });
+}
+
 function stopTimer() {
   clearInterval(timer);
   timer = null;
@@ -136,7 +145,7 @@ function resetCountdown(step) {
   step.hold = { index: 0, left: seconds, state: "ready" };
   box.hidden = false;
   count.textContent = seconds;
-  status.textContent = `${labels[0]}: ${seconds} seconds`;
+  status.textContent = holdFor(labels[0], seconds);
   button.hidden = false;
   button.textContent = startLabel(labels[0]);
   choices.forEach((input) => {
@@ -162,9 +171,12 @@ function tick(step) {
     hold.state = "ready";
     hold.left = secondsFor(step);
     count.textContent = hold.left;
-    status.textContent = `${labels[hold.index - 1]} done. Relax, then start the next: ${next}.`;
+    status.textContent = interpolate(gettext("%(hold)s done. Relax, then start the next: %(next)s."), {
+      hold: labels[hold.index - 1],
+      next,
+    });
     button.textContent = startLabel(next);
-    say(`Done. Next: ${next}.`);
+    say(interpolate(gettext("Done. Next: %(next)s."), { next }));
     button.focus();
   } else {
     hold.state = "over";
@@ -187,18 +199,20 @@ function pressHold(step) {
   if (hold.state === "running") {
     stopTimer();
     hold.state = "paused";
-    button.textContent = "Resume";
-    status.textContent = `${labels[hold.index]}: paused, ${hold.left} seconds left`;
+    button.textContent = gettext("Resume");
+    const paused = ngettext("%(hold)s: paused, %(seconds)s second left", "%(hold)s: paused, %(seconds)s seconds left", hold.left);
+    status.textContent = interpolate(paused, { hold: labels[hold.index], seconds: hold.left });
     return;
   }
   wakeAudio();
   if (hold.state === "ready") {
     hold.left = secondsFor(step);
-    say(`${labels[hold.index]}. ${hold.left} seconds.`);
+    const spoken = ngettext("%(hold)s. %(seconds)s second.", "%(hold)s. %(seconds)s seconds.", hold.left);
+    say(interpolate(spoken, { hold: labels[hold.index], seconds: hold.left }));
   }
   hold.state = "running";
-  button.textContent = "Pause";
-  status.textContent = `${labels[hold.index]}: ${secondsFor(step)} seconds`;
+  button.textContent = gettext("Pause");
+  status.textContent = holdFor(labels[hold.index], secondsFor(step));
   choices.forEach((input) => {
     input.disabled = true;
   });
@@ -217,17 +231,18 @@ function show(index) {
     step.hidden = i !== index;
   });
   const last = index === steps.length - 1;
-  progress.textContent = `Exercise ${index + 1} of ${steps.length}`;
+  const position = { number: index + 1, count: steps.length };
+  progress.textContent = interpolate(gettext("Exercise %(number)s of %(count)s"), position);
   previousButton.hidden = index === 0;
   nextButton.hidden = last;
-  doneButton.textContent = last ? "Done" : "Finish early";
+  doneButton.textContent = last ? gettext("Done") : gettext("Finish early");
   doneButton.classList.toggle("primary", last);
   resetCountdown(steps[index]);
   window.scrollTo(0, 0);
   const heading = steps[index].querySelector("h2");
   heading.setAttribute("tabindex", "-1");
   if (index > 0 || done.size) heading.focus();
-  say(`Exercise ${index + 1} of ${steps.length}: ${heading.textContent}.`);
+  say(interpolate(gettext("Exercise %(number)s of %(count)s: %(name)s."), { ...position, name: heading.textContent }));
 }
 
 // The log bodies for what was done: the whole routine as one session when
@@ -277,15 +292,15 @@ async function finish() {
   const heading = document.getElementById("finished-heading");
   if (done.size === steps.length) {
     progress.hidden = true;
-    text.textContent = `${data.name} is logged.`;
+    text.textContent = interpolate(gettext("%(name)s is logged."), { name: data.name });
   } else {
-    progress.textContent = `${done.size} of ${steps.length} done`;
+    progress.textContent = interpolate(gettext("%(done)s of %(count)s done"), { done: done.size, count: steps.length });
     const names = [...done].sort((a, b) => a - b).map((i) => steps[i].querySelector("h2").textContent);
     if (names.length) {
-      text.textContent = `Logged as a partial session: ${names.join(", ")}.`;
+      text.textContent = interpolate(gettext("Logged as a partial session: %(names)s."), { names: names.join(", ") });
     } else {
-      heading.textContent = "Session ended";
-      text.textContent = "No exercise was finished, so nothing is logged.";
+      heading.textContent = gettext("Session ended");
+      text.textContent = gettext("No exercise was finished, so nothing is logged.");
     }
   }
   const box = document.getElementById("player-finished");
@@ -296,7 +311,10 @@ async function finish() {
   // back the whole session.
   const queued = [];
   for (const [i, body] of bodies.entries()) {
-    const label = body.exercise && !data.plan ? `${stepName(body)}, part of ${data.name}` : data.name;
+    const label =
+      body.exercise && !data.plan
+        ? interpolate(gettext("%(exercise)s, part of %(routine)s"), { exercise: stepName(body), routine: data.name })
+        : data.name;
     const last = i === bodies.length - 1;
     const undoRest = () =>
       queued.slice(0, -1).forEach((entry) => withdrawRecord("log", entry.recordId, entry.label));
@@ -328,7 +346,7 @@ function start() {
         const { count, status } = parts(step);
         step.hold.left = secondsFor(step);
         count.textContent = step.hold.left;
-        status.textContent = `${labelsFor(step)[step.hold.index]}: ${step.hold.left} seconds`;
+        status.textContent = holdFor(labelsFor(step)[step.hold.index], step.hold.left);
       }),
     );
   });

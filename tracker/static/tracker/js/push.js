@@ -2,6 +2,7 @@
 // notifications" (never on page load), then subscribed with the server's VAPID
 // key and the subscription sent to POST /api/v1/push/subscriptions/.
 import { apiFetch } from "./api.js";
+import { gettext } from "./i18n.js";
 
 export function pushSupported(win = globalThis) {
   return "Notification" in win && "serviceWorker" in win.navigator && "PushManager" in win;
@@ -21,9 +22,9 @@ async function serverKey() {
   try {
     response = await apiFetch("GET", "/api/v1/push/key/");
   } catch {
-    throw new PushProblem("You seem to be offline. Try again when you are connected.");
+    throw new PushProblem(gettext("You seem to be offline. Try again when you are connected."));
   }
-  if (!response.ok) throw new PushProblem("Notifications are not available on this server right now.");
+  if (!response.ok) throw new PushProblem(gettext("Notifications are not available on this server right now."));
   return (await response.json()).public_key;
 }
 
@@ -33,16 +34,16 @@ async function subscription(registration, key) {
   try {
     return await registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) });
   } catch {
-    throw new PushProblem("This browser could not set up notifications. You can choose email reminders instead.");
+    throw new PushProblem(gettext("This browser could not set up notifications. You can choose email reminders instead."));
   }
 }
 
 // Ask, subscribe and register this device; return a sentence saying what happened.
 export async function enablePush() {
-  if (!pushSupported()) throw new PushProblem("This browser cannot show notifications.");
+  if (!pushSupported()) throw new PushProblem(gettext("This browser cannot show notifications."));
   const permission = await Notification.requestPermission();
   if (permission !== "granted") {
-    throw new PushProblem("Notifications are blocked. You can allow them in your browser's site settings.");
+    throw new PushProblem(gettext("Notifications are blocked. You can allow them in your browser's site settings."));
   }
   const key = await serverKey();
   const registration = await navigator.serviceWorker.ready;
@@ -52,10 +53,10 @@ export async function enablePush() {
   try {
     response = await apiFetch("POST", "/api/v1/push/subscriptions/", body);
   } catch {
-    throw new PushProblem("You seem to be offline. Try again when you are connected.");
+    throw new PushProblem(gettext("You seem to be offline. Try again when you are connected."));
   }
-  if (!response.ok) throw new PushProblem("The server did not accept this device for notifications.");
-  return "Notifications are on for this device.";
+  if (!response.ok) throw new PushProblem(gettext("The server did not accept this device for notifications."));
+  return gettext("Notifications are on for this device.");
 }
 
 export async function sendTestNotification() {
@@ -63,11 +64,11 @@ export async function sendTestNotification() {
   try {
     response = await apiFetch("POST", "/api/v1/push/test/");
   } catch {
-    return "You seem to be offline. Try again when you are connected.";
+    return gettext("You seem to be offline. Try again when you are connected.");
   }
-  if (response.status === 202) return "Test notification sent. It should arrive in a few seconds.";
+  if (response.status === 202) return gettext("Test notification sent. It should arrive in a few seconds.");
   const answer = await response.json().catch(() => ({}));
-  return answer.detail || "The test notification could not be sent.";
+  return answer.detail || gettext("The test notification could not be sent.");
 }
 
 function say(root, text) {
@@ -85,11 +86,11 @@ export function wirePushControls(root = document) {
     button.hidden = false;
     button.addEventListener("click", async () => {
       button.disabled = true;
-      say(root, "Setting up notifications…");
+      say(root, gettext("Setting up notifications…"));
       try {
         say(root, await enablePush());
       } catch (problem) {
-        say(root, problem instanceof PushProblem ? problem.message : "Notifications could not be turned on.");
+        say(root, problem instanceof PushProblem ? problem.message : gettext("Notifications could not be turned on."));
       } finally {
         button.disabled = false;
       }

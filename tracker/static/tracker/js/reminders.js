@@ -1,6 +1,7 @@
 // Reminders settings: the notification controls (push.js), a test
 // notification, and a confirmation before a reminder is deleted. The forms
 // themselves post to the page and work without this script.
+import { gettext } from "./i18n.js";
 import { pushSupported, sendTestNotification } from "./push.js";
 
 function wireTestButton() {
@@ -10,7 +11,7 @@ function wireTestButton() {
   button.hidden = false;
   button.addEventListener("click", async () => {
     button.disabled = true;
-    status.textContent = "Sending a test notification…";
+    status.textContent = gettext("Sending a test notification…");
     status.textContent = await sendTestNotification();
     button.disabled = false;
   });

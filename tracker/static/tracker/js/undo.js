@@ -3,6 +3,8 @@
 // toast is a polite live region (created once, empty, so screen readers
 // announce what later appears in it) placed at the end of the page's content
 // and so reachable with Tab; its Undo is a real button.
+import { gettext } from "./i18n.js";
+
 export const UNDO_SECONDS = 10;
 export const REPEAT_SECONDS = 60;
 
@@ -46,12 +48,12 @@ export function offerUndo(text, onUndo) {
   const button = document.createElement("button");
   button.type = "button";
   button.id = "undo-button";
-  button.textContent = "Undo";
+  button.textContent = gettext("Undo");
   button.addEventListener("click", async () => {
     button.disabled = true;
     clearTimeout(timer);
     await onUndo();
-    say("Undone: nothing was kept.", 4);
+    say(gettext("Undone: nothing was kept."), 4);
   });
   box.append(" ", button);
 }
@@ -68,18 +70,18 @@ export function confirmRepeat() {
     dialog.setAttribute("aria-labelledby", "repeat-question");
     const question = document.createElement("p");
     question.id = "repeat-question";
-    question.textContent = "You logged this a moment ago. Log it again?";
+    question.textContent = gettext("You logged this a moment ago. Log it again?");
     const row = document.createElement("div");
     row.className = "row";
     const again = document.createElement("button");
     again.type = "button";
     again.className = "primary";
     again.id = "repeat-yes";
-    again.textContent = "Log it again";
+    again.textContent = gettext("Log it again");
     const no = document.createElement("button");
     no.type = "button";
     no.id = "repeat-no";
-    no.textContent = "No, keep one";
+    no.textContent = gettext("No, keep one");
     row.append(again, no);
     dialog.append(question, row);
     document.body.append(dialog);
