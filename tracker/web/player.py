@@ -11,6 +11,7 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from exercises.doses import BOTH_SIDES, dose_text, one_sided
@@ -66,11 +67,12 @@ class PlayerStep:
         "each side", or an exercise whose steps switch sides, is played left
         then right.
         """
+        both = tuple(gettext(side) for side in BOTH_SIDES)
         if self.plan_side == Side.EACH:
-            return BOTH_SIDES
+            return both
         if self.plan_side:
             return ()
-        return BOTH_SIDES if one_sided(self.exercise.steps) else ()
+        return both if one_sided(self.exercise.steps) else ()
 
 
 def _plan_dose(item: PlanItem, today: date) -> Dose:

@@ -14,6 +14,7 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import ExerciseLogSerializer
@@ -141,7 +142,7 @@ def _store_plan_session(request: HttpRequest) -> dict:
     user = request.user
     plan = plans_for_user(user=user).filter(pk=_int_or_none(request.POST.get("plan"))).first()
     if plan is None:
-        return {"non_field_errors": ["No such plan."]}
+        return {"non_field_errors": [_("No such plan.")]}
     today = local_date(timezone.now(), user.tzinfo)
     items = plan_session_items(user=user, plan_id=plan.pk, day=today)
     plan_session_log(user=user, items=items, day=today, performed_at=timezone.now())
