@@ -3,7 +3,7 @@
 import re
 
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
 
 def dose_text(*, hold_seconds: int | None, reps: int | None, sets: int | None) -> str:
@@ -21,6 +21,20 @@ def dose_text(*, hold_seconds: int | None, reps: int | None, sets: int | None) -
     if hold_seconds:
         parts.append(_("hold %(seconds)s s") % {"seconds": hold_seconds})
     return ", ".join(parts)
+
+
+# A plan item's side inside a dose ("3 x 10 reps, left side"): English writes it in
+# lower case there, other languages as their grammar wants. Keys are Side's values.
+SIDE_IN_DOSE = {
+    "left": gettext_lazy("left side"),
+    "right": gettext_lazy("right side"),
+    "each": gettext_lazy("each side"),
+}
+
+
+def side_text(side: str) -> str:
+    """Return a plan item's side ("left", "right", "each") as words inside a dose, or ""."""
+    return str(SIDE_IN_DOSE.get(side, "")) if side else ""
 
 
 # A step telling the person to change sides ("switch feet and repeat", "swap

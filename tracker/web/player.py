@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from exercises.doses import BOTH_SIDES, dose_text, one_sided
+from exercises.doses import BOTH_SIDES, dose_text, one_sided, side_text
 from exercises.library import GENERAL_DISCLAIMER
 from exercises.models import Exercise, Plan, PlanItem, Routine, Side
 from exercises.progression import item_hold_on
@@ -133,7 +133,7 @@ def plan_player_steps(*, plan: Plan, user, today: date) -> list[PlayerStep]:
             dose=_plan_dose(item, today),
             from_plan=True,
             plan_item_id=item.pk,
-            side=item.get_side_display() if item.side else "",
+            side=side_text(item.side),
             times_per_day=item.times_per_day,
             plan_side=item.side,
         )
