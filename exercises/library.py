@@ -12,6 +12,8 @@ words in `illustration_alt`; `step_illustrations` lists the steps where the
 position changes, each with its own picture and description.
 """
 
+from django.utils.translation import gettext_noop
+
 S000 = "000_dba7e7f85470626d.txt"  # Acupuncture clinic: anatomy, lunge, edge of bed, ball, strength
 S001 = "001_5162fe195955703b.txt"  # Trigger-point article: aggravating habits, low lunge, sit-backs
 S002 = "002_4dcd5e89cf5f3bef.txt"  # Pain-clinic blog: kneeling lunge with pelvic tilt
@@ -1147,17 +1149,33 @@ ROUTINES: list[dict] = [
 
 
 PAIN_AREAS: list[dict] = [
-    {"slug": "lower-back", "label": "Lower back", "sources": [S000, S002, S003, S004]},
-    {"slug": "lower-belly", "label": "Lower belly", "sources": [S000]},
-    {"slug": "groin", "label": "Groin", "sources": [S000, S003, S004]},
-    {"slug": "buttocks", "label": "Buttocks", "sources": [S000, S003, S004]},
-    {"slug": "down-the-leg", "label": "Down the leg", "sources": [S000, S003]},
-    {"slug": "hip", "label": "Hip, including the side of the hip", "sources": [S000, S004]},
-    {"slug": "sacroiliac-joint", "label": "Sacroiliac (SI) joint", "sources": [S000]},
-    {"slug": "top-of-hip-bone", "label": "Along the top of the hip bone", "sources": [S000]},
-    {"slug": "front-of-thigh", "label": "Front of the thigh", "sources": [S002, S004]},
-    {"slug": "mid-upper-back", "label": "Middle or upper back", "sources": [S004]},
-    {"slug": "pelvis", "label": "Pelvis", "sources": [S002, S003]},
+    {
+        "slug": "lower-back",
+        "label": gettext_noop("Lower back"),
+        "sources": [S000, S002, S003, S004],
+    },
+    {"slug": "lower-belly", "label": gettext_noop("Lower belly"), "sources": [S000]},
+    {"slug": "groin", "label": gettext_noop("Groin"), "sources": [S000, S003, S004]},
+    {"slug": "buttocks", "label": gettext_noop("Buttocks"), "sources": [S000, S003, S004]},
+    {"slug": "down-the-leg", "label": gettext_noop("Down the leg"), "sources": [S000, S003]},
+    {
+        "slug": "hip",
+        "label": gettext_noop("Hip, including the side of the hip"),
+        "sources": [S000, S004],
+    },
+    {"slug": "sacroiliac-joint", "label": gettext_noop("Sacroiliac (SI) joint"), "sources": [S000]},
+    {
+        "slug": "top-of-hip-bone",
+        "label": gettext_noop("Along the top of the hip bone"),
+        "sources": [S000],
+    },
+    {
+        "slug": "front-of-thigh",
+        "label": gettext_noop("Front of the thigh"),
+        "sources": [S002, S004],
+    },
+    {"slug": "mid-upper-back", "label": gettext_noop("Middle or upper back"), "sources": [S004]},
+    {"slug": "pelvis", "label": gettext_noop("Pelvis"), "sources": [S002, S003]},
 ]
 
 AGGRAVATING_ACTIVITIES: list[dict] = [
@@ -1275,7 +1293,8 @@ SAFETY_ADVICE = (
 )
 
 # Shown on Today and in the player for as long as the latest answers hold a yes.
-SAFETY_NOTE = (
+# Marked here, translated where shown (tracker/templatetags/safety.py).
+SAFETY_NOTE = gettext_noop(
     "Your answers to the safety questions mean a doctor or other health professional "
     "should see you before you start these exercises."
 )
@@ -1286,7 +1305,7 @@ SAFETY_NOTE = (
 # or more, or one "down the leg", shows this advice.
 PAIN_CHECK_RATING = 8
 PAIN_CHECK_LOCATIONS = ("down_the_leg",)
-PAIN_CHECK_ADVICE = (
+PAIN_CHECK_ADVICE = gettext_noop(
     "Strong pain, or pain that spreads down your leg, can come from causes other than "
     "a tight muscle, and some of them are serious. Please have it checked by a doctor "
     "or other health professional."

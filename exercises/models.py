@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
 
@@ -14,33 +15,33 @@ PAIN_VALIDATORS = [MinValueValidator(0), MaxValueValidator(10)]
 
 
 class Kind(models.TextChoices):
-    STRETCH = "stretch", "Stretch"
-    STRENGTHEN = "strengthen", "Strengthen"
-    SELF_MASSAGE = "self_massage", "Self-massage"
-    MOBILITY = "mobility", "Mobility"
-    HABIT = "habit", "Habit"
-    CLINICIAN_TECHNIQUE = "clinician_technique", "Clinician technique"
+    STRETCH = "stretch", _("Stretch")
+    STRENGTHEN = "strengthen", _("Strengthen")
+    SELF_MASSAGE = "self_massage", _("Self-massage")
+    MOBILITY = "mobility", _("Mobility")
+    HABIT = "habit", _("Habit")
+    CLINICIAN_TECHNIQUE = "clinician_technique", _("Clinician technique")
 
 
 class Audience(models.TextChoices):
-    SELF_CARE = "self_care", "Self-care"
-    CLINICIAN = "clinician", "Clinician only"
+    SELF_CARE = "self_care", _("Self-care")
+    CLINICIAN = "clinician", _("Clinician only")
 
 
 class Tag(models.TextChoices):
-    DESK = "desk", "At a desk"
-    TRUCK_STOP = "truck_stop", "At a truck stop"
-    BED = "bed", "On a bed"
-    FLOOR = "floor", "On the floor"
-    NO_EQUIPMENT = "no_equipment", "No equipment"
-    FLARE_UP_SAFE = "flare_up_safe", "Safe during a flare-up"
-    STANDING = "standing", "Standing"
-    KNEELING = "kneeling", "Kneeling"
-    LYING = "lying", "Lying down"
-    SLEEP = "sleep", "Sleep"
-    SITTING = "sitting", "Sitting"
-    DRIVING = "driving", "Driving"
-    GENTLE = "gentle", "Gentle"
+    DESK = "desk", _("At a desk")
+    TRUCK_STOP = "truck_stop", _("At a truck stop")
+    BED = "bed", _("On a bed")
+    FLOOR = "floor", _("On the floor")
+    NO_EQUIPMENT = "no_equipment", _("No equipment")
+    FLARE_UP_SAFE = "flare_up_safe", _("Safe during a flare-up")
+    STANDING = "standing", _("Standing")
+    KNEELING = "kneeling", _("Kneeling")
+    LYING = "lying", _("Lying down")
+    SLEEP = "sleep", _("Sleep")
+    SITTING = "sitting", _("Sitting")
+    DRIVING = "driving", _("Driving")
+    GENTLE = "gentle", _("Gentle")
 
 
 class Translated(models.Model):
@@ -251,11 +252,11 @@ class Plan(models.Model):
 
 
 class PlanChange(models.TextChoices):
-    CREATED = "created", "Created"
-    EDITED = "edited", "Edited"
-    PAUSED = "paused", "Paused"
-    RESUMED = "resumed", "Resumed"
-    DELETED = "deleted", "Deleted"
+    CREATED = "created", _("Created")
+    EDITED = "edited", _("Edited")
+    PAUSED = "paused", _("Paused")
+    RESUMED = "resumed", _("Resumed")
+    DELETED = "deleted", _("Deleted")
 
 
 class PlanVersion(models.Model):
@@ -302,9 +303,9 @@ class PlanVersion(models.Model):
 
 
 class Side(models.TextChoices):
-    LEFT = "left", "Left side"
-    RIGHT = "right", "Right side"
-    EACH = "each", "Each side"
+    LEFT = "left", _("Left side")
+    RIGHT = "right", _("Right side")
+    EACH = "each", _("Each side")
 
 
 class PlanItem(models.Model):
@@ -358,8 +359,8 @@ class PlanItem(models.Model):
 
 
 class LogOrigin(models.TextChoices):
-    MANUAL = "manual", "Logged by hand"
-    REMINDER = "reminder", "From a reminder"
+    MANUAL = "manual", _("Logged by hand")
+    REMINDER = "reminder", _("From a reminder")
 
 
 class ExerciseLog(models.Model):

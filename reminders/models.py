@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from exercises.models import Routine
 
@@ -88,9 +89,9 @@ class Schedule(models.Model):
 
 
 class DriveRules(models.TextChoices):
-    US = "us", "US hours of service (30 min before 8 h driving)"
-    EU = "eu", "EU drivers' hours (45 min after 4.5 h driving)"
-    INTERVAL = "interval", "Plain interval"
+    US = "us", _("US hours of service (30 min before 8 h driving)")
+    EU = "eu", _("EU drivers' hours (45 min after 4.5 h driving)")
+    INTERVAL = "interval", _("Plain interval")
 
 
 class Drive(models.Model):

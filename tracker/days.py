@@ -8,6 +8,8 @@ current instant or date is always an argument.
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
+from django.utils.translation import gettext as _
+
 DEFAULT_WINDOW_DAYS = 30
 MAX_WINDOW_DAYS = 366
 # Progress windows may not start before this date or end more than
@@ -78,22 +80,30 @@ def window_for(
     the argument at fault.
     """
     if days is not None and (start is not None or end is not None):
-        raise WindowError("days", "Give either days or a from/to range, not both.")
+        raise WindowError("days", _("Give either days or a from/to range, not both."))
     if start is None and end is None:
         days = DEFAULT_WINDOW_DAYS if days is None else days
         if not 1 <= days <= MAX_WINDOW_DAYS:
-            raise WindowError("days", f"Must be between 1 and {MAX_WINDOW_DAYS}.")
+            raise WindowError(
+                "days", _("Must be between 1 and %(max)s.") % {"max": MAX_WINDOW_DAYS}
+            )
         return today - timedelta(days=days - 1), today
     if start is None:
-        raise WindowError("start", "Give from together with to.")
+        raise WindowError("start", _("Give from together with to."))
     if end is None:
-        raise WindowError("end", "Give to together with from.")
+        raise WindowError("end", _("Give to together with from."))
     if start < MIN_DATE:
-        raise WindowError("start", f"Must be on or after {MIN_DATE.isoformat()}.")
+        raise WindowError(
+            "start", _("Must be on or after %(date)s.") % {"date": MIN_DATE.isoformat()}
+        )
     if end > today + timedelta(days=MAX_DAYS_AHEAD):
-        raise WindowError("end", f"Must be at most {MAX_DAYS_AHEAD} days after today.")
+        raise WindowError(
+            "end", _("Must be at most %(days)s days after today.") % {"days": MAX_DAYS_AHEAD}
+        )
     if start > end:
-        raise WindowError("end", "Must be on or after from.")
+        raise WindowError("end", _("Must be on or after from."))
     if (end - start).days + 1 > MAX_WINDOW_DAYS:
-        raise WindowError("end", f"The range may span at most {MAX_WINDOW_DAYS} days.")
+        raise WindowError(
+            "end", _("The range may span at most %(days)s days.") % {"days": MAX_WINDOW_DAYS}
+        )
     return start, end

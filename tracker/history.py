@@ -7,7 +7,7 @@ both show the same records the API has.
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
-from django.template.defaultfilters import pluralize
+from django.utils.translation import gettext, ngettext
 
 from exercises.models import ExerciseLog
 from exercises.selectors import logs_for_user
@@ -34,30 +34,37 @@ class HistoryEntry:
     @property
     def label(self) -> str:
         if isinstance(self.record, PainEntry):
-            return f"Pain {self.record.rating}/10"
+            return gettext("Pain %(rating)s/10") % {"rating": self.record.rating}
         if self.record.routine_id and self.record.exercise_id:
             # One exercise of a routine finished early (the player's partial session).
-            return f"{self.record.exercise.name}, part of {self.record.routine.name}"
+            return gettext("%(exercise)s, part of %(routine)s") % {
+                "exercise": self.record.exercise.name,
+                "routine": self.record.routine.name,
+            }
         if self.record.routine_id:
             return self.record.routine.name
         if self.record.exercise_id:
             return self.record.exercise.name
-        return "Stretch"
+        return gettext("Stretch")
 
     @property
     def detail(self) -> str:
         """Return the recorded extras in words ("3 sets, 10 reps"; "Lower back"), or ""."""
         record = self.record
         if isinstance(record, PainEntry):
-            parts = [_LOCATION_LABELS.get(place, place) for place in record.locations]
+            parts = [str(_LOCATION_LABELS.get(place, place)) for place in record.locations]
         else:
             parts = []
             if record.sets is not None:
-                parts.append(f"{record.sets} set{pluralize(record.sets)}")
+                parts.append(
+                    ngettext("%(sets)s set", "%(sets)s sets", record.sets) % {"sets": record.sets}
+                )
             if record.reps is not None:
-                parts.append(f"{record.reps} rep{pluralize(record.reps)}")
+                parts.append(
+                    ngettext("%(reps)s rep", "%(reps)s reps", record.reps) % {"reps": record.reps}
+                )
             if record.hold_seconds is not None:
-                parts.append(f"hold {record.hold_seconds} s")
+                parts.append(gettext("hold %(seconds)s s") % {"seconds": record.hold_seconds})
         return ", ".join(parts)
 
 

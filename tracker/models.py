@@ -5,20 +5,21 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from exercises.models import PAIN_VALIDATORS
 from tracker.timezones import validate_timezone
 
 
 class Role(models.TextChoices):
-    PATIENT = "patient", "Patient"
-    THERAPIST = "therapist", "Therapist"
+    PATIENT = "patient", _("Patient")
+    THERAPIST = "therapist", _("Therapist")
 
 
 class Profile(models.TextChoices):
-    DESK = "desk", "Office / desk work"
-    DRIVER = "driver", "Truck driver"
-    OTHER = "other", "Other"
+    DESK = "desk", _("Office / desk work")
+    DRIVER = "driver", _("Truck driver")
+    OTHER = "other", _("Other")
 
 
 class User(AbstractUser):
@@ -47,29 +48,29 @@ class User(AbstractUser):
 class PainLocation(models.TextChoices):
     """Where it hurts: the areas the seed articles name for a tight iliopsoas."""
 
-    LOWER_BACK = "lower_back", "Lower back"
-    LOWER_ABDOMEN = "lower_abdomen", "Lower abdomen"
-    GROIN = "groin", "Groin"
-    BUTTOCK = "buttock", "Buttock"
-    HIP = "hip", "Hip"
-    FRONT_OF_THIGH = "front_of_thigh", "Front of the thigh"
-    DOWN_THE_LEG = "down_the_leg", "Down the leg"
-    SACROILIAC_JOINT = "sacroiliac_joint", "Sacroiliac joint"
-    TOP_OF_HIP_BONE = "top_of_hip_bone", "Along the top of the hip bone"
+    LOWER_BACK = "lower_back", _("Lower back")
+    LOWER_ABDOMEN = "lower_abdomen", _("Lower abdomen")
+    GROIN = "groin", _("Groin")
+    BUTTOCK = "buttock", _("Buttock")
+    HIP = "hip", _("Hip")
+    FRONT_OF_THIGH = "front_of_thigh", _("Front of the thigh")
+    DOWN_THE_LEG = "down_the_leg", _("Down the leg")
+    SACROILIAC_JOINT = "sacroiliac_joint", _("Sacroiliac joint")
+    TOP_OF_HIP_BONE = "top_of_hip_bone", _("Along the top of the hip bone")
 
 
 class PainContext(models.TextChoices):
     """What the pain followed: the aggravating activities the seeds name."""
 
-    AFTER_SITTING_LONG = "after_sitting_long", "After sitting a long time"
-    AFTER_WALKING_LONG = "after_walking_long", "After walking a long time"
-    STANDING_UP = "standing_up", "Standing up from sitting"
-    SQUATTING = "squatting", "Squatting"
-    CLIMBING_STAIRS = "climbing_stairs", "Climbing stairs"
-    ABDOMINAL_EXERCISE = "abdominal_exercise", "Abdominal exercise"
-    DRIVING = "driving", "Driving"
-    ON_WAKING = "on_waking", "On waking"
-    OTHER = "other", "Other"
+    AFTER_SITTING_LONG = "after_sitting_long", _("After sitting a long time")
+    AFTER_WALKING_LONG = "after_walking_long", _("After walking a long time")
+    STANDING_UP = "standing_up", _("Standing up from sitting")
+    SQUATTING = "squatting", _("Squatting")
+    CLIMBING_STAIRS = "climbing_stairs", _("Climbing stairs")
+    ABDOMINAL_EXERCISE = "abdominal_exercise", _("Abdominal exercise")
+    DRIVING = "driving", _("Driving")
+    ON_WAKING = "on_waking", _("On waking")
+    OTHER = "other", _("Other")
 
 
 class PainEntry(models.Model):
@@ -102,8 +103,8 @@ class PainEntry(models.Model):
 
 
 class PauseReason(models.TextChoices):
-    FLARE_UP = "flare_up", "Flare-up"
-    TRAVEL = "travel", "Travel"
+    FLARE_UP = "flare_up", _("Flare-up")
+    TRAVEL = "travel", _("Travel")
 
 
 class PauseDay(models.Model):
@@ -295,10 +296,10 @@ class SafetyCheck(models.Model):
 
 
 class AlertKind(models.TextChoices):
-    PAIN_RISE = "pain_rise", "7-day mean pain up 2 or more"
-    PAIN_HIGH = "pain_high", "A pain rating of 8 or more"
-    INACTIVE = "inactive", "No activity for 5 days with an active plan"
-    WARNING_SIGN = "warning_sign", "A new warning sign on the safety screen"
+    PAIN_RISE = "pain_rise", _("7-day mean pain up 2 or more")
+    PAIN_HIGH = "pain_high", _("A pain rating of 8 or more")
+    INACTIVE = "inactive", _("No activity for 5 days with an active plan")
+    WARNING_SIGN = "warning_sign", _("A new warning sign on the safety screen")
 
 
 class AlertAcknowledgement(models.Model):

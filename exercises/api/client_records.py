@@ -8,6 +8,7 @@ resend 200 with the same body, and one row is stored.
 from collections.abc import Callable
 
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -62,7 +63,7 @@ class ClientRecordViewSet(
         values = dict(incoming.validated_data)
         record_id = values.pop("id", None)
         if record_id is None:
-            raise ValidationError({"id": ["This field is required: a UUID the client chose."]})
+            raise ValidationError({"id": [_("This field is required: a UUID the client chose.")]})
         return self._save(incoming, record_id, values, replace=False)
 
     def update(self, request, *args, **kwargs):
@@ -72,7 +73,7 @@ class ClientRecordViewSet(
         record_id = kwargs[self.lookup_url_kwarg]
         body_id = values.pop("id", None)
         if body_id is not None and body_id != record_id:
-            raise ValidationError({"id": ["Must match the id in the URL."]})
+            raise ValidationError({"id": [_("Must match the id in the URL.")]})
         return self._save(incoming, record_id, values, replace=True)
 
     def _save(self, incoming, record_id, values, *, replace: bool) -> Response:

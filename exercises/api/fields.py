@@ -1,6 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 # Nobody logged a stretch before the app existed; the lower bound also keeps
@@ -13,8 +14,8 @@ class RecentDateTimeField(serializers.DateTimeField):
     """An aware instant between 2000 and one day from now (clocks drift; zones differ)."""
 
     default_error_messages = {
-        "too_early": "Must be on or after 2000-01-01.",
-        "too_late": "Must be no more than one day in the future.",
+        "too_early": _("Must be on or after 2000-01-01."),
+        "too_late": _("Must be no more than one day in the future."),
     }
 
     def to_internal_value(self, value):
@@ -35,7 +36,7 @@ class SinceUntilSerializer(serializers.Serializer):
     def validate(self, attrs):
         since, until = attrs.get("since"), attrs.get("until")
         if since and until and since >= until:
-            raise serializers.ValidationError({"until": "Must be after since."})
+            raise serializers.ValidationError({"until": _("Must be after since.")})
         return attrs
 
 
@@ -45,7 +46,7 @@ PAIN_FIELD = {"min_value": 0, "max_value": 10, "required": False, "allow_null": 
 class LibrarySlugField(serializers.SlugRelatedField):
     """An exercise or routine of the library, named by its slug."""
 
-    default_error_messages = {"invalid": "Give the slug as text."}
+    default_error_messages = {"invalid": _("Give the slug as text.")}
 
     def __init__(self, **kwargs):
         super().__init__(slug_field="slug", **kwargs)

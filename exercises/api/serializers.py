@@ -2,6 +2,7 @@ from datetime import date
 
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -110,8 +111,8 @@ class SelfCareExerciseField(LibrarySlugField):
     """An exercise named by slug; clinician techniques are not found for anyone's plan."""
 
     default_error_messages = {
-        "does_not_exist": "No self-care exercise is called {value}.",
-        "invalid": "Give the exercise's slug as text.",
+        "does_not_exist": _("No self-care exercise is called {value}."),
+        "invalid": _("Give the exercise's slug as text."),
     }
 
     def __init__(self, **kwargs):
@@ -178,7 +179,7 @@ class PlanItemSerializer(serializers.ModelSerializer):
 
     def validate_days_of_week(self, days):
         if len(set(days)) != len(days):
-            raise serializers.ValidationError("Name each weekday once.")
+            raise serializers.ValidationError(_("Name each weekday once."))
         return sorted(days)
 
     def validate(self, attrs):
@@ -187,11 +188,11 @@ class PlanItemSerializer(serializers.ModelSerializer):
             cap = progression["max_seconds"]
             if attrs.get("hold_seconds") is None:
                 raise serializers.ValidationError(
-                    {"progression": "A progression needs a starting hold_seconds."}
+                    {"progression": _("A progression needs a starting hold_seconds.")}
                 )
             if cap < attrs["hold_seconds"]:
                 raise serializers.ValidationError(
-                    {"progression": "max_seconds must be at least hold_seconds."}
+                    {"progression": _("max_seconds must be at least hold_seconds.")}
                 )
             attrs.update(
                 progression_step_seconds=progression["step_seconds"],
@@ -272,7 +273,10 @@ class PlanSerializer(serializers.ModelSerializer):
             changed = set(attrs) - {"is_paused", "effective_from"}
             if changed:
                 raise serializers.ValidationError(
-                    {field: "Set by your therapist; you can pause this plan." for field in changed}
+                    {
+                        field: _("Set by your therapist; you can pause this plan.")
+                        for field in changed
+                    }
                 )
         return attrs
 
@@ -367,11 +371,13 @@ class ExerciseLogSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         if not attrs.get("exercise") and not attrs.get("routine"):
             raise serializers.ValidationError(
-                {"exercise": "Name the exercise or the routine that was done."}
+                {"exercise": _("Name the exercise or the routine that was done.")}
             )
         item = attrs.get("plan_item")
         if item is not None and attrs.get("exercise") and item.exercise_id != attrs["exercise"].pk:
-            raise serializers.ValidationError({"plan_item": "This plan item is another exercise."})
+            raise serializers.ValidationError(
+                {"plan_item": _("This plan item is another exercise.")}
+            )
         return attrs
 
 

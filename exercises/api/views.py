@@ -2,6 +2,7 @@ from datetime import date
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import mixins, serializers, status, viewsets
@@ -203,7 +204,10 @@ class SafetyView(APIView):
                     "advice": library.SAFETY_ADVICE,
                     "disclaimer": library.GENERAL_DISCLAIMER,
                     "serious_conditions": library.SERIOUS_CONDITIONS,
-                    "pain_areas": library.PAIN_AREAS,
+                    # Marked in library.py (gettext_noop), put into words here.
+                    "pain_areas": [
+                        {**area, "label": gettext(area["label"])} for area in library.PAIN_AREAS
+                    ],
                     "aggravating_activities": library.AGGRAVATING_ACTIVITIES,
                 }
             ).data

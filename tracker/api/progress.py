@@ -6,6 +6,7 @@ Every date here is a local date in the user's own time zone (User.timezone).
 from datetime import date, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, serializers, status
@@ -179,9 +180,13 @@ class PauseDayInputSerializer(serializers.Serializer):
     def validate_date(self, value: date) -> date:
         today = self.context["today"]
         if value > today + timedelta(days=PAUSE_DAYS_AHEAD):
-            raise ValidationError(f"Must be at most {PAUSE_DAYS_AHEAD} days after today.")
+            raise ValidationError(
+                _("Must be at most %(days)s days after today.") % {"days": PAUSE_DAYS_AHEAD}
+            )
         if value < today - timedelta(days=PAUSE_DAYS_BACK):
-            raise ValidationError(f"Must be at most {PAUSE_DAYS_BACK} days before today.")
+            raise ValidationError(
+                _("Must be at most %(days)s days before today.") % {"days": PAUSE_DAYS_BACK}
+            )
         return value
 
 
@@ -194,7 +199,7 @@ class PauseDayFilterSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if "start" in attrs and "end" in attrs and attrs["start"] > attrs["end"]:
-            raise ValidationError({"to": ["Must be on or after from."]})
+            raise ValidationError({"to": [_("Must be on or after from.")]})
         return attrs
 
 
@@ -269,5 +274,5 @@ class PauseDayDetailView(APIView):
         # Only the user's own pauses are looked at: another user's pause on the
         # same date is simply not there (404, not 403).
         if not services.pause_day_delete(user=request.user, date=path.validated_data["date"]):
-            raise NotFound("You have no pause on that date.")
+            raise NotFound(_("You have no pause on that date."))
         return Response(status=status.HTTP_204_NO_CONTENT)

@@ -5,6 +5,7 @@ the views that render those pages need not know about it.
 """
 
 from django import template
+from django.utils.translation import gettext
 
 from exercises.library import (
     PAIN_CHECK_ADVICE,
@@ -29,7 +30,7 @@ def safety_note(context: template.Context) -> dict:
     show = bool(user and user.is_authenticated) and sees_professional_first(
         latest_safety_check(user)
     )
-    return {"note": SAFETY_NOTE if show else ""}
+    return {"note": gettext(SAFETY_NOTE) if show else ""}
 
 
 @register.inclusion_tag("tracker/_pain_advice.html", takes_context=True)
@@ -59,7 +60,7 @@ def pain_advice(context: template.Context, entries=None) -> dict:
     )
     return {
         "show": show,
-        "advice": PAIN_CHECK_ADVICE,
+        "advice": gettext(PAIN_CHECK_ADVICE),
         "rating": PAIN_CHECK_RATING,
         "locations": " ".join(PAIN_CHECK_LOCATIONS),
     }

@@ -9,6 +9,7 @@ shows one thing only: the "I've stopped" button.
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reminders import drives
@@ -72,7 +73,7 @@ def _act(request: HttpRequest) -> tuple[dict, int, str | None]:
             return {}, 200, STOP_ROUTINE_URL if action == "stop" else "/drive/"
     except drives.DriveStateError as error:
         return {"non_field_errors": [str(error)]}, 409, None
-    return {"non_field_errors": ["Choose start, stop, resume or end."]}, 400, None
+    return {"non_field_errors": [_("Choose start, stop, resume or end.")]}, 400, None
 
 
 @patient_required

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises import library
@@ -101,7 +102,7 @@ def _add(request: HttpRequest, now: datetime) -> str:
     if not named.is_valid():
         errors["activity"] = named.errors["activity"]
     if not rated.is_valid():
-        errors["score"] = ["Rate it now: choose a number from 0 to 10."]
+        errors["score"] = [_("Rate it now: choose a number from 0 to 10.")]
     if errors:
         raise FormError(errors)
     # The goal and its first rating are stored together or not at all.
@@ -115,27 +116,33 @@ def _add(request: HttpRequest, now: datetime) -> str:
         services.goal_rating_add(
             goal=goal, score=rated.validated_data["score"], rated_at=now, rated_by=request.user
         )
-    return f"Goal added: {goal.activity}, rated {rated.validated_data['score']}/10."
+    return _("Goal added: %(activity)s, rated %(score)s/10.") % {
+        "activity": goal.activity,
+        "score": rated.validated_data["score"],
+    }
 
 
 def _rate(request: HttpRequest, now: datetime) -> str:
     goal = _own_goal(request)
     rated = GoalRatingSerializer(data={"score": request.POST.get("score", "")})
     if not rated.is_valid():
-        raise FormError({"score": ["Choose a number from 0 to 10."]}, goal_id=goal.pk)
+        raise FormError({"score": [_("Choose a number from 0 to 10.")]}, goal_id=goal.pk)
     score = rated.validated_data["score"]
     services.goal_rating_add(goal=goal, score=score, rated_at=now, rated_by=request.user)
-    return f"Rating saved: {goal.activity}, {score}/10."
+    return _("Rating saved: %(activity)s, %(score)s/10.") % {
+        "activity": goal.activity,
+        "score": score,
+    }
 
 
 def _archive(request: HttpRequest, now: datetime) -> str:
     goal = services.goal_update(goal=_own_goal(request), now=now, archived=True)
-    return f"Goal archived: {goal.activity}. Its ratings are kept."
+    return _("Goal archived: %(activity)s. Its ratings are kept.") % {"activity": goal.activity}
 
 
 def _restore(request: HttpRequest, now: datetime) -> str:
     goal = services.goal_update(goal=_own_goal(request), now=now, archived=False)
-    return f"Goal brought back: {goal.activity}."
+    return _("Goal brought back: %(activity)s.") % {"activity": goal.activity}
 
 
 ACTIONS = {"add": _add, "rate": _rate, "archive": _archive, "restore": _restore}
@@ -145,7 +152,7 @@ def _act(request: HttpRequest) -> str:
     """Run the posted action and return the notice to show; raise FormError or Http404."""
     action = ACTIONS.get(request.POST.get("action", ""))
     if action is None:
-        raise FormError({"non_field_errors": ["Choose add, rate, archive or restore."]})
+        raise FormError({"non_field_errors": [_("Choose add, rate, archive or restore.")]})
     try:
         return action(request, timezone.now())
     except services.GoalRuleError as error:
@@ -189,6 +196,8 @@ def goals_page(request: HttpRequest) -> HttpResponse:
         "since": since,
         "rerated": any(len(card.ratings) > 1 for card in active),
         "change_size": None if since.change is None else abs(since.change),
+        # ngettext counts whole numbers; a change such as 1.5 reads "1.5 points" on its own.
+        "change_whole": _whole(since.change),
         "minimal_change": goals.MINIMAL_DETECTABLE_CHANGE,
         "scale": range(goals.SCORE_MIN, goals.SCORE_MAX + 1),
         "suggestions": suggestions(),
@@ -198,3 +207,10 @@ def goals_page(request: HttpRequest) -> HttpResponse:
         "user_timezone": request.user.timezone,
     }
     return render(request, "tracker/goals.html", context, status=400 if errors else 200)
+
+
+def _whole(change: float | None) -> int | None:
+    """Return abs(change) as an int when it is a whole number, else None."""
+    if change is None or abs(change) != int(abs(change)):
+        return None
+    return int(abs(change))

@@ -14,6 +14,8 @@ import uuid
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import ExerciseLogSerializer
@@ -77,7 +79,7 @@ def _apply(request: HttpRequest) -> dict:
             pain_entry_delete(entry=record)
         return {}
     if request.POST.get("action") != "edit":
-        return {"non_field_errors": ["Choose to change or to delete the entry."]}
+        return {"non_field_errors": [_("Choose to change or to delete the entry.")]}
     serializer_class = ExerciseLogSerializer if kind == "log" else PainEntrySerializer
     incoming = serializer_class(data=_edited(request, kind, record), context={"request": request})
     if not incoming.is_valid():
@@ -104,11 +106,23 @@ def _outbox_body(entry) -> str:
     return json.dumps(data)
 
 
+# The form's own words for the fields an error can name (the API's names otherwise).
+FIELD_NAMES = {
+    "rating": gettext_lazy("Pain"),
+    "locations": gettext_lazy("Where?"),
+    "sets": gettext_lazy("Sets"),
+    "reps": gettext_lazy("Reps"),
+    "hold_seconds": gettext_lazy("Hold (s)"),
+    "note": gettext_lazy("Note"),
+}
+
+
 def _flat(errors: dict) -> list[str]:
     """Return the serializer's errors as sentences naming the field they concern."""
     flat = []
     for field, messages in errors.items():
-        name = "" if field == "non_field_errors" else field.replace("_", " ").capitalize() + ": "
+        label = FIELD_NAMES.get(field) or field.replace("_", " ").capitalize()
+        name = "" if field == "non_field_errors" else f"{label}: "
         for message in messages if isinstance(messages, list) else [messages]:
             flat.append(f"{name}{message}")
     return flat

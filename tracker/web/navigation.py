@@ -1,6 +1,7 @@
 """The bottom navigation, by role, as a template context processor."""
 
 from django.http import HttpRequest
+from django.utils.translation import pgettext_lazy
 
 from tracker.care.messages import unread_total
 from tracker.models import Profile, Role
@@ -8,17 +9,17 @@ from tracker.models import Profile, Role
 # (tab URL, label, the paths the tab covers). A page reached from a tab keeps
 # that tab highlighted: Goals is opened from Progress, a routine from Today.
 PATIENT_SECTIONS = (
-    ("/today/", "Today", ("/today/", "/routines/", "/plans/")),
-    ("/drive/", "Drive", ("/drive/",)),
-    ("/progress/", "Progress", ("/progress/", "/goals/")),
-    ("/library/", "Library", ("/library/",)),
-    ("/settings/reminders/", "Reminders", ("/settings/reminders/",)),
-    ("/account/", "Account", ("/account/",)),
+    ("/today/", pgettext_lazy("tab", "Today"), ("/today/", "/routines/", "/plans/")),
+    ("/drive/", pgettext_lazy("tab", "Drive"), ("/drive/",)),
+    ("/progress/", pgettext_lazy("tab", "Progress"), ("/progress/", "/goals/")),
+    ("/library/", pgettext_lazy("tab", "Library"), ("/library/",)),
+    ("/settings/reminders/", pgettext_lazy("tab", "Reminders"), ("/settings/reminders/",)),
+    ("/account/", pgettext_lazy("tab", "Account"), ("/account/",)),
 )
 THERAPIST_SECTIONS = (
-    ("/patients/", "Patients", ("/patients/",)),
-    ("/library/", "Library", ("/library/",)),
-    ("/account/", "Account", ("/account/",)),
+    ("/patients/", pgettext_lazy("tab", "Patients"), ("/patients/",)),
+    ("/library/", pgettext_lazy("tab", "Library"), ("/library/",)),
+    ("/account/", pgettext_lazy("tab", "Account"), ("/account/",)),
 )
 
 

@@ -11,9 +11,10 @@ from datetime import date
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
-from exercises.doses import BOTH_SIDES, dose_text, one_sided
+from exercises.doses import BOTH_SIDES, dose_text, one_sided, side_text
 from exercises.library import GENERAL_DISCLAIMER
 from exercises.models import Exercise, Plan, PlanItem, Routine, Side
 from exercises.progression import item_hold_on
@@ -66,11 +67,12 @@ class PlayerStep:
         "each side", or an exercise whose steps switch sides, is played left
         then right.
         """
+        both = tuple(gettext(side) for side in BOTH_SIDES)
         if self.plan_side == Side.EACH:
-            return BOTH_SIDES
+            return both
         if self.plan_side:
             return ()
-        return BOTH_SIDES if one_sided(self.exercise.steps) else ()
+        return both if one_sided(self.exercise.steps) else ()
 
 
 def _plan_dose(item: PlanItem, today: date) -> Dose:
@@ -131,7 +133,7 @@ def plan_player_steps(*, plan: Plan, user, today: date) -> list[PlayerStep]:
             dose=_plan_dose(item, today),
             from_plan=True,
             plan_item_id=item.pk,
-            side=item.get_side_display() if item.side else "",
+            side=side_text(item.side),
             times_per_day=item.times_per_day,
             plan_side=item.side,
         )

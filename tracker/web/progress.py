@@ -11,7 +11,10 @@ from datetime import date, timedelta
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
+from django.utils import dateformat, timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext, pgettext_lazy
 from django.views.decorators.http import require_GET
 
 from exercises.api.fields import MAX_AHEAD
@@ -25,20 +28,27 @@ from tracker.web.access import patient_required
 
 RANGES = (7, 30, 90, 365)
 DEFAULT_RANGE = 30
-RANGE_LABELS = {7: "7 days", 30: "30 days", 90: "90 days", 365: "1 year"}
+RANGE_LABELS = {7: _("7 days"), 30: _("30 days"), 90: _("90 days"), 365: _("1 year")}
 
 # The calendar's geometry, in CSS pixels: bigger cells when there are few weeks.
 HEATMAP_GAP = 3
 HEATMAP_LEFT = 34  # room for the weekday names
 HEATMAP_TOP = 20  # room for the month names
-WEEKDAY_NAMES = ("Mon", "", "Wed", "", "Fri", "", "Sun")
+# Django's own abbreviations, in the active language: Monday, Wednesday, Friday, Sunday.
+WEEKDAY_NAMES = (WEEKDAYS_ABBR[0], "", WEEKDAYS_ABBR[2], "", WEEKDAYS_ABBR[4], "", WEEKDAYS_ABBR[6])
 
+# Lower case: they are read inside a cell's sentence; the legend capitalises them.
 CELL_STATES = {
-    "complete": "All planned sessions done",
-    "partial": "Some sessions done",
-    "missed": "No session on a planned day",
-    "off": "Rest day, pause or nothing planned",
-    "pending": "Today, not over yet",
+    "complete": _("all planned sessions done"),
+    "partial": _("some sessions done"),
+    "missed": _("no session on a planned day"),
+    "off": _("rest day, pause or nothing planned"),
+    "pending": _("today, not over yet"),
+}
+# A pause's reason inside a cell's sentence, where English writes it in lower case.
+PAUSE_REASONS = {
+    PauseReason.FLARE_UP: pgettext_lazy("pause reason inside a sentence", "flare-up"),
+    PauseReason.TRAVEL: pgettext_lazy("pause reason inside a sentence", "travel"),
 }
 
 
@@ -82,14 +92,27 @@ def cell_state(day: DayProgress, today: date) -> str:
 
 def cell_label(day: DayProgress, state: str) -> str:
     """Return a cell's text, such as "Mon 2 Mar 2026: 1 of 2 sessions (some sessions done)"."""
-    when = f"{day.date:%a} {day.date.day} {day.date:%b %Y}"
+    when = dateformat.format(day.date, "D j M Y")
+    logged = day.sessions_logged
     if day.paused:
-        done = f"{day.sessions_logged} sessions, paused ({PauseReason(day.paused).label.lower()})"
+        done = ngettext(
+            "%(logged)s session, paused (%(reason)s)",
+            "%(logged)s sessions, paused (%(reason)s)",
+            logged,
+        ) % {"logged": logged, "reason": PAUSE_REASONS.get(day.paused, day.paused)}
     elif day.sessions_planned:
-        done = f"{day.sessions_logged} of {day.sessions_planned} sessions"
+        done = ngettext(
+            "%(logged)s of %(planned)s session",
+            "%(logged)s of %(planned)s sessions",
+            day.sessions_planned,
+        ) % {"logged": logged, "planned": day.sessions_planned}
     else:
-        done = f"{day.sessions_logged} sessions"
-    return f"{when}: {done} ({CELL_STATES[state].lower()})"
+        done = ngettext("%(logged)s session", "%(logged)s sessions", logged) % {"logged": logged}
+    return _("%(when)s: %(done)s (%(state)s)") % {
+        "when": when,
+        "done": done,
+        "state": CELL_STATES[state],
+    }
 
 
 def heatmap(days: list[DayProgress], today: date) -> Heatmap:
@@ -109,7 +132,7 @@ def heatmap(days: list[DayProgress], today: date) -> Heatmap:
         # overlap the previous name (three letters need about 30 px).
         starts_month = day is days[0] or day.date.day == 1
         if starts_month and (not months or x - months[-1][0] >= 30):
-            months.append((x, f"{day.date:%b}"))
+            months.append((x, dateformat.format(day.date, "M")))
     weekdays = [
         (HEATMAP_TOP + row * step + size // 2 + 4, name)
         for row, name in enumerate(WEEKDAY_NAMES)
@@ -153,7 +176,7 @@ def progress_page(request: HttpRequest) -> HttpResponse:
     raw = request.GET.get("range", str(DEFAULT_RANGE))
     if raw not in {str(days) for days in RANGES}:
         context = {
-            "error": "Choose a range of 7, 30, 90 or 365 days.",
+            "error": _("Choose a range of 7, 30, 90 or 365 days."),
             "ranges": _range_links(None),
         }
         return render(request, "tracker/progress.html", context, status=400)

@@ -14,10 +14,11 @@ from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises.api.serializers import ExerciseLogSerializer
-from exercises.doses import dose_text
+from exercises.doses import dose_text, side_text
 from exercises.models import ExerciseLog, Plan, Routine
 from exercises.progression import item_hold_on
 from exercises.selectors import plan_listed, plans_for_user
@@ -93,7 +94,7 @@ def _checklist_of(*, user, today: date, items: list) -> list[ChecklistItem]:
             exercise_slug=item.exercise.slug,
             exercise_name=item.exercise.name,
             dose=dose_text(hold_seconds=item_hold_on(item, today), reps=item.reps, sets=item.sets),
-            side=item.get_side_display() if item.side else "",
+            side=side_text(item.side),
             planned=item.times_per_day,
             logged=logged.get((item.plan_id, item.exercise_id, item.side), 0),
             notes=item.notes,
@@ -141,7 +142,7 @@ def _store_plan_session(request: HttpRequest) -> dict:
     user = request.user
     plan = plans_for_user(user=user).filter(pk=_int_or_none(request.POST.get("plan"))).first()
     if plan is None:
-        return {"non_field_errors": ["No such plan."]}
+        return {"non_field_errors": [_("No such plan.")]}
     today = local_date(timezone.now(), user.tzinfo)
     items = plan_session_items(user=user, plan_id=plan.pk, day=today)
     plan_session_log(user=user, items=items, day=today, performed_at=timezone.now())
