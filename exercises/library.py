@@ -12,6 +12,7 @@ words in `illustration_alt`; `step_illustrations` lists the steps where the
 position changes, each with its own picture and description.
 """
 
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 
 S000 = "000_dba7e7f85470626d.txt"  # Acupuncture clinic: anatomy, lunge, edge of bed, ball, strength
@@ -1179,38 +1180,38 @@ PAIN_AREAS: list[dict] = [
 ]
 
 AGGRAVATING_ACTIVITIES: list[dict] = [
-    {"slug": "long-sitting", "label": "Sitting for a long time", "sources": [S000, S001, S004]},
-    {"slug": "long-walking", "label": "Walking for a long time", "sources": [S000]},
-    {"slug": "long-standing", "label": "Standing for a long time", "sources": [S004]},
+    {"slug": "long-sitting", "label": _("Sitting for a long time"), "sources": [S000, S001, S004]},
+    {"slug": "long-walking", "label": _("Walking for a long time"), "sources": [S000]},
+    {"slug": "long-standing", "label": _("Standing for a long time"), "sources": [S004]},
     {
         "slug": "standing-up",
-        "label": "Getting up from a seat or from bending forward",
+        "label": _("Getting up from a seat or from bending forward"),
         "sources": [S000, S003, S004],
     },
-    {"slug": "squatting", "label": "Squatting", "sources": [S000]},
-    {"slug": "climbing-stairs", "label": "Climbing stairs", "sources": [S000]},
+    {"slug": "squatting", "label": _("Squatting"), "sources": [S000]},
+    {"slug": "climbing-stairs", "label": _("Climbing stairs"), "sources": [S000]},
     {
         "slug": "ab-exercises",
-        "label": "Ab exercises, especially sit-ups and sloppy crunches",
+        "label": _("Ab exercises, especially sit-ups and sloppy crunches"),
         "sources": [S000, S001, S004],
     },
     {
         "slug": "twisting",
-        "label": "Twisting at the waist while your feet stay put",
+        "label": _("Twisting at the waist while your feet stay put"),
         "sources": [S004],
     },
-    {"slug": "driving", "label": "Driving with your leg stretched out", "sources": [S004]},
+    {"slug": "driving", "label": _("Driving with your leg stretched out"), "sources": [S004]},
     {
         "slug": "kneeling-or-crouching",
-        "label": "Working on your knees or crouching for long periods",
+        "label": _("Working on your knees or crouching for long periods"),
         "sources": [S004],
     },
-    {"slug": "fetal-sleeping", "label": "Sleeping curled up tight", "sources": [S001, S004]},
-    {"slug": "sagging-mattress", "label": "A sagging mattress", "sources": [S001, S004]},
-    {"slug": "toe-reaching", "label": "Straining to reach your toes", "sources": [S001]},
+    {"slug": "fetal-sleeping", "label": _("Sleeping curled up tight"), "sources": [S001, S004]},
+    {"slug": "sagging-mattress", "label": _("A sagging mattress"), "sources": [S001, S004]},
+    {"slug": "toe-reaching", "label": _("Straining to reach your toes"), "sources": [S001]},
     {
         "slug": "forceful-hip-bending",
-        "label": "Forceful hip bending: running uphill, straight-leg sit-ups, kicking",
+        "label": _("Forceful hip bending: running uphill, straight-leg sit-ups, kicking"),
         "sources": [S004],
     },
 ]
@@ -1222,29 +1223,35 @@ AGGRAVATING_ACTIVITIES: list[dict] = [
 SERIOUS_CONDITIONS: list[dict] = [
     {
         "slug": "spinal-injury-or-degeneration",
-        "label": "A serious injury to the spine, or wear of the spine (degeneration)",
+        "label": _("A serious injury to the spine, or wear of the spine (degeneration)"),
         "sources": [S001],
     },
     {
         "slug": "abdominal-aortic-aneurysm",
-        "label": "An aneurysm of the abdominal aorta (a bulge in the body's main artery)",
+        "label": _("An aneurysm of the abdominal aorta (a bulge in the body's main artery)"),
         "sources": [S004],
     },
-    {"slug": "abdominal-abscess", "label": "An abscess in the abdomen", "sources": [S004]},
-    {"slug": "hernia", "label": "A hernia, including an inguinal hernia", "sources": [S003, S004]},
-    {"slug": "colon-cancer", "label": "Cancer of the colon", "sources": [S003, S004]},
-    {"slug": "prostate-cancer", "label": "Cancer of the prostate", "sources": [S004]},
-    {"slug": "diverticulitis", "label": "Diverticulitis", "sources": [S003, S004]},
-    {"slug": "appendicitis", "label": "Appendicitis", "sources": [S004]},
-    {"slug": "crohns-disease", "label": "Crohn's disease", "sources": [S004]},
-    {"slug": "kidney-stones", "label": "Kidney stones", "sources": [S003, S004]},
-    {"slug": "salpingitis", "label": "Salpingitis", "sources": [S003, S004]},
-    {"slug": "prostatitis", "label": "Prostatitis", "sources": [S003, S004]},
-    {"slug": "hip-arthritis", "label": "Arthritis of the hip", "sources": [S003]},
-    {"slug": "femoral-bursitis", "label": "Femoral bursitis", "sources": [S003]},
+    {"slug": "abdominal-abscess", "label": _("An abscess in the abdomen"), "sources": [S004]},
+    {
+        "slug": "hernia",
+        "label": _("A hernia, including an inguinal hernia"),
+        "sources": [S003, S004],
+    },
+    {"slug": "colon-cancer", "label": _("Cancer of the colon"), "sources": [S003, S004]},
+    {"slug": "prostate-cancer", "label": _("Cancer of the prostate"), "sources": [S004]},
+    {"slug": "diverticulitis", "label": _("Diverticulitis"), "sources": [S003, S004]},
+    {"slug": "appendicitis", "label": _("Appendicitis"), "sources": [S004]},
+    {"slug": "crohns-disease", "label": _("Crohn's disease"), "sources": [S004]},
+    {"slug": "kidney-stones", "label": _("Kidney stones"), "sources": [S003, S004]},
+    {"slug": "salpingitis", "label": _("Salpingitis"), "sources": [S003, S004]},
+    {"slug": "prostatitis", "label": _("Prostatitis"), "sources": [S003, S004]},
+    {"slug": "hip-arthritis", "label": _("Arthritis of the hip"), "sources": [S003]},
+    {"slug": "femoral-bursitis", "label": _("Femoral bursitis"), "sources": [S003]},
     {
         "slug": "psoas-infection-or-myositis",
-        "label": "An infection or myositis in the psoas, in people whose immune system is weakened",
+        "label": _(
+            "An infection or myositis in the psoas, in people whose immune system is weakened"
+        ),
         "sources": [S003],
     },
 ]
@@ -1255,10 +1262,10 @@ SERIOUS_CONDITIONS: list[dict] = [
 SAFETY_SCREEN: list[dict] = [
     {
         "slug": "not-yet-checked",
-        "question": (
+        "question": _(
             "Do you still need a doctor or other health professional to check your back pain?"
         ),
-        "hint": (
+        "hint": _(
             "A check first rules out a serious injury to the spine or wear of the spine, "
             "before stretching is worth relying on."
         ),
@@ -1266,7 +1273,7 @@ SAFETY_SCREEN: list[dict] = [
     },
     {
         "slug": "known-serious-condition",
-        "question": (
+        "question": _(
             "Has a doctor told you that you have, or might have, one of the serious "
             "conditions listed below?"
         ),
@@ -1274,7 +1281,7 @@ SAFETY_SCREEN: list[dict] = [
     },
     {
         "slug": "immune-compromised",
-        "question": (
+        "question": _(
             "Is your immune system weakened, for example after a transplant, or because of "
             "cancer or an infection?"
         ),
@@ -1282,12 +1289,12 @@ SAFETY_SCREEN: list[dict] = [
     },
     {
         "slug": "not-improving",
-        "question": "Has treatment left your back pain the same, or made it slowly worse?",
+        "question": _("Has treatment left your back pain the same, or made it slowly worse?"),
         "sources": [S004],
     },
 ]
 
-SAFETY_ADVICE = (
+SAFETY_ADVICE = _(
     "If you answered yes to any of these questions, please see a doctor or other health "
     "professional before you start these exercises."
 )
@@ -1311,7 +1318,7 @@ PAIN_CHECK_ADVICE = gettext_noop(
     "or other health professional."
 )
 
-GENERAL_DISCLAIMER = (
+GENERAL_DISCLAIMER = _(
     "StretchStop is for education only. It does not replace advice, diagnosis or treatment "
     "from a qualified health professional, so check with yours about your own back."
 )

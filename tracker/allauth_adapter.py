@@ -4,8 +4,10 @@ import ipaddress
 
 from allauth.account.adapter import DefaultAccountAdapter
 from django.http import HttpRequest
+from django.utils import translation
 
 from tracker.clients import client_address
+from tracker.languages import LANGUAGE_CODES
 
 # A request with no usable peer address at all (a test harness; a unix socket with no
 # proxy configured): one shared bucket, rather than allauth's 403 to every log-in.
@@ -27,3 +29,17 @@ class AccountAdapter(DefaultAccountAdapter):
             return str(ipaddress.ip_address(address))
         except ValueError:
             return UNKNOWN_ADDRESS
+
+    def send_mail(self, template_prefix: str, email: str, context: dict) -> None:
+        """Send allauth's emails (verify an address, reset a password, unknown account)
+        in the recipient's language: their own setting when the address is an
+        account's, else the language the request is answered in (an unknown address).
+        """
+        with translation.override(recipient_language(context.get("user"))):
+            super().send_mail(template_prefix, email, context)
+
+
+def recipient_language(user) -> str:
+    """Return the language an email to `user` goes out in: theirs, else the active one."""
+    language = getattr(user, "language", "")
+    return language if language in LANGUAGE_CODES else translation.get_language()

@@ -16,6 +16,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret, validate_
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from tracker.models import Role, User
 
@@ -25,7 +26,7 @@ SECOND_FACTORS = [Authenticator.Type.TOTP, Authenticator.Type.WEBAUTHN]
 PENDING_SECONDS = 15 * 60
 SETUP_URL = "/accounts/2fa/totp/activate/"
 # Shown on the way there (allauth may first ask for the password again).
-SETUP_REASON = (
+SETUP_REASON = _(
     "You see patients' health data, so StretchStop asks therapists for a second step "
     "when they log in: a code from an app on their phone. Set it up once, now."
 )
@@ -72,7 +73,7 @@ def _pending_key(user: User) -> str:
 def totp_start(*, user: User) -> tuple[str, str]:
     """Make a new secret, keep it server-side for a while, return it and its otpauth:// URL."""
     if get_adapter().is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
-        raise SecondFactorError("An authenticator app is already set up.")
+        raise SecondFactorError(_("An authenticator app is already set up."))
     secret = generate_totp_secret()
     cache.set(_pending_key(user), secret, PENDING_SECONDS)
     return secret, get_adapter().build_totp_url(user, secret)
@@ -82,15 +83,17 @@ def totp_confirm(*, user: User, code: str) -> list[str]:
     """Turn TOTP on once a code from the pending secret checks; return the recovery codes."""
     secret = cache.get(_pending_key(user))
     if not secret:
-        raise SecondFactorError("Start the set-up first (or again: it expires after 15 minutes).")
+        raise SecondFactorError(
+            _("Start the set-up first (or again: it expires after 15 minutes).")
+        )
     if get_adapter().is_mfa_enabled(user, types=[Authenticator.Type.TOTP]):
-        raise SecondFactorError("An authenticator app is already set up.")
+        raise SecondFactorError(_("An authenticator app is already set up."))
     try:
         validate_can_add_authenticator(user)
     except ValidationError as refused:
         raise SecondFactorError(refused.messages[0]) from None
     if not validate_totp_code(secret, code.strip()):
-        raise SecondFactorError("That code does not match. Check the clock on your phone.")
+        raise SecondFactorError(_("That code does not match. Check the clock on your phone."))
     with transaction.atomic():
         TOTP.activate(user, secret)
         codes = RecoveryCodes.activate(user)
@@ -102,9 +105,9 @@ def totp_disable(*, user: User, code: str) -> None:
     """Turn TOTP off, given a current code (or a recovery code); a wrong one changes nothing."""
     totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
     if totp is None:
-        raise SecondFactorError("No authenticator app is set up.")
+        raise SecondFactorError(_("No authenticator app is set up."))
     if not otp_valid(user=user, code=code.strip()):
-        raise SecondFactorError("That code does not match; nothing was changed.")
+        raise SecondFactorError(_("That code does not match; nothing was changed."))
     with transaction.atomic():
         totp.delete()
         # Recovery codes back a factor up; with none left they go too (as on the page).

@@ -25,10 +25,11 @@ from allauth.core import ratelimit
 from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from tracker.models import User
 
-LOCKED_OUT_MESSAGE = (
+LOCKED_OUT_MESSAGE = _(
     "Too many failed attempts for this account. Wait a few minutes, or reset your password."
 )
 
@@ -124,7 +125,7 @@ def email_change_start(request: HttpRequest, *, user: User, email: str) -> Email
         return waiting
     form = AddEmailForm(user=user, data={"email": email})
     if not form.is_valid():
-        raise EmailChangeRefused([str(m) for m in form.errors.get("email", ["Not accepted."])])
+        raise EmailChangeRefused([str(m) for m in form.errors.get("email", [_("Not accepted.")])])
     flows.manage_email.add_email(request, form)
     return EmailAddress.objects.get_new(user)
 
@@ -150,7 +151,7 @@ class TooManyAttempts(Exception):
 
 
 class ResetLinkInvalid(Exception):
-    message = "This reset link is not valid: it was used already, has expired or is mistyped."
+    message = _("This reset link is not valid: it was used already, has expired or is mistyped.")
 
 
 def password_reset_confirm(
@@ -173,7 +174,7 @@ def password_reset_confirm(
         data={"password1": new_password, "password2": new_password}, user=user, temp_key=token
     )
     if not form.is_valid():
-        return [str(m) for m in form.errors.get("password1", [])] or ["Not accepted."]
+        return [str(m) for m in form.errors.get("password1", [])] or [_("Not accepted.")]
     form.save()
     flows.password_reset.finalize_password_reset(request, user)
     return []

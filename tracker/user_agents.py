@@ -2,6 +2,8 @@
 
 import re
 
+from django.utils.translation import gettext, gettext_noop
+
 # Order matters: Edge, Opera and Samsung Internet also say "Chrome", Chrome
 # also says "Safari", and iOS browsers other than Safari name themselves first.
 _BROWSERS = (
@@ -23,7 +25,7 @@ _SYSTEMS = (
 )
 # Programs that are not browsers name themselves first: "curl/8.5", "python-requests/2.32".
 _PROGRAM = re.compile(r"^([A-Za-z][A-Za-z0-9._-]{0,30})/\d")
-UNKNOWN_DEVICE = "Unknown device"
+UNKNOWN_DEVICE = gettext_noop("Unknown device")
 
 
 def device_name(user_agent: str) -> str:
@@ -38,12 +40,13 @@ def device_name(user_agent: str) -> str:
     browser = next((name for name, pattern in _BROWSERS if pattern.search(user_agent)), None)
     system = next((name for name, pattern in _SYSTEMS if pattern.search(user_agent)), None)
     if browser and system:
-        return f"{browser} on {system}"
+        # Translators: "Chrome on Android"; browser and system names stay as they are.
+        return gettext("%(browser)s on %(system)s") % {"browser": browser, "system": system}
     if browser:
         return browser
     if user_agent.startswith("Mozilla/") and system:
-        return f"Browser on {system}"
+        return gettext("Browser on %(system)s") % {"system": system}
     program = _PROGRAM.match(user_agent)
     if program and not user_agent.startswith("Mozilla/"):
         return program.group(1)
-    return UNKNOWN_DEVICE
+    return gettext(UNKNOWN_DEVICE)

@@ -2,6 +2,7 @@ import base64
 import binascii
 
 from cryptography.hazmat.primitives.asymmetric import ec
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -56,7 +57,7 @@ class WeekdaysField(serializers.ListField):
     def to_internal_value(self, data):
         days = super().to_internal_value(data)
         if len(set(days)) != len(days):
-            raise serializers.ValidationError("Name each weekday once.")
+            raise serializers.ValidationError(_("Name each weekday once."))
         return sorted(days)
 
 
@@ -109,7 +110,7 @@ class ScheduleSerializer(serializers.ModelSerializer):
 
     def validate_channels(self, channels):
         if len(set(channels)) != len(channels):
-            raise serializers.ValidationError("Name each channel once.")
+            raise serializers.ValidationError(_("Name each channel once."))
         return channels
 
     def validate(self, attrs):
@@ -118,13 +119,13 @@ class ScheduleSerializer(serializers.ModelSerializer):
         kind = attrs.get("kind", getattr(self.instance, "kind", None))
         times = attrs.get("times", getattr(self.instance, "times", []))
         if kind == ScheduleKind.TIMES and not times:
-            raise serializers.ValidationError({"times": "Give at least one time of day."})
+            raise serializers.ValidationError({"times": _("Give at least one time of day.")})
         quiet = [
             attrs.get(f, getattr(self.instance, f, None)) for f in ("quiet_start", "quiet_end")
         ]
         if (quiet[0] is None) != (quiet[1] is None):
             raise serializers.ValidationError(
-                {"quiet_end": "Quiet hours need both a start and an end."}
+                {"quiet_end": _("Quiet hours need both a start and an end.")}
             )
         if "times" in attrs:
             attrs["times"] = sorted({t.strftime("%H:%M") for t in attrs["times"]})
@@ -191,7 +192,7 @@ class PushKeysSerializer(serializers.Serializer):
         try:
             ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _unb64url(value))
         except (ValueError, binascii.Error):
-            raise serializers.ValidationError("Not a P-256 public key.") from None
+            raise serializers.ValidationError(_("Not a P-256 public key.")) from None
         return value
 
     def validate_auth(self, value):
@@ -200,7 +201,7 @@ class PushKeysSerializer(serializers.Serializer):
                 return value
         except binascii.Error:
             pass
-        raise serializers.ValidationError("Must be 16 bytes, base64url-encoded.")
+        raise serializers.ValidationError(_("Must be 16 bytes, base64url-encoded."))
 
 
 class PushSubscriptionSerializer(serializers.Serializer):

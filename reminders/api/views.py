@@ -3,6 +3,7 @@ import logging
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from redis.exceptions import RedisError
@@ -185,7 +186,7 @@ class PushKeyView(APIView):
             return Response({"public_key": vapid.application_server_key()})
         except ImproperlyConfigured:
             return Response(
-                {"detail": "Push notifications are not configured on this server."},
+                {"detail": _("Push notifications are not configured on this server.")},
                 status=status.HTTP_503_SERVICE_UNAVAILABLE,
             )
 
@@ -215,7 +216,7 @@ class PushSubscriptionViewSet(mixins.DestroyModelMixin, viewsets.GenericViewSet)
         except services.SubscriptionNotYours:
             # 400 like any bad input: neither the other account nor the id is named.
             raise ValidationError(
-                {"endpoint": ["This subscription's keys do not match. Subscribe again."]}
+                {"endpoint": [_("This subscription's keys do not match. Subscribe again.")]}
             ) from None
         return Response(
             PushSubscriptionOutSerializer(subscription).data,
@@ -286,7 +287,7 @@ class PushTestView(APIView):
     )
     def post(self, request):
         if not request.user.push_subscriptions.exists():
-            raise ValidationError({"detail": "Turn on notifications on this device first."})
+            raise ValidationError({"detail": _("Turn on notifications on this device first.")})
         with transaction.atomic():
             delivery = Delivery.objects.create(
                 user=request.user,
@@ -334,7 +335,7 @@ class CurrentDriveView(APIView):
     def get(self, request):
         drive = drives.current_drive(user=request.user)
         if drive is None:
-            raise NotFound("No drive is running.")
+            raise NotFound(_("No drive is running."))
         return Response(DriveSerializer(drive).data)
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils.functional import Promise
 
 from exercises import library as content
 from exercises.library import EXERCISES, ROUTINES, SEED_FILES
@@ -52,8 +53,8 @@ def _shingles(text: str) -> set[tuple[str, ...]]:
 
 def _strings(value: object):
     """Yield every string inside nested lists and dicts."""
-    if isinstance(value, str):
-        yield value
+    if isinstance(value, str | Promise):  # a Promise: gettext_lazy text, read in English
+        yield str(value)
     elif isinstance(value, dict):
         for item in value.values():
             yield from _strings(item)
@@ -77,9 +78,14 @@ def _library_text() -> list[str]:
 
 
 def _template_text() -> list[str]:
-    # Our pages' own words, tags and template syntax taken out.
+    # Our pages' own words, tags and template syntax taken out ({% translate "…" %}
+    # keeps its words; a blocktranslate's words are between its tags already).
     return [
-        re.sub(r"{[%{#].*?[%}#]}|<[^>]+>", " ", path.read_text(encoding="utf-8"))
+        re.sub(
+            r"{[%{#].*?[%}#]}|<[^>]+>",
+            " ",
+            re.sub(r'{%\s*translate\s+"([^"]*)".*?%}', r" \1 ", path.read_text(encoding="utf-8")),
+        )
         for path in TEMPLATES_DIR.rglob("*.html")
     ]
 

@@ -55,7 +55,7 @@ def test_a_yes_is_stored_and_the_advice_comes_first(alice_browser, alice):
     assert advice.status_code == 200
     page = advice.content.decode()
     assert 'role="alert"' in page
-    assert SAFETY_ADVICE in page
+    assert str(SAFETY_ADVICE) in page
     assert 'href="/onboarding/profile/"' in page  # they may still go on
 
 

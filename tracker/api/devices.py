@@ -7,6 +7,7 @@ tracker.services.password_change.
 
 from allauth.core import ratelimit
 from django.contrib.auth import logout, update_session_auth_hash
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema
 from redis.exceptions import RedisError
 from rest_framework import serializers, status
@@ -23,7 +24,7 @@ from tracker.api.throttles import ThrottleUnavailable
 class DeviceSerializer(serializers.Serializer):
     id = serializers.CharField(help_text='"session-…" or "token-…"; DELETE it to sign it out.')
     kind = serializers.ChoiceField(
-        choices=[("session", "A browser signed in"), ("token", "An API token")]
+        choices=[("session", _("A browser signed in")), ("token", _("An API token"))]
     )
     device = serializers.CharField(source="name", help_text='Such as "Chrome on Android".')
     user_agent = serializers.CharField()
@@ -41,7 +42,7 @@ class PasswordChangeSerializer(serializers.Serializer):
 
     def validate_old_password(self, password: str) -> str:
         if not self.context["user"].check_password(password):
-            raise serializers.ValidationError("That is not your current password.")
+            raise serializers.ValidationError(_("That is not your current password."))
         return password
 
     def validate_new_password(self, password: str) -> str:
@@ -86,7 +87,7 @@ class SessionDetailView(AccountHygieneView):
         An id that is malformed or not this account's answers 404.
         """
         if not devices.device_end(user=request.user, device_id=device_id):
-            raise NotFound("No such session or token of yours.")
+            raise NotFound(_("No such session or token of yours."))
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -6,6 +6,7 @@ that fails its path converter), a refused Host, a failed CSRF check, a crash.
 """
 
 from django.http import JsonResponse
+from django.utils.translation import gettext_lazy as _
 from django.views import defaults
 from django.views.csrf import csrf_failure as html_csrf_failure
 from rest_framework import status
@@ -19,7 +20,9 @@ class SecondFactorRequired(PermissionDenied):
     machine-readable `code`, so that an app can send them to set one up."""
 
     default_detail = {
-        "detail": "Set up two-step sign-in (an authenticator app) before you can see patient data.",
+        "detail": _(
+            "Set up two-step sign-in (an authenticator app) before you can see patient data."
+        ),
         "code": MFA_REQUIRED,
     }
 
@@ -33,8 +36,10 @@ class SecondStepRequired(APIException):
 
     status_code = status.HTTP_401_UNAUTHORIZED
     default_detail = {
-        "detail": "This account has two-step sign-in: send `otp`, a code from the "
-        "authenticator app or an unused recovery code.",
+        "detail": _(
+            "This account has two-step sign-in: send `otp`, a code from the "
+            "authenticator app or an unused recovery code."
+        ),
         "code": MFA_REQUIRED,
     }
 
@@ -45,25 +50,25 @@ def _is_api(request) -> bool:
 
 def bad_request(request, exception, template_name=defaults.ERROR_400_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "Bad request."}, status=400)
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
     return defaults.bad_request(request, exception, template_name)
 
 
 def permission_denied(request, exception, template_name=defaults.ERROR_403_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "You do not have permission to do this."}, status=403)
+        return JsonResponse({"detail": _("You do not have permission to do this.")}, status=403)
     return defaults.permission_denied(request, exception, template_name)
 
 
 def page_not_found(request, exception, template_name=defaults.ERROR_404_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "Not found."}, status=404)
+        return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception, template_name)
 
 
 def server_error(request, template_name=defaults.ERROR_500_TEMPLATE_NAME):
     if _is_api(request):
-        return JsonResponse({"detail": "Server error."}, status=500)
+        return JsonResponse({"detail": _("Server error.")}, status=500)
     return defaults.server_error(request, template_name)
 
 

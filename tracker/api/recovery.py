@@ -4,6 +4,7 @@ Thin views over tracker.recovery, which runs django-allauth's flows, the same
 ones as the pages under /accounts/.
 """
 
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.exceptions import Throttled, ValidationError
@@ -37,11 +38,11 @@ _VERIFIED = inline_serializer(
 )
 _ACCEPTED = inline_serializer("ResetRequested", {"detail": serializers.CharField()})
 
-RESET_REQUESTED = (
+RESET_REQUESTED = _(
     "If an account has this address, a link to choose a new password is on its way. "
     "It works once, within an hour."
 )
-TOO_MANY = "Too many requests for this address. Please wait a minute and try again."
+TOO_MANY = _("Too many requests for this address. Please wait a minute and try again.")
 
 
 class EmailVerifyView(APIView):
@@ -65,7 +66,7 @@ class EmailVerifyView(APIView):
         address = recovery.email_verify(request._request, key=incoming.validated_data["key"])
         if address is None:
             raise ValidationError(
-                {"key": ["This key is not valid: it has expired or is mistyped."]}
+                {"key": [_("This key is not valid: it has expired or is mistyped.")]}
             )
         return Response({"email": address.email, "email_verified": True})
 
@@ -90,7 +91,7 @@ class PasswordResetView(APIView):
                 request._request, email=incoming.validated_data["email"]
             )
         except ValueError:
-            raise ValidationError({"email": ["Enter a valid email address."]}) from None
+            raise ValidationError({"email": [_("Enter a valid email address.")]}) from None
         if not sent:
             raise Throttled(detail=TOO_MANY, wait=60)
         return Response({"detail": RESET_REQUESTED}, status=status.HTTP_202_ACCEPTED)

@@ -5,6 +5,7 @@ onboarding page posts the answers here.
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.exceptions import NotFound
@@ -24,7 +25,7 @@ from tracker.safety import SCREEN_SLUGS, latest_safety_check, safety_check_save
 class StrictBooleanField(serializers.BooleanField):
     """true or false only: "yes", 1 or "true" are not an answer to a safety question."""
 
-    default_error_messages = {"invalid": "Must be true or false."}
+    default_error_messages = {"invalid": _("Must be true or false.")}
 
     def to_internal_value(self, data):
         if type(data) is not bool:
@@ -43,7 +44,7 @@ class SafetyAnswersSerializer(serializers.Serializer):
             unknown = sorted(set(data) - set(SCREEN_SLUGS))
             if unknown:
                 raise serializers.ValidationError(
-                    {str(key): ["Not a question of the safety screen."] for key in unknown}
+                    {str(key): [_("Not a question of the safety screen.")] for key in unknown}
                 )
         return super().to_internal_value(data)
 
@@ -108,7 +109,7 @@ class SafetyCheckView(APIView):
     def get(self, request):
         check = latest_safety_check(request.user)
         if check is None:
-            raise NotFound("You have not answered the safety screen yet.")
+            raise NotFound(_("You have not answered the safety screen yet."))
         return Response(SafetyCheckSerializer(check).data)
 
     @extend_schema(

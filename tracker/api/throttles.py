@@ -2,6 +2,7 @@ import hashlib
 import logging
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 from redis.exceptions import RedisError
 from rest_framework.exceptions import APIException
 from rest_framework.throttling import SimpleRateThrottle
@@ -15,7 +16,7 @@ class ThrottleUnavailable(APIException):
     """The counters cannot be read, and what this throttle guards must not go unguarded."""
 
     status_code = 503
-    default_detail = "This is unavailable for a moment. Please try again in a minute."
+    default_detail = _("This is unavailable for a moment. Please try again in a minute.")
     default_code = "throttle_unavailable"
     wait = 60  # DRF's exception handler turns it into Retry-After
 

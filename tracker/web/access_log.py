@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET
 
 from tracker.audit import access_log_for
@@ -20,8 +21,8 @@ def retention_text(days: int) -> str:
     """Return "6 years" for 2190 days, "90 days" for 90: how long records are kept."""
     if days % 365 == 0:
         years = days // 365
-        return f"{years} year{'s' if years != 1 else ''}"
-    return f"{days} days"
+        return ngettext("%(count)d year", "%(count)d years", years) % {"count": years}
+    return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
 
 
 @patient_required

@@ -1,4 +1,4 @@
-"""Account: who you are, your name and time zone, your therapists (patients: "Link to my
+"""Account: who you are, your name, language and time zone, your therapists (patients: "Link to my
 therapist" with a code), your data, log out, delete.
 
 The same rules as the API: the name and the zone go through UserSerializer
@@ -6,11 +6,13 @@ The same rules as the API: the name and the zone go through UserSerializer
 checks it (DELETE /api/v1/me/) and then tracker.services.account_delete.
 """
 
+from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from tracker import recovery, services
@@ -20,15 +22,15 @@ from tracker.models import Role
 from tracker.web.timezone_picker import zone_choices
 
 # The fields this page changes; anything else posted is ignored, not applied.
-EDITABLE_FIELDS = ("display_name", "timezone")
-CONFIRM_MESSAGE = "Tick the box to confirm that everything is to be deleted."
+EDITABLE_FIELDS = ("display_name", "timezone", "language")
+CONFIRM_MESSAGE = _("Tick the box to confirm that everything is to be deleted.")
 
 
 def _export_links() -> list[tuple[str, str]]:
     """Return the API's exports; they work with the page's session."""
     return [
-        ("JSON, everything in one file", reverse("me-export")),
-        ("CSV files in a zip, for a spreadsheet", reverse("me-export-csv")),
+        (_("JSON, everything in one file"), reverse("me-export")),
+        (_("CSV files in a zip, for a spreadsheet"), reverse("me-export-csv")),
     ]
 
 
@@ -37,14 +39,18 @@ def _render(request: HttpRequest, status: int = 200, **context) -> HttpResponse:
     context.setdefault("values", {name: getattr(user, name) for name in EDITABLE_FIELDS})
     context.setdefault("errors", {})
     context.setdefault("delete_errors", {})
+    links = list(active_links_for(user)) if user.role == Role.PATIENT else None
     context.update(
         {
+            # Each language named in itself (settings.LANGUAGES), so anyone finds their own.
+            "languages": settings.LANGUAGES,
             "timezones": zone_choices(),
             "exports": _export_links(),
             "saved": request.GET.get("saved") == "1",
             "email": recovery.email_status(user=user),
-            "therapist_links": (
-                list(active_links_for(user)) if user.role == Role.PATIENT else None
+            "therapist_links": links,
+            "therapist_names": ", ".join(
+                link.therapist.display_name or link.therapist.username for link in links or ()
             ),
         }
     )
@@ -53,7 +59,11 @@ def _render(request: HttpRequest, status: int = 200, **context) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def account_page(request: HttpRequest) -> HttpResponse:
-    """Show the account; a POST changes the display name and the time zone."""
+    """Show the account; a POST changes the display name, the language and the time zone.
+
+    The language goes through UserSerializer like PATCH /api/v1/me/ `language`; the
+    redirect then loads the page in it (UserLanguageMiddleware reads User.language).
+    """
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
     if request.method == "GET":

@@ -7,6 +7,7 @@ from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker import services
@@ -30,7 +31,7 @@ def _next_url(request: HttpRequest, user) -> str:
 
 
 def _too_many(request: HttpRequest, template: str, context: dict) -> HttpResponse:
-    context["errors"] = {"form": ["Too many attempts. Please wait a minute and try again."]}
+    context["errors"] = {"form": [_("Too many attempts. Please wait a minute and try again.")]}
     return render(request, template, context, status=429)
 
 
@@ -110,11 +111,11 @@ def _is_locked_out(form: LoginForm) -> bool:
 
 def _login_refusal(form: LoginForm) -> str:
     if _is_locked_out(form):
-        return (
+        return _(
             "Too many failed attempts for this account. Wait a few minutes, or reset your password."
         )
     # One message whether the username exists or not.
-    return "That username and password do not match."
+    return _("That username and password do not match.")
 
 
 def admin_login_page(request: HttpRequest) -> HttpResponse:
@@ -127,7 +128,7 @@ def admin_login_page(request: HttpRequest) -> HttpResponse:
         request, (AuthIPThrottle(), AuthUsernameThrottle())
     ):
         return HttpResponse(
-            "Too many attempts. Please wait a minute and try again.",
+            _("Too many attempts. Please wait a minute and try again."),
             status=429,
             content_type="text/plain; charset=utf-8",
             headers={"Retry-After": "60"},

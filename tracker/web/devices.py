@@ -14,6 +14,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_GET, require_POST
 
 from tracker import devices
@@ -29,8 +31,9 @@ def _current_session_id(request: HttpRequest) -> str | None:
 def _last_used(when: datetime.datetime, now: datetime.datetime) -> str:
     """Return "just now" or "3 hours ago": the largest unit only, for a glance."""
     if now - when < datetime.timedelta(minutes=1):
-        return "just now"
-    return f"{timesince(when, now, depth=1)} ago"
+        return _("just now")
+    # Translators: "3 hours ago"; %(time)s is Django's own "3 hours" in the same language.
+    return _("%(time)s ago") % {"time": timesince(when, now, depth=1)}
 
 
 @require_GET
@@ -58,11 +61,11 @@ def device_sign_out(request: HttpRequest) -> HttpResponse:
     device_id = request.POST.get("device", "")
     is_current = device_id == _current_session_id(request)
     if not devices.device_end(user=request.user, device_id=device_id):
-        raise Http404("No such device of yours.")
+        raise Http404(_("No such device of yours."))
     if is_current:
         logout(request)
         return redirect("/login/")
-    messages.success(request, "Signed out that device.")
+    messages.success(request, _("Signed out that device."))
     return redirect(DEVICES_URL)
 
 
@@ -77,8 +80,9 @@ def devices_sign_out_all(request: HttpRequest) -> HttpResponse:
     ended = devices.sessions_end(user=request.user, keep_session_key=request.session.session_key)
     messages.success(
         request,
-        f"Signed out {ended} other device{'s' if ended != 1 else ''}."
+        ngettext("Signed out %(count)d other device.", "Signed out %(count)d other devices.", ended)
+        % {"count": ended}
         if ended
-        else "No other devices were signed in.",
+        else _("No other devices were signed in."),
     )
     return redirect(DEVICES_URL)

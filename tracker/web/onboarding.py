@@ -19,6 +19,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from exercises.library import GENERAL_DISCLAIMER, SAFETY_ADVICE, SAFETY_SCREEN, SERIOUS_CONDITIONS
@@ -106,7 +107,7 @@ def safety_page(request: HttpRequest) -> HttpResponse:
     if not incoming.is_valid():
         errors = incoming.errors.get("answers", {})
         context = _safety_context(
-            posted, {slug: ["Answer yes or no."] for slug in errors}, next_page
+            posted, {slug: [_("Answer yes or no.")] for slug in errors}, next_page
         )
         return render(request, "tracker/onboarding_safety.html", context, status=400)
     check = safety_check_save(
@@ -143,7 +144,7 @@ def profile_page(request: HttpRequest) -> HttpResponse:
     incoming = UserSerializer(request.user, data={"profile": chosen}, partial=True)
     if not chosen:
         # PATCH me/ accepts a blank profile (to clear it); here a choice is the point.
-        context["errors"] = {"profile": ["Choose the one that fits you best."]}
+        context["errors"] = {"profile": [_("Choose the one that fits you best.")]}
     elif not incoming.is_valid():
         context["errors"] = incoming.errors
     if context["errors"]:
@@ -183,7 +184,8 @@ def _reminder_data(request: HttpRequest) -> tuple[str, dict]:
     if request.user.profile == Profile.DESK:
         return ScheduleKind.SITTING, {
             "kind": ScheduleKind.SITTING,
-            "name": "Sitting breaks",
+            # Stored as the person's own name for it, in their language.
+            "name": _("Sitting breaks"),
             "interval_minutes": request.POST.get("interval_minutes", ""),
             "window_start": request.POST.get("window_start", ""),
             "window_end": request.POST.get("window_end", ""),
@@ -194,7 +196,7 @@ def _reminder_data(request: HttpRequest) -> tuple[str, dict]:
     times = [request.POST[f] for f in ROUTINE_TIME_FIELDS if request.POST.get(f, "").strip()]
     return ScheduleKind.TIMES, {
         "kind": ScheduleKind.TIMES,
-        "name": "Routine",
+        "name": _("Routine"),
         "times": times,
         "weekdays": [1, 2, 3, 4, 5, 6, 7],
         "channels": channels,

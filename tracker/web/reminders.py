@@ -15,6 +15,8 @@ from datetime import datetime
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from exercises.models import Routine
@@ -23,15 +25,9 @@ from reminders.models import Channel, Schedule, ScheduleKind
 from reminders.services import schedule_save
 from tracker.web.access import patient_required
 
-WEEKDAYS = (
-    (1, "Mon"),
-    (2, "Tue"),
-    (3, "Wed"),
-    (4, "Thu"),
-    (5, "Fri"),
-    (6, "Sat"),
-    (7, "Sun"),
-)
+# ISO weekday numbers with Django's own abbreviations ("Mon"; lazy, so in the
+# language of the request that shows them).
+WEEKDAYS = tuple((day, WEEKDAYS_ABBR[day - 1]) for day in range(1, 8))
 TIME_SLOTS = 3  # time inputs shown for a routine-times reminder (at least)
 LOCKED_FIELDS = ("paused_until",)
 PAGE = "tracker/reminders_settings.html"
@@ -64,8 +60,14 @@ class ScheduleForm:
     @property
     def title(self) -> str:
         if self.schedule is None:
-            return "New sitting breaks" if self.kind == ScheduleKind.SITTING else "New routine time"
-        return self.schedule.name or ScheduleKind(self.schedule.kind).label
+            if self.kind == ScheduleKind.SITTING:
+                return _("New sitting breaks")
+            return _("New routine time")
+        if self.schedule.name:
+            return self.schedule.name  # the person's own words: never translated
+        if self.schedule.kind == ScheduleKind.SITTING:
+            return _("Sitting breaks")
+        return _("Routine at fixed times")
 
     @property
     def summary(self) -> str:
@@ -84,20 +86,24 @@ class ScheduleForm:
 
 def days_text(days: list[int]) -> str:
     if sorted(days) == [1, 2, 3, 4, 5, 6, 7]:
-        return "every day"
+        return _("every day")
     if sorted(days) == [1, 2, 3, 4, 5]:
-        return "Monday to Friday"
+        return _("Monday to Friday")
     names = dict(WEEKDAYS)
-    return ", ".join(names[day] for day in sorted(days) if day in names)
+    return ", ".join(str(names[day]) for day in sorted(days) if day in names)
 
 
 def describe(schedule: Schedule) -> str:
     """Return one line saying when the schedule reminds, e.g. "Every 45 min, 09:00 to 17:30, …"."""
     days = days_text(schedule.weekdays)
     if schedule.kind == ScheduleKind.SITTING:
-        window = f"{_hhmm(schedule.window_start)} to {_hhmm(schedule.window_end)}"
-        return f"Every {schedule.interval_minutes} min, {window}, {days}"
-    return f"At {', '.join(schedule.times)}, {days}"
+        return _("Every %(minutes)s min, %(start)s to %(end)s, %(days)s") % {
+            "minutes": schedule.interval_minutes,
+            "start": _hhmm(schedule.window_start),
+            "end": _hhmm(schedule.window_end),
+            "days": days,
+        }
+    return _("At %(times)s, %(days)s") % {"times": ", ".join(schedule.times), "days": days}
 
 
 def _local(moment: datetime | None, user) -> str:
@@ -142,7 +148,7 @@ def new_values(kind: str) -> dict:
         "routine": "",
     }
     if kind == ScheduleKind.TIMES:
-        values["weekdays"] = [str(day) for day, _ in WEEKDAYS]
+        values["weekdays"] = [str(day) for day, _label in WEEKDAYS]
     return values
 
 
@@ -199,10 +205,10 @@ def _own_schedules(user):
 def _own_schedule(user, raw_id: str) -> Schedule:
     """Return the user's schedule with id `raw_id`; any other id is not found."""
     if not raw_id.isdigit():
-        raise Http404("No such reminder.")
+        raise Http404(_("No such reminder."))
     schedule = _own_schedules(user).filter(pk=int(raw_id)).first()
     if schedule is None:
-        raise Http404("No such reminder.")
+        raise Http404(_("No such reminder."))
     return schedule
 
 
@@ -265,7 +271,7 @@ def reminders_settings_page(request: HttpRequest) -> HttpResponse:
         kind = request.POST.get("kind", "")
         if kind not in ScheduleKind.values:
             form = ScheduleForm(None, ScheduleKind.SITTING, posted_values(request))
-            form.errors = {"kind": ["Choose sitting breaks or routine times."]}
+            form.errors = {"kind": [_("Choose sitting breaks or routine times.")]}
             return _page(request, failed=form, status=400)
         return _store(request, None, kind)
     if op in ("save", "delete"):
@@ -274,8 +280,8 @@ def reminders_settings_page(request: HttpRequest) -> HttpResponse:
             return _store(request, schedule, schedule.kind)
         if schedule.set_by_id is not None:
             form = ScheduleForm(schedule, schedule.kind, values_of(schedule, request.user))
-            form.errors = {"form": ["Your therapist set this reminder: you can pause it here."]}
+            form.errors = {"form": [_("Your therapist set this reminder: you can pause it here.")]}
             return _page(request, failed=form, status=400)
         schedule.delete()
         return redirect("/settings/reminders/?saved=deleted")
-    return HttpResponse("Unknown action.", status=400, content_type="text/plain")
+    return HttpResponse(_("Unknown action."), status=400, content_type="text/plain")
