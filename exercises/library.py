@@ -23,30 +23,31 @@ S004 = "004_b2a80b1f207f83f8.txt"  # Psoas syndrome: stretches, truck drivers, s
 
 SEED_FILES = (S000, S001, S002, S003, S004)
 
-# Each article's title as it heads the article, and the site it comes from (a
-# description where the article does not name one).
+# Each article's title as it heads the article (English, as cited: pages mark it
+# lang="en"), and the site it comes from (a description where the article does
+# not name one; translated, a site's own name kept).
 SEED_ARTICLES: dict[str, dict[str, str]] = {
     S000: {
         "title": "Hidden Roots of Lower Back Pain: Iliopsoas",
-        "site": "An acupuncture clinic's website",
+        "site": _("An acupuncture clinic's website"),
     },
     S001: {
         "title": "Chronic Low Back Pain \N{EN DASH} Psoas",
-        "site": "A trigger-point self-care website",
+        "site": _("A trigger-point self-care website"),
     },
     S002: {
         "title": (
             "Stretching the Iliopsoas: A Key to Managing Chronic Pain and Improving Mobility"
         ),
-        "site": "Creative Healing for Youth in Pain, parenting blog",
+        "site": _("Creative Healing for Youth in Pain, parenting blog"),
     },
     S003: {
         "title": "Psoas Iliopsoas Issues",
-        "site": "Pro Massage by Nicola, LMT, Santa Barbara",
+        "site": _("Pro Massage by Nicola, LMT, Santa Barbara"),
     },
     S004: {
         "title": "Iliopsoas Muscle Problems Can Mimic Low Back Pain, Hip Pain, And Leg Pain",
-        "site": "A health information website",
+        "site": _("A health information website"),
     },
 }
 

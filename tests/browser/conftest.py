@@ -241,7 +241,7 @@ def cast(alice, thera, site) -> dict[str, object]:
     plan = plan_create(
         user=alice,
         name="Hips",
-        notes="Slowly, and stop if it hurts.",
+        notes="Slowly; stop if it hurts.",
         assigned_by=thera,
         items=[
             {"exercise": stretch, "hold_seconds": 30, "sets": 2, "side": "each", "notes": "Tall"}

@@ -16,10 +16,10 @@ import zoneinfo
 from functools import cache
 from pathlib import Path
 
+import django
 import polib
 import pytest
 from django.conf import settings
-from django.utils import translation
 
 from exercises.content import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS, content_of, other_languages
 from tests.browser.conftest import log_in_as, overflowing_text, serious_accessibility_violations
@@ -31,6 +31,25 @@ WORD = re.compile(r"[^\W\d_]{3,}")
 # Not words of any language: the product, the roles' display names and what the
 # `cast` fixture's therapist wrote (a person's words stay as written).
 AS_WRITTEN = {"stretchstop", "alice", "thera", "pist", "hips", "slowly", "stop", "hurts", "tall"}
+
+
+# The text a person sees, less what the page itself marks as not in its language:
+# a passage in another language (`lang`, such as a cited article's title, with
+# the cited work's authors) or
+# something not to translate (`translate="no"`, such as a file name).
+SHOWN_TEXT = """() => {
+  const language = document.documentElement.lang;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  const parts = [document.title];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node.parentElement;
+    if (!element || element.closest('script, style, template, noscript, [translate=no]')) continue;
+    if (element.closest('[lang]').lang !== language) continue;
+    if (element.tagName !== 'OPTION' && !element.checkVisibility()) continue;
+    parts.push(node.textContent);
+  }
+  return parts.join('\\n');
+}"""
 
 
 def _words(text: str) -> set[str]:
@@ -61,8 +80,8 @@ def own_words(language: str) -> frozenset[str]:
     exercise content."""
     texts = []
     catalogues = list(Path(settings.BASE_DIR, "locale", language, "LC_MESSAGES").glob("*.po"))
-    django_root = Path(translation.__file__).parents[1]
-    catalogues += list(django_root.glob(f"**/locale/{language}/LC_MESSAGES/django*.po"))
+    django_catalogues = f"**/locale/{language}/LC_MESSAGES/django*.po"
+    catalogues += list(Path(django.__file__).parent.glob(django_catalogues))
     for path in catalogues:
         for entry in polib.pofile(str(path)):
             texts += [entry.msgstr, *entry.msgstr_plural.values()]
@@ -81,7 +100,7 @@ def _read(page, path: str, language: str) -> dict | None:
     page.wait_for_load_state("networkidle")
     if page.url.split("#")[0].rstrip("/") != f"{page.site}{path}".rstrip("/"):
         return None
-    shown = page.evaluate("() => document.title + '\\n' + document.body.innerText")
+    shown = page.evaluate(SHOWN_TEXT)
     found = {"words": _words(shown), "problems": {}}
     if language != settings.LANGUAGE_CODE:
         problems = {
