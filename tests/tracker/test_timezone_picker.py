@@ -1,6 +1,7 @@
 """The time-zone picker offers canonical zones only, common ones first, with names to search by."""
 
 import pytest
+from django.utils import translation
 
 from tracker.timezones import timezone_names
 from tracker.web.timezone_picker import COMMON_ZONES, zone_choices
@@ -50,3 +51,25 @@ def test_the_pages_list_the_offered_zones_and_not_the_others(client, alice, path
     for name in NOT_OFFERED:
         assert f'value="{name}"' not in page
     assert page.index('value="America/New_York"') < page.index('value="Africa/Abidjan"')
+
+
+@pytest.mark.parametrize(
+    ("language", "germany", "united_states"),
+    [("de", "Deutschland", "Vereinigte Staaten"), ("pl", "Niemcy", "Stany Zjednoczone")],
+)
+def test_the_countries_are_named_in_the_active_language_without_the_english_notes(
+    language, germany, united_states
+):
+    with translation.override(language):
+        labels = {zone.name: zone.label for zone in zone_choices()}
+
+    assert labels["Europe/Berlin"] == germany
+    assert labels["America/Chicago"] == united_states  # tz's "Central (most areas)" is English
+    assert labels["UTC"] != "Coordinated Universal Time"
+
+
+@pytest.mark.django_db
+def test_a_polish_sign_up_page_suggests_zones_by_their_polish_country_names(client):
+    page = client.get("/signup/", HTTP_ACCEPT_LANGUAGE="pl").content.decode()
+
+    assert '<option value="Europe/Berlin">Niemcy</option>' in page

@@ -8,11 +8,20 @@ kept for old names (US/Eastern, Asia/Calcutta), the legacy rule zones
 database may hold: about 420 names instead of 600. COMMON_ZONES come first,
 then every offered zone by name; the page's script puts the browser's own zone
 above them all.
+
+Labels are in the active language: the country's name from CLDR (Babel), and in
+English also the tz database's own note on the part of the country ("most of
+Germany", "Central (most areas)"), which it writes in English only.
 """
 
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+
+from babel import Locale
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext
 
 from tracker.timezones import timezone_names
 
@@ -53,14 +62,22 @@ def _tab_rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
 
 
-@cache
 def zone_choices() -> tuple[ZoneChoice, ...]:
-    """Return the offered zones: COMMON_ZONES first, then the rest by name."""
-    countries = {row[0]: row[1] for row in _tab_rows("iso3166.tab")}
-    labels = {"UTC": "Coordinated Universal Time"}
+    """Return the offered zones in the active language: COMMON_ZONES first, then the
+    rest by name."""
+    return _zone_choices(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@cache
+def _zone_choices(language: str) -> tuple[ZoneChoice, ...]:
+    english = language == "en"
+    country_names = Locale.parse(language, sep="-").territories
+    countries = {row[0]: country_names.get(row[0], row[1]) for row in _tab_rows("iso3166.tab")}
+    with translation.override(language):
+        labels = {"UTC": gettext("Coordinated Universal Time")}
     for row in _tab_rows("zone.tab"):
         code, zone = row[0], row[2]
-        area = row[3] if len(row) > 3 else ""
+        area = row[3] if len(row) > 3 and english else ""
         country = countries.get(code, code)
         labels.setdefault(zone, f"{country} ({area})" if area else country)
     accepted = timezone_names()
