@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from reminders import services as reminder_services
 from reminders.models import Delivery
 from reminders.sending import message_for
+from tracker.languages import user_language_activate
 
 SNOOZE_CHOICES = (10, 20, 30)
 
@@ -56,6 +57,9 @@ def delivery_page(request: HttpRequest, delivery_id: int) -> HttpResponse:
         suffix = f"?token={token}" if token else ""
         return redirect(f"/reminders/{delivery.pk}/{suffix}")
     routine = reminder_services.suggested_routine(delivery)
+    # The link carries a token, not a session: the page speaks the recipient's
+    # language, as the notification that opened it did (message_for).
+    user_language_activate(request, delivery.user)
     return render(
         request,
         "reminders/delivery.html",

@@ -29,7 +29,7 @@ def test_an_exercise_opened_from_the_library_shows_its_cautions_and_sources(phon
             "A health information website (004_b2a80b1f207f83f8.txt)"
         ]
     )
-    expect(phone.locator("#disclaimer")).to_have_text(GENERAL_DISCLAIMER)
+    expect(phone.locator("#disclaimer")).to_have_text(str(GENERAL_DISCLAIMER))
     assert phone.errors == []
 
 

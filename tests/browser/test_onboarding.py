@@ -42,7 +42,7 @@ def _page_is_fit_for_phones(page) -> None:
 def _answer_safety(page, yes: set[str]) -> None:
     for number, question in enumerate(SAFETY_SCREEN):
         group = page.locator("fieldset.question").nth(number)
-        expect(group.locator("legend")).to_have_text(question["question"])
+        expect(group.locator("legend")).to_have_text(str(question["question"]))
         group.get_by_label("Yes" if question["slug"] in yes else "No", exact=True).check()
 
 
@@ -62,7 +62,7 @@ def test_a_new_patient_goes_from_sign_up_to_sitting_reminders(phone):
 
     # A warning sign: the advice comes first, plainly, and they may go on.
     alert = phone.get_by_role("alert")
-    expect(alert).to_have_text(SAFETY_ADVICE)
+    expect(alert).to_have_text(str(SAFETY_ADVICE))
     user = User.objects.get(username="newbie")
     assert SafetyCheck.objects.get(user=user).warning_signs == ["not-improving"]
     _page_is_fit_for_phones(phone)

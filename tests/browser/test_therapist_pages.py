@@ -116,7 +116,9 @@ def test_a_patients_page_shows_the_safety_answers_at_phone_and_desk_sizes(phone,
     section = phone.locator("#safety-answers")
     expect(section).to_contain_text("answered yes to a warning question")
     expect(section.locator("li")).to_have_count(len(SAFETY_SCREEN))
-    expect(section.locator("li", has_text=SAFETY_SCREEN[-1]["question"])).to_contain_text("Yes")
+    expect(section.locator("li", has_text=str(SAFETY_SCREEN[-1]["question"]))).to_contain_text(
+        "Yes"
+    )
     if SHOTS:
         phone.screenshot(path=f"{SHOTS}/patient-phone.png", full_page=True)
     phone.set_viewport_size({"width": 1280, "height": 800})

@@ -383,3 +383,39 @@ def test_a_new_desk_workers_sitting_breaks_are_named_in_their_language(client):
 
     assert response.status_code == 302
     assert Schedule.objects.get(user=worker).name == "Przerwy w siedzeniu"
+
+
+def test_the_reminder_page_a_notification_opens_is_in_the_recipients_language(alice, library):
+    from reminders.models import Delivery, DeliveryKind
+    from reminders.services import action_token
+
+    alice.language = "es"
+    alice.save(update_fields=["language"])
+    schedule = Schedule.objects.create(
+        user=alice,
+        kind=ScheduleKind.SITTING,
+        weekdays=[1, 2, 3, 4, 5, 6, 7],
+        window_start="00:00",
+        window_end="00:00",
+    )
+    delivery = Delivery.objects.create(
+        user=alice, schedule=schedule, kind=DeliveryKind.SITTING, due_at=alice.date_joined
+    )
+
+    # Opened signed out, from a browser that asks for German: the token's owner reads Spanish.
+    html = page_of(
+        Client(HTTP_ACCEPT_LANGUAGE="de"),
+        f"/reminders/{delivery.pk}/?token={action_token(delivery.pk)}",
+    )
+
+    assert_in_language(
+        html,
+        "es",
+        [
+            "Hora de una pausa para estirar",
+            ">Hecho</button>",
+            "Posponer 10 min",
+            ">Omitir</button>",
+        ],
+        [">Done</button>", ">Erledigt</button>", "Snooze 10 min", ">Skip</button>"],
+    )
