@@ -271,3 +271,34 @@ def test_csv_headers_are_the_same_machine_names_in_german(thera, alice, library)
     assert german_care == english_care
     assert "rating" in german_own["pain_entries.csv"]
     assert "rating" in german_care["pain.csv"]
+
+
+def test_a_spanish_patient_edits_an_assigned_plan_in_spanish(client, thera, alice, library):
+    alice.language = "es"
+    alice.save()
+    link_between(thera, alice)
+    plan = plan_create(
+        user=alice,
+        name="Caderas",
+        items=[{"exercise": Exercise.objects.get(slug=LUNGE), "hold_seconds": 30}],
+        assigned_by=thera,
+    )
+
+    html = signed_in(client, alice).get(f"/plans/{plan.pk}/edit/").content.decode()
+
+    assert '<html lang="es"' in html
+    assert "Establecido por Thera Pist" in html
+    assert "Pausar el plan" in html
+    assert "Pause the plan" not in html
+
+
+def test_a_therapists_form_errors_name_the_fields_in_german(client, german_thera, alice, library):
+    link_between(german_thera, alice)
+
+    response = signed_in(client, german_thera).post(
+        f"/patients/{alice.pk}/",
+        {"action": "assign-plan", "name": "Plan", "rows": "3"},
+    )
+
+    assert response.status_code == 400
+    assert "Wähle mindestens eine Übung." in response.content.decode()
