@@ -5,7 +5,7 @@
 // Without this script the page lists every exercise and a form logs the routine.
 import { queueRecord, withdrawRecord } from "./app.js";
 import { allDoneText, holdLabels, holdSeconds, startLabel } from "./holds.js";
-import { gettext, interpolate, ngettext } from "./i18n.js";
+import { gettext, interpolate, ngettext, pageLanguage } from "./i18n.js";
 
 const root = document.getElementById("player");
 const data = JSON.parse(document.getElementById("player-data").textContent);
@@ -98,7 +98,10 @@ function chime() {
 function say(text) {
   if (!voiceBox.checked || !("speechSynthesis" in window)) return;
   speechSynthesis.cancel();
-  speechSynthesis.speak(new SpeechSynthesisUtterance(text));
+  const utterance = new SpeechSynthesisUtterance(text);
+  // The voice of the page's language, not the device's default one.
+  utterance.lang = pageLanguage();
+  speechSynthesis.speak(utterance);
 }
 
 // --- The hold countdown -------------------------------------------------------
