@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -41,6 +41,7 @@ from tracker.selectors import progress_by_day
 
 DASHBOARD = "/api/v1/care/patients/"
 SLUGS = [question["slug"] for question in SAFETY_SCREEN]
+QUESTIONS = {question["slug"]: question["question"] for question in SAFETY_SCREEN}
 NOW = datetime(2026, 3, 18, 12, 0, tzinfo=UTC)  # a Wednesday
 TODAY = date(2026, 3, 18)
 
@@ -524,7 +525,7 @@ def test_a_new_warning_sign_raises_an_alert_and_the_same_signs_again_do_not(
 
     (alert,) = the_row(thera_client, alice)["alerts"]
     assert alert["kind"] == "warning_sign"
-    assert SLUGS[0] in alert["message"]
+    assert str(QUESTIONS[SLUGS[0]]) in alert["message"]
     assert thera_client.post(ack_url(alice, alert["id"])).status_code == 204
 
     # The same sign again is not new; a second sign is.
@@ -532,8 +533,23 @@ def test_a_new_warning_sign_raises_an_alert_and_the_same_signs_again_do_not(
     assert the_row(thera_client, alice)["alerts"] == []
     safety_check_save(user=alice, answers=answers | {SLUGS[1]: True}, now=timezone.now())
     (alert,) = the_row(thera_client, alice)["alerts"]
-    assert SLUGS[1] in alert["message"]
-    assert SLUGS[0] not in alert["message"]
+    assert str(QUESTIONS[SLUGS[1]]) in alert["message"]
+    assert str(QUESTIONS[SLUGS[0]]) not in alert["message"]
+
+
+def test_a_warning_sign_alert_quotes_the_question_in_the_therapists_language(
+    thera, thera_client, alice
+):
+    link(thera, alice)
+    thera.language = "de"
+    thera.save(update_fields=["language"])
+    safety_check_save(user=alice, answers={SLUGS[0]: True}, now=timezone.now())
+
+    (alert,) = the_row(thera_client, alice)["alerts"]
+
+    with translation.override("de"):
+        assert str(QUESTIONS[SLUGS[0]]) in alert["message"]
+    assert str(QUESTIONS[SLUGS[0]]) not in alert["message"]  # the English question
 
 
 # Progress, as the patient sees it

@@ -35,6 +35,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from exercises.library import SAFETY_SCREEN
 from tracker.models import AlertKind, PainContext, PainLocation
 from tracker.progress import DayState, DayValue, day_state
 
@@ -123,6 +124,13 @@ class AlertFacts:
     warning_check_id: int | None = None
     warning_check_at: datetime | None = None
     warning_signs: tuple[str, ...] = ()
+
+
+def _warning_sign_words(slug: str) -> str:
+    """The safety screen's question for a ticked sign, in the active language (the
+    stored value is the question's slug; one the screen no longer asks stays as is)."""
+    questions = {question["slug"]: question["question"] for question in SAFETY_SCREEN}
+    return str(questions.get(slug, slug))
 
 
 def window_adherence(days: Iterable[PlannedDay], today: date) -> float | None:
@@ -287,7 +295,7 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
                 occurrence=str(facts.warning_check_id),
                 since=facts.warning_check_at,
                 message=_("New warning sign on the safety screen: %(signs)s.")
-                % {"signs": ", ".join(str(sign) for sign in facts.warning_signs)},
+                % {"signs": " ".join(_warning_sign_words(sign) for sign in facts.warning_signs)},
             )
         )
     return alerts
