@@ -170,9 +170,9 @@ class DeliveryState(models.TextChoices):
 
 
 class DeliveryAction(models.TextChoices):
-    DONE = "done", "Done"
-    SNOOZED = "snoozed", "Snoozed"
-    SKIPPED = "skipped", "Skipped"
+    DONE = "done", _("Done")
+    SNOOZED = "snoozed", _("Snoozed")
+    SKIPPED = "skipped", _("Skipped")
 
 
 class Delivery(models.Model):

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from exercises.models import LogOrigin, Routine
 from exercises.selectors import last_log_at
@@ -174,7 +175,10 @@ def _answer(delivery: Delivery, action: str, now: datetime) -> bool:
     if delivery.action == action:
         return False
     if delivery.action:
-        raise ActionConflict(f"This reminder was already answered: {delivery.action}.")
+        raise ActionConflict(
+            _("This reminder was already answered: %(action)s.")
+            % {"action": delivery.get_action_display()}
+        )
     delivery.action = action
     delivery.acted_at = now
     delivery.save(update_fields=["action", "acted_at"])
@@ -212,7 +216,7 @@ def delivery_snooze(*, delivery: Delivery, minutes: int, now: datetime) -> Sched
     delivery = Delivery.objects.select_for_update().get(pk=delivery.pk)
     schedule = delivery.schedule
     if schedule is None:
-        raise ActionConflict("Only sitting and routine reminders can be snoozed.")
+        raise ActionConflict(_("Only sitting and routine reminders can be snoozed."))
     _answer(delivery, DeliveryAction.SNOOZED, now)
     schedule = Schedule.objects.select_for_update().select_related("user").get(pk=schedule.pk)
     schedule.snoozed_until = now + timedelta(minutes=minutes)

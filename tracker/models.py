@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from exercises.models import PAIN_VALIDATORS
@@ -404,21 +405,21 @@ class AccessKind(models.TextChoices):
 class AccessWhat(models.TextChoices):
     """What of a patient's data a therapist's request reached (labels read after "saw")."""
 
-    DASHBOARD = "dashboard", "your row in their list of patients"
-    PATIENT_PAGE = "patient_page", "your page with progress, goals, plans and messages"
-    PROFILE = "profile", "your profile"
-    PROGRESS = "progress", "your progress"
-    ALERTS = "alerts", "an alert about you"
-    PLANS = "plans", "your plans"
-    GOALS = "goals", "your goals"
-    REMINDER = "reminder", "the reminder they set for you"
-    MESSAGES = "messages", "your messages"
-    LINK = "link", "your link with them"
-    EXPORT_CSV = "export_csv", "your data as CSV files"
-    EXPORT_FHIR = "export_fhir", "your data as a FHIR file"
-    PROGRAMME = "programme", "your home programme"
-    PROGRAMME_PDF = "programme_pdf", "your home programme as a PDF"
-    OTHER = "other", "your data"
+    DASHBOARD = "dashboard", _("your row in their list of patients")
+    PATIENT_PAGE = "patient_page", _("your page with progress, goals, plans and messages")
+    PROFILE = "profile", _("your profile")
+    PROGRESS = "progress", _("your progress")
+    ALERTS = "alerts", _("an alert about you")
+    PLANS = "plans", _("your plans")
+    GOALS = "goals", _("your goals")
+    REMINDER = "reminder", _("the reminder they set for you")
+    MESSAGES = "messages", _("your messages")
+    LINK = "link", _("your link with them")
+    EXPORT_CSV = "export_csv", _("your data as CSV files")
+    EXPORT_FHIR = "export_fhir", _("your data as a FHIR file")
+    PROGRAMME = "programme", _("your home programme")
+    PROGRAMME_PDF = "programme_pdf", _("your home programme as a PDF")
+    OTHER = "other", _("your data")
 
 
 # Reading these is taking a copy away: the patient reads "downloaded", not "saw".
@@ -511,8 +512,9 @@ class AccessRecord(models.Model):
     @property
     def action_text(self) -> str:
         """Return what the actor did, as the patient reads it: "saw your goals"."""
+        what = AccessWhat(self.what).label
         if self.kind == AccessKind.READ and self.what in DOWNLOADS:
-            verb = "downloaded"
-        else:
-            verb = AccessKind(self.kind).label
-        return f"{verb} {AccessWhat(self.what).label}"
+            return gettext("downloaded %(what)s") % {"what": what}
+        if self.kind == AccessKind.CHANGE:
+            return gettext("changed %(what)s") % {"what": what}
+        return gettext("saw %(what)s") % {"what": what}

@@ -6,6 +6,7 @@ no action buttons (Safari) and with no session (the link carries a token).
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from reminders import services as reminder_services
@@ -46,20 +47,20 @@ def _answer(delivery: Delivery, action: str) -> None:
 def delivery_page(request: HttpRequest, delivery_id: int) -> HttpResponse:
     token = request.POST.get("token") or request.GET.get("token", "")
     delivery = _delivery_for(request, delivery_id, token)
+    # The link carries a token, not a session: the page speaks the recipient's
+    # language, as the notification that opened it did (message_for).
+    user_language_activate(request, delivery.user)
     if request.method == "POST":
         try:
             _answer(delivery, request.POST.get("action", ""))
         except ValueError:
-            return HttpResponse("Unknown action.", status=400, content_type="text/plain")
+            return HttpResponse(_("Unknown action."), status=400, content_type="text/plain")
         except reminder_services.ActionConflict as conflict:
             return HttpResponse(str(conflict), status=409, content_type="text/plain")
         # Post/redirect/get: a reload does not answer twice.
         suffix = f"?token={token}" if token else ""
         return redirect(f"/reminders/{delivery.pk}/{suffix}")
     routine = reminder_services.suggested_routine(delivery)
-    # The link carries a token, not a session: the page speaks the recipient's
-    # language, as the notification that opened it did (message_for).
-    user_language_activate(request, delivery.user)
     return render(
         request,
         "reminders/delivery.html",

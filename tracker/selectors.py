@@ -17,7 +17,9 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.db.models.functions import Cast, Concat, TruncDate
+from django.utils.translation import gettext as _
 
+from exercises.doses import dose_text, side_text
 from exercises.models import ExerciseLog, PlanChange, PlanItem, PlanVersion
 from exercises.selectors import plan_items_in_force
 from tracker.days import date_range, day_bounds, local_date
@@ -208,15 +210,10 @@ class PlanChangeRow:
 
 
 def _dose_words(item: PlanItem) -> str:
-    parts = [
-        f"{value} {unit}"
-        for value, unit in ((item.sets, "sets"), (item.reps, "reps"), (item.hold_seconds, "s hold"))
-        if value
-    ]
-    if item.side:
-        parts.append(item.get_side_display().lower())
-    parts.append(f"{item.times_per_day} a day")
-    return ", ".join(parts)
+    parts = [dose_text(hold_seconds=item.hold_seconds, reps=item.reps, sets=item.sets)]
+    parts.append(side_text(item.side))
+    parts.append(_("%(count)s a day") % {"count": item.times_per_day})
+    return ", ".join(part for part in parts if part)
 
 
 def _matched(before: list[PlanItem], after: list[PlanItem]) -> list[tuple]:
@@ -240,26 +237,40 @@ def _matched(before: list[PlanItem], after: list[PlanItem]) -> list[tuple]:
 def plan_version_changes(before: PlanVersion | None, after: PlanVersion) -> list[str]:
     """Return in words what `after` changed from `before` (uses prefetched items)."""
     if after.change == PlanChange.DELETED:
-        return ["Plan ended."]
-    if after.change in (PlanChange.PAUSED, PlanChange.RESUMED):
-        return [f"Plan {after.get_change_display().lower()}."]
+        return [_("Plan ended.")]
+    if after.change == PlanChange.PAUSED:
+        return [_("Plan paused.")]
+    if after.change == PlanChange.RESUMED:
+        return [_("Plan resumed.")]
     if before is None:
-        return ["Plan created."]
+        return [_("Plan created.")]
     changes = []
     if before.name != after.name:
-        changes.append(f"Renamed to “{after.name}”.")
+        changes.append(_("Renamed to “%(name)s”.") % {"name": after.name})
     if before.notes != after.notes:
-        changes.append("Notes changed.")
+        changes.append(_("Notes changed."))
     for old, new in _matched(before.items.all(), after.items.all()):
         if old is None:
-            changes.append(f"Added {new.exercise.name} ({_dose_words(new)}).")
+            changes.append(
+                _("Added %(exercise)s (%(dose)s).")
+                % {"exercise": new.exercise.name, "dose": _dose_words(new)}
+            )
         elif new is None:
-            changes.append(f"Removed {old.exercise.name}.")
+            changes.append(_("Removed %(exercise)s.") % {"exercise": old.exercise.name})
         elif _dose_words(old) != _dose_words(new):
-            changes.append(f"{new.exercise.name}: {_dose_words(old)} → {_dose_words(new)}.")
+            changes.append(
+                _("%(exercise)s: %(before)s → %(after)s.")
+                % {
+                    "exercise": new.exercise.name,
+                    "before": _dose_words(old),
+                    "after": _dose_words(new),
+                }
+            )
         elif old.notes != new.notes or old.days_of_week != new.days_of_week:
-            changes.append(f"{new.exercise.name}: days or note changed.")
-    return changes or ["No change to the exercises."]
+            changes.append(
+                _("%(exercise)s: days or note changed.") % {"exercise": new.exercise.name}
+            )
+    return changes or [_("No change to the exercises.")]
 
 
 def plan_changes(*, user: User, limit: int = 10) -> list[PlanChangeRow]:

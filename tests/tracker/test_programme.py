@@ -146,10 +146,30 @@ def test_the_patient_sees_what_changed_when_and_by_whom(alice, thera, programme)
     assert "Changes to your plans" in text
     assert "edited by Thera Pist" in text
     assert (
-        f"{first.exercise.name}: 2 sets, 5 reps, 20 s hold, each side, 2 a day"
-        " → 3 sets, 5 reps, 20 s hold, 1 a day."
+        f"{first.exercise.name}: 2 x 5 reps, hold 20 s, each side, 2 a day"
+        " → 3 x 5 reps, hold 20 s, 1 a day."
     ) in text
     assert "Removed " in text  # the second exercise
+
+
+def test_a_german_patient_reads_what_changed_in_german(alice, thera, programme):
+    alice.language = "de"
+    alice.save(update_fields=["language"])
+    first = programme.items.order_by("order").first()
+    plan_update(
+        plan=programme,
+        fields={"name": "Neuer Name"},
+        items=[{"exercise": first.exercise, "sets": 3, "reps": 5, "hold_seconds": 20}],
+        by=thera,
+        today=timezone.localdate(timezone=alice.tzinfo),
+    )
+
+    text = page_for(alice).get("/today/").content.decode()
+
+    assert "Umbenannt in „Neuer Name“." in text
+    assert "3 x 5 Wiederholungen, 20 s halten, 1 pro Tag." in text
+    assert "Entfernt: " in text
+    assert "Removed " not in text and "a day" not in text
 
 
 def test_the_patient_changes_their_own_plan_from_a_page_with_history(alice, library):

@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import exceptions, serializers
 
@@ -96,7 +97,7 @@ class UserSerializer(serializers.ModelSerializer):
     def validate(self, attrs):
         role = self.instance.role if self.instance else attrs.get("role")
         if attrs.get("profile") and role == Role.THERAPIST:
-            raise serializers.ValidationError({"profile": "Only patients have a profile."})
+            raise serializers.ValidationError({"profile": _("Only patients have a profile.")})
         return attrs
 
 
@@ -104,7 +105,7 @@ class RegisterSerializer(serializers.Serializer):
     username = serializers.RegexField(
         r"^[\w.@+-]+\Z",
         max_length=150,
-        error_messages={"invalid": "Use letters, digits and @ . + - _ only."},
+        error_messages={"invalid": _("Use letters, digits and @ . + - _ only.")},
     )
     password = serializers.CharField(write_only=True, max_length=128, trim_whitespace=False)
     email = serializers.EmailField(required=False, allow_blank=True, default="", max_length=254)
@@ -133,7 +134,7 @@ class RegisterSerializer(serializers.Serializer):
 
     def validate(self, attrs):
         if attrs["profile"] and attrs["role"] == Role.THERAPIST:
-            raise serializers.ValidationError({"profile": "Only patients have a profile."})
+            raise serializers.ValidationError({"profile": _("Only patients have a profile.")})
         problems = password_problems(
             password=attrs["password"], username=attrs["username"], email=attrs["email"]
         )
@@ -176,7 +177,7 @@ class LoginSerializer(serializers.Serializer):
         if user is None:
             # One message for an unknown user and a wrong password: reveals nothing.
             raise serializers.ValidationError(
-                {"non_field_errors": ["Unknown username or wrong password."]}
+                {"non_field_errors": [_("Unknown username or wrong password.")]}
             )
         attrs["user"] = user
         return attrs
@@ -187,7 +188,7 @@ class AccountDeleteSerializer(serializers.Serializer):
 
     def validate_password(self, password):
         if not self.context["request"].user.check_password(password):
-            raise serializers.ValidationError("Wrong password; nothing was deleted.")
+            raise serializers.ValidationError(_("Wrong password; nothing was deleted."))
         return password
 
 
@@ -215,7 +216,7 @@ class PainEntrySerializer(serializers.ModelSerializer):
 
     def validate_locations(self, locations):
         if len(set(locations)) != len(locations):
-            raise serializers.ValidationError("Name each location once.")
+            raise serializers.ValidationError(_("Name each location once."))
         return locations
 
 
