@@ -19,6 +19,7 @@ from pathlib import Path
 import django
 import polib
 import pytest
+from babel import Locale
 from django.conf import settings
 
 from exercises.content import EXERCISE_TEXT_FIELDS, ROUTINE_TEXT_FIELDS, content_of, other_languages
@@ -28,9 +29,12 @@ from tests.browser.pages import page_path, page_routes
 pytestmark = pytest.mark.django_db(transaction=True)
 
 WORD = re.compile(r"[^\W\d_]{3,}")
+ADDRESS = re.compile(r"https?://\S+")  # a web address is not words of any language
 # Not words of any language: the product, the roles' display names and what the
 # `cast` fixture's therapist wrote (a person's words stay as written).
 AS_WRITTEN = {"stretchstop", "alice", "thera", "pist", "hips", "slowly", "stop", "hurts", "tall"}
+# Browsers' and systems' own names, as the signed-in devices list shows them.
+PRODUCT_NAMES = {"chrome", "chromium", "firefox", "safari", "edge", "linux", "android", "windows"}
 
 
 # The text a person sees, less what the page itself marks as not in its language:
@@ -53,15 +57,17 @@ SHOWN_TEXT = """() => {
 
 
 def _words(text: str) -> set[str]:
-    return {word.lower() for word in WORD.findall(text)}
+    return {word.lower() for word in WORD.findall(ADDRESS.sub(" ", text))}
 
 
 @cache
 def place_names() -> frozenset[str]:
-    """The words of the time zones' names (cities and regions): names, not English."""
-    return frozenset(
-        word for name in zoneinfo.available_timezones() for word in _words(name.replace("_", " "))
-    )
+    """The words of places' names: the time zones' (cities and regions) and the
+    countries' in each language (CLDR's, as the time-zone picker shows them)."""
+    names = [name.replace("_", " ") for name in zoneinfo.available_timezones()]
+    for code, _ in settings.LANGUAGES:
+        names += Locale.parse(code).territories.values()
+    return frozenset(word for name in names for word in _words(name))
 
 
 def _texts(value) -> list[str]:
@@ -147,6 +153,7 @@ def test_every_page_reads_in_each_language_with_no_english_left(phone, cast, ali
                 - own_words(language)
                 - place_names()
                 - AS_WRITTEN
+                - PRODUCT_NAMES
             )
             if left:
                 english_left[f"{language} {path}"] = sorted(left)
