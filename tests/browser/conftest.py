@@ -181,6 +181,7 @@ OVERFLOWING = """() => [...document.querySelectorAll(
       'h1, h2, h3, p, li, a, button, summary, dd, dt, label, legend, th, td')]
     .filter((el) => el.offsetParent !== null && el.scrollWidth > el.clientWidth + 1)
     .filter((el) => getComputedStyle(el).display !== 'inline')
+    .filter((el) => !el.closest('.visually-hidden'))  // 1 px wide on purpose: for screen readers
     .map((el) => el.outerHTML.slice(0, 100))"""
 
 
