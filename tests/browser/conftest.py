@@ -84,6 +84,9 @@ def _open_page(browser, site, viewport, **options):
     """
     context = browser.new_context(viewport=viewport, base_url=site, **options)
     context.set_default_timeout(10_000)
+    # A live server's first page (templates, catalogues and the library read
+    # for the first time) can take over 10 s on a loaded 2-core machine.
+    context.set_default_navigation_timeout(30_000)
     page = context.new_page()
     page.site = site
     page.errors = []

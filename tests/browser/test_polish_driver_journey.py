@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from exercises.library import SAFETY_SCREEN
 from exercises.models import ExerciseLog
 from reminders.models import Drive
-from tests.browser.conftest import PHONE, _close_page, _open_page, overflowing_text
+from tests.browser.conftest import PHONE, _close_page, _open_page, journey_shot, overflowing_text
 from tracker.models import Profile, User
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -35,7 +35,8 @@ def polish_phone(browser, site):
     _close_page(page)
 
 
-def _fits(page) -> None:
+def _fits(page, step: str) -> None:
+    journey_shot(page, f"polish-driver-{step}")
     assert overflowing_text(page) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -46,7 +47,7 @@ def test_a_polish_driver_signs_up_stretches_drives_and_reads_polish_offline(poli
     expect(phone.locator("html")).to_have_attribute("lang", "pl")
     phone.locator("#username").fill("kierowca")
     phone.locator("#password").fill("a-long-Passw0rd-x")
-    _fits(phone)
+    _fits(phone, "1-signup")
     phone.get_by_role("button", name=polish("Sign up")).click()
 
     # The safety screen, in Polish, every question "no".
@@ -55,7 +56,7 @@ def test_a_polish_driver_signs_up_stretches_drives_and_reads_polish_offline(poli
         with translation.override("pl"):
             expect(group.locator("legend")).to_have_text(str(question["question"]))
         group.get_by_label(polish("No"), exact=True).check()
-    _fits(phone)
+    _fits(phone, "2-safety")
     phone.get_by_role("button", name=polish("Continue")).click()
     expect(phone).to_have_url(re.compile("/onboarding/profile/$"))
     phone.get_by_label(polish("drive a truck")).check()
@@ -72,17 +73,18 @@ def test_a_polish_driver_signs_up_stretches_drives_and_reads_polish_offline(poli
     expect(phone.locator("#undo-toast")).to_contain_text("Zapisano:")
     expect(phone.locator("#sync-status")).to_be_hidden()
     assert ExerciseLog.objects.filter(user=user).count() == 1
-    _fits(phone)
+    _fits(phone, "3-today")
 
     # A drive: the one big button in Polish, then the truck-stop routine.
     phone.goto("/drive/")
     phone.get_by_role("button", name=polish("Start drive")).click()
     stop = phone.get_by_role("button", name=polish("I've stopped"))
     expect(stop).to_be_visible()
-    _fits(phone)
+    _fits(phone, "4-driving")
     stop.click()
     expect(phone).to_have_url(f"{phone.site}/routines/truck-stop/play/")
     expect(phone.get_by_role("button", name=polish("Back on the road"))).to_be_visible()
+    _fits(phone, "4b-truck-stop")
     assert Drive.objects.filter(user=user, ended_at__isnull=True).count() == 1
 
     # Offline: Today from the service worker's copy, a page never opened as the
@@ -97,7 +99,7 @@ def test_a_polish_driver_signs_up_stretches_drives_and_reads_polish_offline(poli
         expect(phone.locator("#log-routine")).to_be_visible()
         phone.goto("/goals/")
         expect(phone.get_by_role("heading", level=1)).to_have_text(polish("You are offline"))
-        _fits(phone)
+        _fits(phone, "5-offline")
     finally:
         phone.context.set_offline(False)
     assert phone.errors == []
