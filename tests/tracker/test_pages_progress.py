@@ -144,6 +144,28 @@ def test_the_calendar_tells_complete_missed_and_paused_days_apart(client, alice)
     assert label.endswith("0 sessions (no session on a planned day)")
 
 
+@pytest.mark.parametrize(
+    ("language", "first_weekday", "top_label"), [("en", 6, "Sun"), ("de", 0, "Mo")]
+)
+def test_the_calendar_starts_its_weeks_on_the_locales_first_day(
+    client, alice, language, first_weekday, top_label
+):
+    alice.language = language
+    alice.save(update_fields=["language"])
+    seed_days(alice, days=30)
+    client.force_login(alice)
+    html = client.get("/progress/", {"range": 30}).content.decode()
+
+    cells = re.findall(r'<rect class="cell \w+" data-date="([\d-]+)" x="\d+" y="(\d+)"', html)
+    rows = {}
+    for day, y in cells:
+        rows.setdefault(int(y), set()).add(date.fromisoformat(day).weekday())
+    assert rows[min(rows)] == {first_weekday}  # the top row: Sunday in English, Monday in German
+    assert len(rows) == 7 and all(len(weekdays) == 1 for weekdays in rows.values())
+    labels = re.findall(r'<text class="heatmap-weekday"[^>]*>([^<]+)</text>', html)
+    assert labels[0] == top_label
+
+
 def test_streaks_and_habit_strength_match_the_selector(client, alice, alice_client):
     seed_days(alice)
     client.force_login(alice)

@@ -21,6 +21,7 @@ from exercises.api.fields import MAX_AHEAD
 from tracker import goals, selectors
 from tracker.api.progress import ProgressSerializer
 from tracker.days import local_date, window_for
+from tracker.jsi18n import first_day_of_week
 from tracker.models import GoalRating, PauseReason
 from tracker.progress import DayState, day_state
 from tracker.selectors import DayProgress
@@ -34,8 +35,6 @@ RANGE_LABELS = {7: _("7 days"), 30: _("30 days"), 90: _("90 days"), 365: _("1 ye
 HEATMAP_GAP = 3
 HEATMAP_LEFT = 34  # room for the weekday names
 HEATMAP_TOP = 20  # room for the month names
-# Django's own abbreviations, in the active language: Monday, Wednesday, Friday, Sunday.
-WEEKDAY_NAMES = (WEEKDAYS_ABBR[0], "", WEEKDAYS_ABBR[2], "", WEEKDAYS_ABBR[4], "", WEEKDAYS_ABBR[6])
 
 # Lower case: they are read inside a cell's sentence; the legend capitalises them.
 CELL_STATES = {
@@ -115,18 +114,27 @@ def cell_label(day: DayProgress, state: str) -> str:
     }
 
 
-def heatmap(days: list[DayProgress], today: date) -> Heatmap:
-    """Return the calendar of `days`: weeks as columns (Monday first), one cell per day."""
-    first_monday = days[0].date - timedelta(days=days[0].date.weekday())
-    columns = (days[-1].date - first_monday).days // 7 + 1
+def heatmap(days: list[DayProgress], today: date, first_weekday: int = 0) -> Heatmap:
+    """Return the calendar of `days`: weeks as columns, one cell per day.
+
+    A week starts on `first_weekday` (Python's numbering: 0 is Monday, 6 Sunday),
+    as the locale has it; every other row is labelled with Django's abbreviation
+    of its day, in the active language.
+    """
+
+    def row(day: date) -> int:
+        return (day.weekday() - first_weekday) % 7
+
+    first_week = days[0].date - timedelta(days=row(days[0].date))
+    columns = (days[-1].date - first_week).days // 7 + 1
     size = 28 if columns <= 6 else 20 if columns <= 14 else 14
     step = size + HEATMAP_GAP
     cells, months = [], []
     for day in days:
-        column = (day.date - first_monday).days // 7
+        column = (day.date - first_week).days // 7
         state = cell_state(day, today)
         x = HEATMAP_LEFT + column * step
-        y = HEATMAP_TOP + day.date.weekday() * step
+        y = HEATMAP_TOP + row(day.date) * step
         cells.append(HeatCell(day.date, state, cell_label(day, state), x, y))
         # A month's name over the column where it starts, unless that would
         # overlap the previous name (three letters need about 30 px).
@@ -134,9 +142,8 @@ def heatmap(days: list[DayProgress], today: date) -> Heatmap:
         if starts_month and (not months or x - months[-1][0] >= 30):
             months.append((x, dateformat.format(day.date, "M")))
     weekdays = [
-        (HEATMAP_TOP + row * step + size // 2 + 4, name)
-        for row, name in enumerate(WEEKDAY_NAMES)
-        if name
+        (HEATMAP_TOP + number * step + size // 2 + 4, WEEKDAYS_ABBR[(first_weekday + number) % 7])
+        for number in range(0, 7, 2)
     ]
     return Heatmap(
         cells=cells,
@@ -193,7 +200,7 @@ def progress_page(request: HttpRequest) -> HttpResponse:
         "habit_percent": round(summary.habit_strength * 100),
         "rows": list(reversed(summary.days)),
         "chart_data": ProgressSerializer(summary).data,
-        "heatmap": heatmap(summary.days, today),
+        "heatmap": heatmap(summary.days, today, first_weekday=(first_day_of_week() - 1) % 7),
         "cell_states": CELL_STATES.items(),
         "goal_summary": goal_summary,
         "goal_change": None if goal_summary.change is None else abs(goal_summary.change),
