@@ -17,7 +17,8 @@ from allauth.account.internal.flows.login import AUTHENTICATION_METHODS_SESSION_
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from exercises.models import Exercise, Routine
 from exercises.services import plan_create
@@ -221,19 +222,24 @@ def journey_shot(page, name: str, element=None) -> None:
         page.screenshot(path=path, full_page=True)
 
 
-def set_up_totp(page, password: str) -> str:
+def set_up_totp(page, password: str, language: str = "en") -> str:
     """From the set-up redirect: confirm the password if allauth asks, read the key,
-    type a pyotp code, pass the recovery codes; return the key (for later log-ins)."""
+    type a pyotp code, pass the recovery codes; return the key (for later log-ins).
+    The labels are looked up in `language`, the page's."""
     import pyotp
 
+    def words(message: str) -> str:
+        with translation.override(language):
+            return gettext(message)
+
     if "/accounts/reauthenticate/" in page.url:
-        page.get_by_label("Password").fill(password)
-        page.get_by_role("button", name="Confirm").click()
+        page.get_by_label(words("Password")).fill(password)
+        page.get_by_role("button", name=words("Confirm")).click()
     secret = page.locator("#totp-secret").inner_text().strip()
-    page.get_by_label("Code from the app").fill(pyotp.TOTP(secret).now())
-    page.get_by_role("button", name="Turn on").click()
+    page.get_by_label(words("Code from the app")).fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name=words("Turn on")).click()
     page.locator("#recovery-codes").wait_for()
-    page.get_by_role("link", name="I have saved them: continue").click()
+    page.get_by_role("link", name=words("I have saved them: continue")).click()
     return secret
 
 
