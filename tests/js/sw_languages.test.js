@@ -29,7 +29,14 @@ function fakeCaches() {
         entries,
         put: async (request, response) => void entries.set(keyOf(request), response),
         match: async (request) => entries.get(keyOf(request)),
-        addAll: async (urls) => urls.forEach((url) => entries.set(keyOf(url), page(`precached ${url}`))),
+        added: [],
+        async addAll(requests) {
+          for (const request of requests) {
+            this.added.push(request);
+            const url = new URL(keyOf(request));
+            entries.set(url.href, page(`precached ${url.pathname}${url.search}`));
+          }
+        },
       });
     }
     return stores.get(name);
@@ -76,6 +83,12 @@ function worker(caches, { online = true, replies = {} } = {}) {
     PUSH_FALLBACK,
     importScripts: () => {},
     URL,
+    Request: class {
+      constructor(url, init = {}) {
+        this.url = new URL(url, ORIGIN).href;
+        this.credentials = init.credentials || "same-origin";
+      }
+    },
     Response: class {
       constructor(body) {
         this.body = body;
@@ -186,4 +199,18 @@ test("a Content-Language the worker does not know changes nothing", async () => 
   await navigate(sw, "/odd/");
   online.value = false;
   assert.equal((await navigate(sw, "/never/")).body, "precached /offline/?lang=de");
+});
+
+test("the shell is precached without cookies, so no answer can sign someone out", async () => {
+  const caches = fakeCaches();
+  const sw = worker(caches);
+
+  await install(sw);
+
+  const shell = await caches.open((await caches.keys())[0]);
+  assert.ok(shell.added.length > 0);
+  assert.deepEqual(
+    shell.added.filter((request) => request.credentials !== "omit").map((request) => request.url),
+    [],
+  );
 });

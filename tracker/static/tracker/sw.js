@@ -48,9 +48,20 @@ async function offlineUrl() {
   return LANGUAGES[await currentLanguage()] || OFFLINE_URL;
 }
 
+// The shell is the same for everyone, so it is fetched without cookies. With them,
+// a precache request sent just before someone signs in carries the old anonymous
+// session's cookie; Django answers it, after sign-in replaced that session, by
+// deleting the session cookie, and the person is signed out again.
+function precacheRequests() {
+  return PRECACHE.map((url) => new Request(url, { credentials: "omit" }));
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE)).then(() => self.skipWaiting()),
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(precacheRequests()))
+      .then(() => self.skipWaiting()),
   );
 });
 
