@@ -11,6 +11,7 @@ from django.core import signing
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from exercises.models import LogOrigin, Routine
 from exercises.selectors import last_log_at
@@ -53,6 +54,15 @@ class SetByTherapist(Exception):
             f"Your therapist set {', '.join(fields)} for this reminder; ask them to change "
             "it. You can pause it, turn it off, or change its quiet hours, channels and name."
         )
+
+
+# Whole sentences, one per earlier answer, so each language words them its own way.
+ALREADY_ANSWERED = {
+    DeliveryAction.DONE: gettext_lazy("This reminder was already marked done."),
+    DeliveryAction.SKIPPED: gettext_lazy("This reminder was already skipped."),
+    DeliveryAction.SNOOZED: gettext_lazy("This reminder was already snoozed."),
+    "": gettext_lazy("This reminder was already answered."),
+}
 
 
 class ActionConflict(Exception):
@@ -175,10 +185,7 @@ def _answer(delivery: Delivery, action: str, now: datetime) -> bool:
     if delivery.action == action:
         return False
     if delivery.action:
-        raise ActionConflict(
-            _("This reminder was already answered: %(action)s.")
-            % {"action": delivery.get_action_display()}
-        )
+        raise ActionConflict(str(ALREADY_ANSWERED.get(delivery.action, ALREADY_ANSWERED[""])))
     delivery.action = action
     delivery.acted_at = now
     delivery.save(update_fields=["action", "acted_at"])
