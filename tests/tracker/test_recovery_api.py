@@ -11,6 +11,7 @@ from django.core import mail
 from knox.models import AuthToken
 
 from tests.conftest import with_verified_email
+from tracker import recovery
 from tracker.models import User
 
 pytestmark = pytest.mark.django_db
@@ -127,6 +128,25 @@ def test_reset_answers_202_alike_for_a_known_and_an_unknown_address(anon_client,
     assert to_nobody.to == ["nobody@example.com"]
     assert "No StretchStop account has this address" in to_nobody.body
     assert "token:" not in to_nobody.body
+
+
+def test_a_reset_the_rate_limit_refuses_answers_429_in_the_asked_language(
+    anon_client, alice, monkeypatch
+):
+    # allauth refuses a second link to one address within its cooldown; the answer
+    # must be a 429 in the person's language, not a 500 (a lazy message once broke
+    # DRF's Throttled).
+    monkeypatch.setattr(recovery, "password_reset_request", lambda request, email: False)
+
+    again = anon_client.post(
+        "/api/v1/auth/password/reset/",
+        {"email": "alice@example.com"},
+        format="json",
+        HTTP_ACCEPT_LANGUAGE="de",
+    )
+
+    assert again.status_code == 429
+    assert again.json()["detail"].startswith("Zu viele Anfragen")
 
 
 def test_a_reset_sets_the_new_password_once_and_fires_allauths_signal(

@@ -93,7 +93,7 @@ class PasswordResetView(APIView):
         except ValueError:
             raise ValidationError({"email": [_("Enter a valid email address.")]}) from None
         if not sent:
-            raise Throttled(detail=TOO_MANY, wait=60)
+            raise Throttled(detail=str(TOO_MANY), wait=60)
         return Response({"detail": RESET_REQUESTED}, status=status.HTTP_202_ACCEPTED)
 
 
