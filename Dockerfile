@@ -34,19 +34,23 @@ RUN DJANGO_DEBUG=0 ALLOWED_HOSTS=build VAR_DIR=/app/var \
     SECRET_KEY=collectstatic-only-key-never-used-to-sign-anything-0123456789 \
     /venv/bin/python manage.py compile_catalogs -v 0
 
-# 4. What runs: the virtualenv, the code and the static files; no compiler,
-#    no node, no pip cache, not root.
+# 4. DejaVu Sans: the home programme PDF draws Polish, German and French with it
+#    (tracker/programme.py; without it the PDF falls back to Latin-1 Helvetica).
+#    Installed here so that the final stage runs no package manager.
+FROM ${PYTHON_IMAGE} AS fonts
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends fonts-dejavu-core \
+    && rm -rf /var/lib/apt/lists/*
+
+# 5. What runs: the virtualenv, the code, the static files and the PDF's font;
+#    no compiler, no node, no pip cache, not root.
 FROM ${PYTHON_IMAGE}
 ENV PATH=/venv/bin:$PATH \
     PYTHONUNBUFFERED=1 \
     PYTHONDONTWRITEBYTECODE=1 \
     DJANGO_SETTINGS_MODULE=tracker.settings \
     VAR_DIR=/app/var
-# DejaVu Sans: the home programme PDF draws Polish, German and French with it
-# (tracker/programme.py); without it the PDF falls back to Latin-1 Helvetica.
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends fonts-dejavu-core \
-    && rm -rf /var/lib/apt/lists/*
+COPY --from=fonts /usr/share/fonts/truetype/dejavu /usr/share/fonts/truetype/dejavu
 RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin stretchstop
 COPY --from=python-deps /venv /venv
 COPY . /app

@@ -16,6 +16,7 @@ import yaml
 
 from tests.tracker.test_security import manage, production_env
 from tracker.entrypoints import ROLES
+from tracker.programme import DEJAVU
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 COMPOSE = yaml.safe_load((BASE_DIR / "compose.yaml").read_text())
@@ -133,6 +134,8 @@ def test_the_image_is_multi_stage_slim_not_root_and_has_static_files_built_in():
     assert "COPY --from=static /app/locale /app/locale" in final
     # No build tools or node in what runs.
     assert "apt-get" not in final and "node" not in final.replace("node_modules", "")
+    # The PDF's Unicode font, installed in its own stage, where tracker.programme looks.
+    assert f"COPY --from=fonts {DEJAVU} {DEJAVU}" in final
 
 
 def test_the_build_context_holds_no_development_file():
