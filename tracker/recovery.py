@@ -10,7 +10,7 @@ rate limits read its address).
 
 from dataclasses import dataclass
 
-from allauth.account import signals
+from allauth.account import app_settings, signals
 from allauth.account.adapter import get_adapter
 from allauth.account.forms import (
     AddEmailForm,
@@ -22,6 +22,7 @@ from allauth.account.forms import (
 from allauth.account.internal import flows
 from allauth.account.models import EmailAddress, get_emailconfirmation_model
 from allauth.core import ratelimit
+from allauth.core.internal.ratelimit import parse_rates as ratelimit_rates
 from django.db import transaction
 from django.dispatch import receiver
 from django.http import HttpRequest
@@ -38,6 +39,17 @@ class LockedOut(Exception):
     """allauth's per-account `login_failed` limit is used up for this username."""
 
     message = LOCKED_OUT_MESSAGE
+
+    @property
+    def retry_after_seconds(self) -> int:
+        """The longest the lock can last: the window of the per-account limit.
+
+        allauth keeps the failures' times in the cache under a private key, so
+        the exact moment the oldest one leaves the window is not ours to read;
+        the window is an upper bound a client can safely wait.
+        """
+        rates = ratelimit_rates(app_settings.RATE_LIMITS.get("login_failed"))
+        return int(max((rate.duration for rate in rates if rate.per == "key"), default=300))
 
 
 @dataclass(frozen=True)

@@ -354,6 +354,18 @@ def test_the_api_counts_failures_per_account_and_locks_it_with_429(anon_client, 
     assert not AuthToken.objects.filter(user=alice).exists()
 
 
+def test_a_locked_account_tells_the_client_how_long_to_wait(anon_client, alice, settings):
+    settings.THROTTLE_AUTH_USERNAME = "100/min"
+    settings.ACCOUNT_RATE_LIMITS = {"login_failed": "100/m/ip,3/240s/key"}
+    for _ in range(3):
+        token_for(anon_client, "alice", "wrong")
+
+    locked = token_for(anon_client, "alice", "correct horse battery")
+
+    assert locked.status_code == 429
+    assert locked["Retry-After"] == "240"
+
+
 def test_failures_on_the_login_page_lock_the_api_too(client, anon_client, alice, settings):
     settings.THROTTLE_AUTH_USERNAME = "100/min"
     settings.ACCOUNT_RATE_LIMITS = {"login_failed": "100/m/ip,3/300s/key"}

@@ -173,7 +173,9 @@ class LoginSerializer(serializers.Serializer):
                 password=attrs["password"],
             )
         except recovery.LockedOut as locked:
-            raise exceptions.Throttled(detail=str(locked.message)) from None
+            raise exceptions.Throttled(
+                detail=str(locked.message), wait=locked.retry_after_seconds
+            ) from None
         if user is None:
             # One message for an unknown user and a wrong password: reveals nothing.
             raise serializers.ValidationError(
