@@ -130,26 +130,27 @@ class Exercise(Translated):
     audience = models.CharField(max_length=16, choices=Audience.choices)
     summary = models.TextField()
     steps = models.JSONField(default=list, help_text="Ordered list of instructions.")
-    cues = models.JSONField(default=list)
-    cautions = models.JSONField(default=list)
-    skip_when = models.JSONField(default=list, help_text="When not to do it.")
+    cues = models.JSONField(default=list, blank=True)
+    cautions = models.JSONField(default=list, blank=True)
+    skip_when = models.JSONField(default=list, blank=True, help_text="When not to do it.")
     professional_note = models.TextField(
         blank=True,
         help_text="Advice to see or work with a professional, where the source gives it.",
     )
-    progressions = models.JSONField(default=list)
+    progressions = models.JSONField(default=list, blank=True)
     default_hold_seconds = models.PositiveIntegerField(null=True, blank=True)
     default_reps = models.PositiveIntegerField(null=True, blank=True)
     default_sets = models.PositiveIntegerField(null=True, blank=True)
     default_times_per_day = models.PositiveIntegerField(null=True, blank=True)
-    tags = models.JSONField(default=list)
-    equipment = models.JSONField(default=list)
+    tags = models.JSONField(default=list, blank=True)
+    equipment = models.JSONField(default=list, blank=True)
     sources = models.JSONField(default=list, help_text="Seed file names the facts come from.")
     # The picture is a static file named after the slug (exercises.illustrations);
     # these say in words what it shows.
     illustration_alt = models.TextField(blank=True, help_text="What the picture shows, in words.")
     step_illustrations = models.JSONField(
         default=list,
+        blank=True,
         help_text='Steps with a picture of their own: [{"step": 1-based index, "alt": text}].',
     )
     order = models.PositiveIntegerField(default=0)

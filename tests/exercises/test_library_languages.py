@@ -204,3 +204,23 @@ def test_an_admin_in_german_is_shown_the_english_columns_to_edit(library):
     form = response.context["adminform"].form
     assert form["name"].value() == "Moist heat in the shower or tub"
     assert form.instance.steps == library_entry("moist-heat")["steps"]
+
+
+def test_an_admin_can_save_an_exercise_whose_lists_are_empty(library):
+    admin_user = make_user("editor", is_staff=True, is_superuser=True)
+    browser = Client()
+    browser.force_login(admin_user)
+    exercise = Exercise.objects.get(slug="moist-heat")
+    Exercise.objects.filter(pk=exercise.pk).update(equipment=[], cues=[], step_illustrations=[])
+    url = f"/admin/exercises/exercise/{exercise.pk}/change/"
+    form = browser.get(url).context["adminform"].form
+    data = {name: form[name].value() for name in form.fields}
+    data = {name: "" if value is None else value for name, value in data.items()}
+    data["summary"] = "Edited by the library's editor."
+
+    response = browser.post(url, data)
+
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    exercise.refresh_from_db()
+    assert exercise.summary == "Edited by the library's editor."
+    assert (exercise.equipment, exercise.cues) == ([], [])
