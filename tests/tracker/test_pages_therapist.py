@@ -510,3 +510,35 @@ def test_accepting_is_throttled_per_account_like_the_api(as_alice, alice, thera,
     # The API shares the count: it refuses too.
     api = client_for(alice).post("/api/v1/care/accept/", {"code": code}, format="json")
     assert api.status_code == 429
+
+
+def test_a_refused_plan_keeps_the_typed_dose_in_the_form(as_thera, thera, alice, library):
+    link(thera, alice)
+    body = {
+        "action": "assign-plan",
+        "name": "",
+        "items-0-exercise": STRETCH,
+        "items-0-hold_seconds": "45",
+        "items-0-sets": "3",
+        "items-0-times_per_day": "2",
+        "items-0-side": "right",
+    }
+
+    html = as_thera.post(f"/patients/{alice.pk}/", body).content.decode()
+
+    assert (
+        'name="items-0-hold_seconds" type="number" inputmode="numeric" min="1" '
+        'max="3600" value="45"' in html
+    )
+    assert (
+        'name="items-0-sets" type="number" inputmode="numeric" min="1" max="20" value="3"' in html
+    )
+    assert (
+        'name="items-0-times_per_day" type="number" inputmode="numeric" min="1" max="24" value="2"'
+        in html
+    )
+    assert '<option value="right" selected>' in html
+    assert (
+        'name="items-1-times_per_day" type="number" inputmode="numeric" min="1" max="24" value="1"'
+        in html
+    )

@@ -227,3 +227,28 @@ def test_the_patient_pauses_an_assigned_plan_but_cannot_change_its_doses(alice, 
 
 def test_another_persons_plan_page_is_a_404(bob, programme):
     assert page_for(bob).get(f"/plans/{programme.pk}/edit/").status_code == 404
+
+
+def test_the_plan_change_page_shows_each_item_s_dose_and_side(alice, library):
+    stretch = Exercise.objects.get(slug=LUNGE)
+    plan = plan_create(
+        user=alice,
+        name="Mine",
+        items=[{"exercise": stretch, "hold_seconds": 20, "sets": 2, "times_per_day": 3}],
+    )
+    plan.items.update(side="left")
+
+    html = page_for(alice).get(f"/plans/{plan.pk}/edit/").content.decode()
+
+    assert (
+        'name="items-0-hold_seconds" type="number" inputmode="numeric" min="1" '
+        'max="3600" value="20"' in html
+    )
+    assert (
+        'name="items-0-reps" type="number" inputmode="numeric" min="1" max="200" value=""' in html
+    )
+    assert (
+        'name="items-0-sets" type="number" inputmode="numeric" min="1" max="20" value="2"' in html
+    )
+    assert 'max="24" value="3"' in html
+    assert '<option value="left" selected>' in html
