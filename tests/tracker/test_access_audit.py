@@ -397,7 +397,7 @@ def test_a_failed_write_of_the_audit_answers_500_and_shows_no_data(
     def refuse(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(AccessRecord.objects, "bulk_create", refuse)
+    monkeypatch.setattr(AccessRecord.objects, "record_each", refuse)
     client = client_for_errors(thera)
 
     response = client.get(f"{scene.care}progress/")
