@@ -97,10 +97,8 @@ def access_note(
         notes.setdefault(patient_id, None)
 
 
-def access_records_write(
-    request: HttpRequest, response: HttpResponse, *, now: datetime
-) -> list[AccessRecord]:
-    """Write one record per patient the request noted, in one INSERT; return them.
+def access_records_write(request: HttpRequest, response: HttpResponse, *, now: datetime) -> int:
+    """Write one record per patient the request noted, in one INSERT; return how many.
 
     The actor is the request's user (after DRF's authentication, which sets it
     on the Django request too); the person's own data is left out.
@@ -128,12 +126,8 @@ def access_records_write(
         "status": response.status_code,
         "address": client_address(request) or None,
     }
-    records = [
-        AccessRecord(patient_id=patient_id, **common)
-        for patient_id in notes
-        if patient_id != actor.pk
-    ]
-    return AccessRecord.objects.bulk_create(records) if records else []
+    patient_ids = [patient_id for patient_id in notes if patient_id != actor.pk]
+    return AccessRecord.objects.record_each(patient_ids, **common)
 
 
 class AccessAuditMiddleware:

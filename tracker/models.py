@@ -3,7 +3,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
-from django.db import models
+from django.db import connections, models
 from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -444,6 +444,39 @@ class AccessRecordQuerySet(models.QuerySet):
 
     def bulk_update(self, objs, fields, batch_size=None):
         raise AccessRecordImmutable("Access records cannot be changed.")
+
+    def record_each(self, patient_ids: list[int], **common) -> int:
+        """Insert one record per patient id, all alike but for the patient; return how many.
+
+        One statement either way. On PostgreSQL the ids travel as one array
+        (INSERT ... SELECT FROM unnest): a dashboard's 500 records then cost
+        one parameter instead of 500 model instances of 12 fields each, which
+        bulk_create (the fallback elsewhere) builds, converts and reads back.
+        """
+        if not patient_ids:
+            return 0
+        connection = connections[self.db]
+        if connection.vendor != "postgresql":
+            records = [self.model(patient_id=pid, **common) for pid in patient_ids]
+            return len(self.bulk_create(records))
+        fields = [self.model._meta.get_field(name) for name in common]
+        columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+        values = [
+            field.get_db_prep_save(
+                value.pk if field.is_relation and isinstance(value, models.Model) else value,
+                connection,
+            )
+            for field, value in zip(fields, common.values(), strict=True)
+        ]
+        table = connection.ops.quote_name(self.model._meta.db_table)
+        placeholders = ", ".join(["%s"] * len(values))
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (patient_id, {columns})"  # noqa: S608 - our table, columns
+                f" SELECT patient, {placeholders} FROM unnest(%s::bigint[]) AS patient",
+                [*values, list(patient_ids)],
+            )
+            return cursor.rowcount
 
 
 class AccessRecordImmutable(Exception):

@@ -379,6 +379,26 @@ def test_the_dashboard_writes_its_records_in_one_insert_for_2_and_for_12_patient
     assert set(AccessRecord.objects.values_list("actor", flat=True)) == {thera.pk}
 
 
+def test_each_of_the_dashboards_records_names_its_patient_and_the_request(thera, thera_client):
+    _patients(thera, 0, 3)
+    patients = set(
+        User.objects.filter(username__in=["p0", "p1", "p2"]).values_list("pk", flat=True)
+    )
+
+    assert thera_client.get("/api/v1/care/patients/").status_code == 200
+
+    records = AccessRecord.objects.filter(what="dashboard")
+    assert set(records.values_list("patient", flat=True)) == patients
+    assert set(
+        records.values_list(
+            "actor", "actor_username", "kind", "via", "method", "path", "status", "address"
+        )
+    ) == {
+        (thera.pk, thera.username, "read", "api", "GET", "/api/v1/care/patients/", 200, "127.0.0.1")
+    }
+    assert len({record.at for record in records}) == 1
+
+
 def test_the_patient_page_records_one_access_although_it_reads_the_dashboards_row(scene, thera):
     # The page reads the patient's dashboard row for its glance: still one record.
     page = Client()
@@ -397,7 +417,7 @@ def test_a_failed_write_of_the_audit_answers_500_and_shows_no_data(
     def refuse(*args, **kwargs):
         raise RuntimeError("database gone")
 
-    monkeypatch.setattr(AccessRecord.objects, "bulk_create", refuse)
+    monkeypatch.setattr(AccessRecord.objects, "record_each", refuse)
     client = client_for_errors(thera)
 
     response = client.get(f"{scene.care}progress/")

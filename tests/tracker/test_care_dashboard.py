@@ -349,11 +349,17 @@ def test_a_patient_with_nothing_has_empty_numbers(thera, thera_client, alice):
 
 
 def test_days_with_data_counts_each_day_with_a_session_or_a_rating_once():
-    logged = {TODAY: 2, TODAY - timedelta(days=3): 1, TODAY - timedelta(days=30): 4}
+    logged = {
+        TODAY: 2,
+        TODAY - timedelta(days=3): 1,
+        TODAY - timedelta(days=30): 4,
+        TODAY - timedelta(days=7): 0,  # no session that day
+        TODAY + timedelta(days=1): 1,  # an earlier zone's tomorrow, read but not in the window
+    }
     tallies = {TODAY: (1, 5), TODAY - timedelta(days=5): (2, 9), TODAY - timedelta(days=29): (1, 2)}
 
     # Today (both kinds, once), 3 days ago, 5 days ago and the 30th day back;
-    # 30 days ago is outside the window.
+    # 30 days ago and tomorrow are outside the window.
     assert days_with_data(logged, tallies, TODAY, 30) == 4
 
 

@@ -30,6 +30,7 @@ names the event that raised the alert, so a newer event is a new alert:
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
@@ -126,11 +127,18 @@ class AlertFacts:
     warning_signs: tuple[str, ...] = ()
 
 
+# The screen's questions by slug (lazy texts, translated when shown), and the
+# stored values a pain rating's location and context may take: made once, not
+# for every alert of every patient.
+_WARNING_QUESTIONS = {question["slug"]: question["question"] for question in SAFETY_SCREEN}
+_PAIN_LOCATIONS = frozenset(PainLocation.values)
+_PAIN_CONTEXTS = frozenset(PainContext.values)
+
+
 def _warning_sign_words(slug: str) -> str:
     """The safety screen's question for a ticked sign, in the active language (the
     stored value is the question's slug; one the screen no longer asks stays as is)."""
-    questions = {question["slug"]: question["question"] for question in SAFETY_SCREEN}
-    return str(questions.get(slug, slug))
+    return str(_WARNING_QUESTIONS.get(slug, slug))
 
 
 def window_adherence(days: Iterable[PlannedDay], today: date) -> float | None:
@@ -153,13 +161,24 @@ def window_adherence(days: Iterable[PlannedDay], today: date) -> float | None:
     return round(done / planned, 3) if planned else None
 
 
+@lru_cache(maxsize=256)
+def days_ending(last: date, days: int) -> tuple[date, ...]:
+    """Return the `days` dates ending on `last`, newest first.
+
+    Cached: a dashboard asks for the same few windows (each patient's today is
+    one of one or two dates) thousands of times, and making the dates is most
+    of what summing a window costs.
+    """
+    return tuple(last - timedelta(days=offset) for offset in range(days))
+
+
 def pain_mean(
     tallies: Mapping[date, PainTally | tuple[int, int]], last: date, days: int
 ) -> PainMean:
     """Return the mean of every entry in the `days` local days ending on `last`."""
     count = total = 0
-    for offset in range(days):
-        tally = tallies.get(last - timedelta(days=offset))
+    for day in days_ending(last, days):
+        tally = tallies.get(day)
         if tally:
             # By position: the selector passes plain (count, total) pairs, as
             # making 20,000 PainTally objects for 500 patients is measurable.
@@ -209,8 +228,11 @@ def days_with_data(
     A day with both counts once; a day with only a pain rating counts, since
     rating is taking part too.
     """
-    window = (today - timedelta(days=offset) for offset in range(days))
-    return sum(1 for day in window if logged.get(day) or tallies.get(day))
+    # Over the days that have rows (a few dozen), not over every day of the window.
+    first = today - timedelta(days=days - 1)
+    with_data = {day for day, n in logged.items() if n and first <= day <= today}
+    with_data.update(day for day, tally in tallies.items() if tally and first <= day <= today)
+    return len(with_data)
 
 
 def acted_on_rate(*, delivered: int, done_in_time: int) -> float | None:
@@ -235,13 +257,11 @@ def high_pain_message(rating: int | None, locations: Iterable[str], context: str
     """
     parts = [_("Pain rated %(rating)s/10") % {"rating": rating}]
     places = [
-        str(PainLocation(value).label).lower()
-        for value in locations
-        if value in PainLocation.values
+        str(PainLocation(value).label).lower() for value in locations if value in _PAIN_LOCATIONS
     ]
     if places:
         parts.append(_("where: %(places)s") % {"places": ", ".join(places)})
-    if context in PainContext.values:
+    if context in _PAIN_CONTEXTS:
         parts.append(
             _("context: %(context)s") % {"context": str(PainContext(context).label).lower()}
         )
