@@ -17,6 +17,9 @@ At BENCH_USERS (100,000) users, each with a sitting reminder:
    worker of 4 processes, and the CPU time per push of the worker, of the
    dispatcher and of the receiver.
 
+BENCH_SEND=0 skips 4 (the burst through a worker to the push service), for
+measuring the dispatcher alone.
+
 Then, unless BENCH_LARGE=0, the schedules grow to BENCH_LARGE (1,000,000) with
 one INSERT ... SELECT FROM generate_series each for users and schedules, and 1-3
 are measured again, with a line comparing the two sizes.
@@ -40,6 +43,7 @@ sys.path.insert(0, str(BASE_DIR))
 USERS = int(os.environ.get("BENCH_USERS", "100000"))
 LARGE = int(os.environ.get("BENCH_LARGE", "1000000"))
 BURST = int(os.environ.get("BENCH_BURST", "10000"))
+SEND = os.environ.get("BENCH_SEND", "1") != "0"
 DATABASE_URL = os.environ.get(
     "BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/stretchstop_bench"
 )
@@ -415,7 +419,8 @@ def main() -> None:
     now = timezone.now()
     user_ids = seed(now)
     small = measure(user_ids, f"{USERS:,}")
-    burst(user_ids, None)
+    if SEND:
+        burst(user_ids, None)
     if LARGE <= USERS:
         return
     started = time.perf_counter()

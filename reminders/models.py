@@ -51,12 +51,19 @@ class Schedule(models.Model):
     paused_until = models.DateTimeField(null=True, blank=True)
     snoozed_until = models.DateTimeField(null=True, blank=True)
     channels = models.JSONField(default=default_channels)
+    # routine and set_by are indexed by the partial indexes in Meta (most are NULL).
     routine = models.ForeignKey(
-        Routine, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Routine,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     # A therapist who set this reminder with the patient's consent (therapists' issue).
     set_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
+        db_index=False,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -75,6 +82,21 @@ class Schedule(models.Model):
                 fields=["next_fire_at"],
                 name="schedule_due_idx",
                 condition=Q(is_active=True, next_fire_at__isnull=False),
+            ),
+            # Partial: the dispatcher's advance of a due schedule changes next_fire_at,
+            # which is indexed, so it writes an entry in every index of the table;
+            # a full index on these mostly-NULL columns would be two of those
+            # writes per reminder for a NULL no query looks up. Lookups by value
+            # (`= x`, `IN (...)`) imply NOT NULL, so these still serve them.
+            models.Index(
+                fields=["routine"],
+                name="schedule_routine_idx",
+                condition=Q(routine__isnull=False),
+            ),
+            models.Index(
+                fields=["set_by"],
+                name="schedule_set_by_idx",
+                condition=Q(set_by__isnull=False),
             ),
         ]
         constraints = [
@@ -209,8 +231,16 @@ class Delivery(models.Model):
     )
     kind = models.CharField(max_length=16, choices=DeliveryKind.choices)
     due_at = models.DateTimeField()
+    # No index: routines are the library's content, which the app never deletes,
+    # and nothing looks deliveries up by routine; an index would be one more
+    # write per reminder for a (rare, admin) routine deletion's SET NULL scan.
     routine = models.ForeignKey(
-        Routine, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+        Routine,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        db_index=False,
     )
     channels = models.JSONField(default=default_channels)
     state = models.CharField(

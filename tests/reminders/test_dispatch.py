@@ -11,8 +11,10 @@ import pytest
 from django.utils import timezone
 
 from exercises.models import ExerciseLog, LogOrigin, Routine
+from reminders import metrics
+from reminders.bulk import NewDelivery
 from reminders.channels import ChannelError, webpush
-from reminders.dispatch import dispatch_due, stuck_deliveries
+from reminders.dispatch import _due_figures, dispatch_due, stuck_deliveries
 from reminders.drives import drive_end, drive_resume, drive_start, drive_stop
 from reminders.models import (
     ChannelSend,
@@ -339,6 +341,27 @@ def test_an_outage_past_the_grace_window_records_every_instant_missed(alice, dis
 
     assert (result.pending, result.missed) == (0, 3)
     assert enqueued == []
+
+
+def test_a_batchs_due_and_missed_figures_count_every_delivery_on_each_of_its_channels():
+    def delivery(channels: list[str], state: str) -> NewDelivery:
+        return NewDelivery(1, 1, None, DeliveryKind.SITTING, T, None, channels, state, None)
+
+    rows = [
+        delivery(["push"], DeliveryState.PENDING),
+        delivery(["push", "email"], DeliveryState.PENDING),
+        delivery(["push", "email"], DeliveryState.MISSED),
+        delivery(["push"], DeliveryState.PENDING),
+    ]
+
+    figures = _due_figures([(pk, row.state) for pk, row in enumerate(rows)], rows)
+
+    assert figures == {
+        metrics.field("reminders_due_total", {"channel": "push"}): 4,
+        metrics.field("reminders_due_total", {"channel": "email"}): 2,
+        metrics.field("reminders_missed_total", {"channel": "push"}): 1,
+        metrics.field("reminders_missed_total", {"channel": "email"}): 1,
+    }
 
 
 # -- snooze -----------------------------------------------------------------------------------
