@@ -160,14 +160,15 @@ class WebPushChannel(Channel):
         from reminders.models import PushSubscription
 
         by_user: dict[int, list[Target]] = {}
-        subscriptions = PushSubscription.objects.filter(user__in=[u.pk for u in users])
-        for subscription in subscriptions.order_by("id"):
-            by_user.setdefault(subscription.user_id, []).append(
-                Target(
-                    key=str(subscription.pk),
-                    address=subscription.endpoint,
-                    secrets={"p256dh": subscription.p256dh, "auth": subscription.auth},
-                )
+        # Plain rows, not model instances: a burst reads thousands of them.
+        rows = (
+            PushSubscription.objects.filter(user__in=[u.pk for u in users])
+            .order_by("id")
+            .values_list("pk", "user_id", "endpoint", "p256dh", "auth")
+        )
+        for pk, user_id, endpoint, p256dh, auth in rows:
+            by_user.setdefault(user_id, []).append(
+                Target(key=str(pk), address=endpoint, secrets={"p256dh": p256dh, "auth": auth})
             )
         return self, by_user
 
