@@ -5,6 +5,7 @@ the database round trips are per chunk, not per reminder: a 10,000-reminder
 burst is a few thousand queries instead of about a hundred thousand.
 """
 
+import functools
 import logging
 import time
 from collections.abc import Sequence
@@ -100,7 +101,6 @@ def message_for(delivery: Delivery, *, driving: bool | None = None) -> Message:
 
 
 def _message(delivery: Delivery, driving: bool | None) -> Message:
-    title, body = (str(text) for text in TEXTS[delivery.kind])
     routine = suggested_routine(delivery)
     if driving is None:
         driving = delivery.pk in still_driving([delivery])
@@ -108,20 +108,16 @@ def _message(delivery: Delivery, driving: bool | None) -> Message:
     token = action_token(delivery.pk)
     # The page works with no session: the token answers for this one delivery.
     url = f"/reminders/{delivery.pk}/?token={token}" if interactive else "/drive/"
-    actions = (
-        [
-            {"action": "done", "title": _("Done")},
-            {"action": "snooze", "title": _("Snooze 10 min")},
-        ]
-        if interactive and delivery.kind != DeliveryKind.DRIVE
-        else []
+    # The routine row may have been read in another language: ask for this one.
+    routine_name = (
+        routine.text("name") if routine is not None and delivery.kind != DeliveryKind.TEST else None
     )
-    if routine is not None and delivery.kind != DeliveryKind.TEST:
-        # The routine row may have been read in another language: ask for this one.
-        body = _("%(reminder)s Suggested: %(routine)s.") % {
-            "reminder": body,
-            "routine": routine.text("name"),
-        }
+    title, body, actions = _words(
+        translation.get_language(),
+        delivery.kind,
+        routine_name,
+        with_actions=interactive and delivery.kind != DeliveryKind.DRIVE,
+    )
     return Message(
         delivery_id=delivery.pk,
         title=title,
@@ -129,11 +125,35 @@ def _message(delivery: Delivery, driving: bool | None) -> Message:
         url=url,
         tag=f"d{delivery.pk}",
         interactive=interactive,
-        actions=actions,
+        actions=[dict(action) for action in actions],
         action_token=token,
         ttl_seconds=settings.REMINDERS_PUSH_TTL_SECONDS,
         urgency="high" if delivery.kind == DeliveryKind.DRIVE else "normal",
     )
+
+
+@functools.lru_cache(maxsize=1024)
+def _words(
+    language: str, kind: str, routine_name: str | None, *, with_actions: bool
+) -> tuple[str, str, tuple[dict, ...]]:
+    """Return the title, body and buttons in the active language (`language`, the cache key).
+
+    A burst says the same few things to thousands of people: the catalogues are
+    read once per language and reminder, not once per reminder.
+    """
+    title, body = (str(text) for text in TEXTS[kind])
+    if routine_name is not None:
+        suggestion = _("%(reminder)s Suggested: %(routine)s.")
+        body = suggestion % {"reminder": body, "routine": routine_name}
+    actions = (
+        (
+            {"action": "done", "title": _("Done")},
+            {"action": "snooze", "title": _("Snooze 10 min")},
+        )
+        if with_actions
+        else ()
+    )
+    return title, body, actions
 
 
 def _lock(rows):

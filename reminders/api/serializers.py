@@ -187,8 +187,8 @@ class PushKeysSerializer(serializers.Serializer):
     auth = serializers.RegexField(r"^[A-Za-z0-9_-]{16,30}={0,2}$", max_length=40)
 
     def validate_p256dh(self, value):
-        # Every send encrypts to this key: one that is not a P-256 point makes
-        # pywebpush raise ValueError and the person's reminders never go out.
+        # Every send encrypts to this key: one that is not a P-256 point cannot
+        # be encrypted to, and the person's reminders would never go out.
         try:
             ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), _unb64url(value))
         except (ValueError, binascii.Error):

@@ -4,6 +4,8 @@ For each POST it:
 1. verifies the VAPID header (RFC 8292): `vapid t=<JWT>, k=<public key>`, an
    ES256 JWT signed by the key the server publishes, with `aud` equal to this
    service's origin, `exp` in the future and at most 24 hours ahead, and a `sub`;
+   as real push services do, a token whose signature and audience checked out
+   is not verified again, but its expiry is checked on every request;
 2. checks `TTL` is present and `Content-Encoding: aes128gcm`;
 3. decrypts the body (RFC 8291) with the private key and auth secret of the
    subscription it was sent to, as the browser would, and keeps the JSON;
@@ -79,6 +81,8 @@ class PushReceiver:
         self.received: list[Received] = []
         self.stall_seconds = 0.0
         self.lock = threading.Lock()
+        # JWTs whose signature and audience were verified: {token: claims}.
+        self.verified_tokens: dict[str, dict] = {}
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self.httpd.daemon_threads = True
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
@@ -145,13 +149,20 @@ class PushReceiver:
         )
         if parts.get("k") != self.server_public_key:
             return None, "VAPID key is not the server's published key"
-        point = unb64url(parts["k"])
-        public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
-        try:
-            claims = jwt.decode(parts["t"], public_key, algorithms=["ES256"], audience=self.origin)
-        except jwt.PyJWTError as error:
-            return None, f"VAPID JWT rejected: {error}"
-        if not claims.get("sub") or claims["exp"] > time.time() + 24 * 3600:
+        token = parts.get("t", "")
+        claims = self.verified_tokens.get(token)
+        if claims is None:
+            point = unb64url(parts["k"])
+            public_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), point)
+            try:
+                claims = jwt.decode(token, public_key, algorithms=["ES256"], audience=self.origin)
+            except jwt.PyJWTError as error:
+                return None, f"VAPID JWT rejected: {error}"
+            if len(self.verified_tokens) >= 1000:
+                self.verified_tokens.clear()
+            self.verified_tokens[token] = claims
+        now = time.time()
+        if not claims.get("sub") or not now < claims["exp"] <= now + 24 * 3600:
             return None, "VAPID claims invalid"
         if "ttl" not in headers:
             return None, "no TTL header"
