@@ -1,32 +1,26 @@
-"""Web Push message encryption (RFC 8291 over RFC 8188 aes128gcm), with `cryptography`.
+"""Web Push message encryption (RFC 8291 over RFC 8188 aes128gcm), by `http_ece`.
 
-Every call makes a new server key pair and a new salt: RFC 8291 requires a new
-ECDH key for each message, so no message can be decrypted with another's key.
-A push message is one record (push services take at most 4096 bytes).
+The encryption itself is Mozilla's http_ece library, what pywebpush uses; this
+module only decides what we give it. Every call makes a new server key pair
+(and http_ece a new salt): RFC 8291 requires a new ECDH key for each message,
+so no message can be decrypted with another's key. A push message is one
+record (push services take at most 4096 bytes), so a longer text is refused
+here rather than split into records a push service would drop.
 """
 
 import base64
-import os
-import struct
 
-from cryptography.hazmat.primitives import hashes, serialization
+import http_ece
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 RECORD_SIZE = 4096
 # One record holds the plaintext, its padding delimiter and the 16-byte tag.
 MAX_PLAINTEXT = RECORD_SIZE - 1 - 16
-_UNCOMPRESSED = (serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
 
 
 def _unb64url(text: str) -> bytes:
     text = text.rstrip("=")
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def _hkdf(ikm: bytes, *, salt: bytes, info: bytes, length: int) -> bytes:
-    return HKDF(hashes.SHA256(), length, salt=salt, info=info).derive(ikm)
 
 
 def encrypt(plaintext: bytes, *, p256dh: str, auth: str) -> bytes:
@@ -42,16 +36,16 @@ def encrypt(plaintext: bytes, *, p256dh: str, auth: str) -> bytes:
     auth_secret = _unb64url(auth)
     if len(auth_secret) != 16:
         raise ValueError("the auth secret must be 16 bytes")
-    receiver_key = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), receiver_public)
-    server_key = ec.generate_private_key(ec.SECP256R1())
-    server_public = server_key.public_key().public_bytes(*_UNCOMPRESSED)
-    shared_secret = server_key.exchange(ec.ECDH(), receiver_key)
-    key_info = b"WebPush: info\x00" + receiver_public + server_public
-    ikm = _hkdf(shared_secret, salt=auth_secret, info=key_info, length=32)
-    salt = os.urandom(16)
-    content_key = _hkdf(ikm, salt=salt, info=b"Content-Encoding: aes128gcm\x00", length=16)
-    nonce = _hkdf(ikm, salt=salt, info=b"Content-Encoding: nonce\x00", length=12)
-    # 0x02 ends the last (here the only) record; no further padding.
-    ciphertext = AESGCM(content_key).encrypt(nonce, plaintext + b"\x02", None)
-    header = salt + struct.pack("!IB", RECORD_SIZE, len(server_public)) + server_public
-    return header + ciphertext
+    # Checked before http_ece sees it, so a bad subscription is a ValueError here.
+    ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), receiver_public)
+    try:
+        return http_ece.encrypt(
+            plaintext,
+            private_key=ec.generate_private_key(ec.SECP256R1()),
+            dh=receiver_public,
+            auth_secret=auth_secret,
+            rs=RECORD_SIZE,
+            version="aes128gcm",
+        )
+    except http_ece.ECEException as error:
+        raise ValueError(str(error)) from error

@@ -7,8 +7,9 @@ import ssl
 import threading
 import time
 from urllib.parse import urlsplit
+from urllib.request import getproxies, proxy_bypass
 
-import requests
+import certifi
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
@@ -51,14 +52,14 @@ class PushSession:
     most of a push's CPU time in a burst. A request is sent in one write, and a
     connection is never used again after an error, so a POST is never repeated
     on it. The environment's proxy settings (HTTPS_PROXY, NO_PROXY) are read
-    once; certificates are checked against the CA bundle requests uses.
+    once; certificates are checked against Mozilla's CA bundle (certifi).
     """
 
     def __init__(self, origin: str, *, timeout: float):
         parts = urlsplit(origin)
         self.origin, self.https, self.timeout = origin, parts.scheme == "https", timeout
         self.host, self.port = parts.hostname, parts.port or (443 if self.https else 80)
-        self.proxy = requests.utils.get_environ_proxies(origin).get(parts.scheme)
+        self.proxy = None if proxy_bypass(parts.netloc) else getproxies().get(parts.scheme)
         self.connection: http.client.HTTPConnection | None = None
 
     def _connect(self) -> http.client.HTTPConnection:
@@ -68,7 +69,7 @@ class PushSession:
             host, port = proxy.hostname, proxy.port or 80
         if not self.https:
             return http.client.HTTPConnection(host, port, timeout=self.timeout)
-        context = ssl.create_default_context(cafile=requests.certs.where())
+        context = ssl.create_default_context(cafile=certifi.where())
         connection = http.client.HTTPSConnection(host, port, timeout=self.timeout, context=context)
         if self.proxy:
             connection.set_tunnel(self.host, self.port)
