@@ -626,10 +626,10 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
     assert len(response.json()) == 50
 
     assert len(five.captured_queries) == len(fifty.captured_queries)
-    # The seven of the selector, plus knox's two (the token, its owner's expired
+    # The eight of the selector, plus knox's two (the token, its owner's expired
     # tokens), the token's device note, the second-factor check and the access
     # audit's one INSERT.
-    assert len(fifty.captured_queries) <= 7 + 5
+    assert len(fifty.captured_queries) <= 8 + 5
     assert all(row["alerts"] for row in response.json())  # the data was really there
 
 
