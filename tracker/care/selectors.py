@@ -268,8 +268,11 @@ class _AnyOf(Func):
         self.ids = ids
 
     def as_sql(self, compiler, connection, **extra):
+        # As one array literal's text: psycopg would otherwise look up how to
+        # send each of the 500 ids, in each query.
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"{sql} = ANY(%s)", (*params, list(self.ids))
+        ids = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
+        return f"{sql} = ANY(%s::bigint[])", (*params, ids)
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
@@ -323,15 +326,17 @@ def _sessions_by_day(
     # session_count in its two halves, one query each: with the DISTINCT of
     # the routines' half, PostgreSQL would sort the month's rows of every
     # patient to group them; the other half (nearly every row) it can hash.
-    halves = (
-        (logs.filter(~ROUTINE_PART), single_sessions()),
-        (logs.filter(ROUTINE_PART), routine_sessions()),
-    )
-    for part, count in halves:
-        rows = _by_local_day(part, "performed_at", since, until).annotate(n=count)
-        for pid, day, n in _integer_rows(rows.values_list("user_id", "day", "n")):
-            sessions = logged[pid]
-            sessions[dates[day]] = sessions.get(dates[day], 0) + n
+    singles = _by_local_day(logs.filter(~ROUTINE_PART), "performed_at", since, until)
+    for pid, day, n in _integer_rows(
+        singles.annotate(n=single_sessions()).values_list("user_id", "day", "n")
+    ):
+        logged[pid][dates[day]] = n
+    routines = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until)
+    for pid, day, n in _integer_rows(
+        routines.annotate(n=routine_sessions()).values_list("user_id", "day", "n")
+    ):
+        sessions = logged[pid]
+        sessions[dates[day]] = sessions.get(dates[day], 0) + n
     return logged
 
 
@@ -371,18 +376,20 @@ def dashboard_rows(
     # the ids in hand, PostgreSQL reads each patient's recent rows from the
     # (user, instant) indexes instead of scanning every row of the year.
     patients = [link.patient_id for link in links]
-    today = {link.patient_id: local_date(now, link.patient.tzinfo) for link in links}
     tz_of = {link.patient_id: link.patient.tzinfo for link in links}
+    # Each zone's today, worked out once per zone (a request sees a handful)
+    # rather than once per patient.
+    zone_today = {tz: local_date(now, tz) for tz in set(tz_of.values())}
+    today = {pid: zone_today[tz] for pid, tz in tz_of.items()}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
-    sessions_from = {pid: day - timedelta(days=DATA_DAYS_WINDOW - 1) for pid, day in today.items()}
-    pain_from = {pid: day - timedelta(days=PAIN_DAYS_NEEDED - 1) for pid, day in today.items()}
-    until = max(day_bounds(today[link.patient_id], link.patient.tzinfo)[1] for link in links)
+    until = max(day_bounds(day, tz)[1] for tz, day in zone_today.items())
 
-    def earliest(first_days: dict[int, date]) -> datetime:
-        return min(day_start(first_days[link.patient_id], link.patient.tzinfo) for link in links)
+    def earliest(days_back: int) -> datetime:
+        """The first instant of the day `days_back` before today, in the earliest zone."""
+        return min(day_start(day - timedelta(days=days_back), tz) for tz, day in zone_today.items())
 
-    logged = _sessions_by_day(patients, earliest(sessions_from), until)
-    pain = _pain_by_day(patients, earliest(pain_from), until)
+    logged = _sessions_by_day(patients, earliest(DATA_DAYS_WINDOW - 1), until)
+    pain = _pain_by_day(patients, earliest(PAIN_DAYS_NEEDED - 1), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
