@@ -427,6 +427,29 @@ def test_a_high_rating_alert_is_acknowledged_and_a_newer_one_raises_a_new_alert(
     ]
 
 
+def test_a_high_rating_alert_says_where_and_after_what_and_keeps_the_exact_instant(thera, alice):
+    link(thera, alice)
+    at = timezone.now() - timedelta(hours=3, microseconds=123457)
+    entry = PainEntry.objects.create(
+        user=alice,
+        rating=9,
+        recorded_at=at,
+        locations=["groin", "lower_back"],
+        context="after_sitting_long",
+    )
+
+    (row,) = dashboard_rows(therapist=thera, now=timezone.now())
+
+    (alert,) = row.alerts
+    assert alert.id == f"pain_high:{entry.pk}"
+    assert alert.since == at
+    assert alert.message == (
+        "Pain rated 9/10; where: groin, lower back; context: after sitting a long time."
+    )
+    assert (row.latest_pain_rating, row.latest_pain_at) == (9, at)
+    assert row.last_activity_at == at
+
+
 def test_a_high_rating_older_than_7_days_raises_nothing(thera, thera_client, alice):
     link(thera, alice)
     pain(alice, 10, timezone.now() - timedelta(days=7, minutes=1))

@@ -1,8 +1,10 @@
 """Reads for care links. Every care endpoint reaches a patient through `patients_of`."""
 
+import json
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connections
 from django.db.models import (
@@ -11,11 +13,13 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    JSONField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
+    TextField,
     Value,
 )
 from django.db.models.functions import Coalesce, Lower, NullIf
@@ -166,16 +170,60 @@ class PatientDashboard:
         return round(self.pain_mean_7 - self.pain_mean_previous_7, 1)
 
 
-def _latest(queryset: QuerySet, field: str, value: str | None = None) -> Subquery:
-    """Return a subquery of the patient's newest row's `value` (by `field`), for annotate()."""
-    if value is None:
-        # The newest `field` itself: rows tied on it give the same answer, so no
-        # tie-break on pk, and PostgreSQL reads it from the (user, field) index
-        # alone instead of visiting each patient's newest row.
-        newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}")
-        return Subquery(newest.values(field)[:1])
+def _latest(queryset: QuerySet, field: str) -> Subquery:
+    """Return a subquery of the patient's newest `field` (an instant), for annotate().
+
+    Rows tied on it give the same answer, so no tie-break on pk, and PostgreSQL
+    reads it from the (user, field) index alone instead of visiting the row.
+    """
+    newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}")
+    return Subquery(newest.values(field)[:1])
+
+
+class _JSONRow(Func):
+    """Some columns of one row as a JSON array: several values from one subquery.
+
+    One index probe a patient and table instead of one a value (eleven before).
+    """
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="json_build_array", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite keeps JSON as text: json() embeds it as JSON, not as a string.
+        copy = self.copy()
+        copy.set_source_expressions(
+            [
+                Func(column, function="json")
+                if isinstance(column.output_field, JSONField)
+                else column
+                for column in copy.get_source_expressions()
+            ]
+        )
+        return copy.as_sql(compiler, connection, function="json_array", **extra)
+
+
+def _newest_row(queryset: QuerySet, field: str, *columns: str) -> Subquery:
+    """Return a subquery of the patient's newest row's `columns` (by `field`, then pk)."""
     newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}", "-pk")
-    return Subquery(newest.values(value)[:1])
+    return Subquery(newest.values(row=_JSONRow(*map(F, columns)))[:1])
+
+
+def _values(row: object, count: int) -> list:
+    """Return a _JSONRow's values (psycopg may hand it over decoded), or `count` Nones."""
+    if row is None:
+        return [None] * count
+    return json.loads(row) if isinstance(row, str) else row
+
+
+def _instant(text: str | None) -> datetime | None:
+    """Return an instant read from JSON: ISO text with an offset, or naive UTC (SQLite)."""
+    if text is None:
+        return None
+    instant = datetime.fromisoformat(text)
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
 
 
 def _active_links(therapist: User, patient_id: int | None) -> QuerySet[CareLink]:
@@ -191,20 +239,15 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
         rating__gte=PAIN_HIGH_RATING, recorded_at__gt=now - timedelta(days=PAIN_WINDOW_DAYS)
     )
     warnings = SafetyCheck.objects.filter(answered_at__lte=now).exclude(new_warning_signs=[])
-    return list(
+    rows = list(
         links.select_related("patient")
         .annotate(
             last_log_at=_latest(logs, "performed_at"),
-            last_pain_at=_latest(pain, "recorded_at"),
-            last_pain_rating=_latest(pain, "recorded_at", "rating"),
-            high_id=_latest(high, "recorded_at", "id"),
-            high_at=_latest(high, "recorded_at"),
-            high_rating=_latest(high, "recorded_at", "rating"),
-            high_locations=_latest(high, "recorded_at", "locations"),
-            high_context=_latest(high, "recorded_at", "context"),
-            warning_id=_latest(warnings, "answered_at", "id"),
-            warning_at=_latest(warnings, "answered_at"),
-            warning_signs=_latest(warnings, "answered_at", "new_warning_signs"),
+            last_pain=_newest_row(pain, "recorded_at", "recorded_at", "rating"),
+            high=_newest_row(
+                high, "recorded_at", "id", "recorded_at", "rating", "locations", "context"
+            ),
+            warning=_newest_row(warnings, "answered_at", "id", "answered_at", "new_warning_signs"),
         )
         # By the name people see: the display name, else the username (a
         # patient without a display name sorts by username, not first).
@@ -213,6 +256,17 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
             "patient_id",
         )
     )
+    for link in rows:
+        at, link.last_pain_rating = _values(link.last_pain, 2)
+        link.last_pain_at = _instant(at)
+        high_id, at, link.high_rating, link.high_locations, link.high_context = _values(
+            link.high, 5
+        )
+        link.high_id = uuid.UUID(high_id) if high_id else None
+        link.high_at = _instant(at)
+        link.warning_id, at, link.warning_signs = _values(link.warning, 3)
+        link.warning_at = _instant(at)
+    return rows
 
 
 # Local dates travel as day numbers (days since this date): plain integers on
