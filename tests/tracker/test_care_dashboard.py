@@ -259,6 +259,44 @@ def test_adherence_agrees_with_the_patients_own_progress(thera, thera_client, st
     assert 0 < row["adherence"]["last_28_days"] < 1
 
 
+def test_patients_sharing_a_weekly_plan_each_get_their_own_adherence(
+    thera, thera_client, stretch, db
+):
+    now = timezone.now()
+    ana = make_user("ana", role=Role.PATIENT, timezone="Europe/Berlin")
+    ben = make_user("ben", role=Role.PATIENT, timezone="America/Chicago")
+    for patient, since_days in ((ana, 40), (ben, 90)):
+        link(thera, patient)
+        item = {
+            "exercise": stretch,
+            "hold_seconds": 30,
+            "times_per_day": 2,
+            "days_of_week": [1, 3, 5],
+        }
+        plan = plan_create(user=patient, name="Mon Wed Fri", items=[item])
+        Plan.objects.filter(pk=plan.pk).update(created_at=now - timedelta(days=since_days))
+    today = local_date(now, ana.tzinfo)
+    for offset in range(1, 28):
+        day = today - timedelta(days=offset)
+        if day.isoweekday() in (1, 3, 5):
+            log(ana, stretch, local(ana, day, 9))
+            log(ana, stretch, local(ana, day, 18))
+
+    for patient in (ana, ben):
+        row = the_row(thera_client, patient)
+        today = local_date(now, patient.tzinfo)
+        days = progress_by_day(user=patient, start=today - timedelta(days=27), end=today)
+        planned_days = [
+            PlannedDay(d.date, d.sessions_logged, d.sessions_planned, d.paused is not None)
+            for d in days
+        ]
+        assert row["adherence"]["last_28_days"] == window_adherence(planned_days, today)
+        assert row["adherence"]["last_7_days"] == window_adherence(planned_days[-7:], today)
+    # Both sessions on each planned day (and none on the others), and none at all.
+    assert the_row(thera_client, ana)["adherence"]["last_28_days"] == 1.0
+    assert the_row(thera_client, ben)["adherence"]["last_28_days"] == 0.0
+
+
 def test_a_session_a_minute_before_local_midnight_in_a_quarter_hour_zone(thera, stretch, db):
     patient = make_user("kiran", role=Role.PATIENT, timezone="Asia/Kathmandu")
     link(thera, patient)
