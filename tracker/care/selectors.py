@@ -69,7 +69,7 @@ from tracker.selectors import (
     plan_items_counted,
     planned_on,
     routine_sessions,
-    single_sessions,
+    sessions_from_counts,
 )
 
 
@@ -379,20 +379,23 @@ def _sessions_by_day(
     dates = _Dates()
     logged: dict[int, dict[date, int]] = defaultdict(dict)
     logs = ExerciseLog.objects.filter(_AnyOf("user_id", patients))
-    # session_count in its two halves, one query each: with the DISTINCT of
-    # the routines' half, PostgreSQL would sort the month's rows of every
-    # patient to group them; the other half (nearly every row) it can hash.
-    singles = _by_local_day(logs.filter(~ROUTINE_PART), "performed_at", since, until)
-    for pid, day, n in _integer_rows(
-        singles.annotate(n=single_sessions()).values_list("user_id", "day", "n")
-    ):
+    # session_count taken apart, one query each: every log, which PostgreSQL
+    # counts from the (user, performed_at) index alone and by hashing, then
+    # the few routines finished early (with session_count's DISTINCT, it
+    # would visit and sort every row of the month).
+    every = _by_local_day(logs, "performed_at", since, until).annotate(n=Count("*"))
+    for pid, day, n in _integer_rows(every.values_list("user_id", "day", "n")):
         logged[pid][dates[day]] = n
-    routines = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until)
-    for pid, day, n in _integer_rows(
-        routines.annotate(n=routine_sessions()).values_list("user_id", "day", "n")
+    parts = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until).annotate(
+        parts=Count("*"), n=routine_sessions()
+    )
+    for pid, day, routine_parts, n in _integer_rows(
+        parts.values_list("user_id", "day", "parts", "n")
     ):
         sessions = logged[pid]
-        sessions[dates[day]] = sessions.get(dates[day], 0) + n
+        sessions[dates[day]] = sessions_from_counts(
+            logs=sessions[dates[day]], routine_parts=routine_parts, routines=n
+        )
     return logged
 
 
