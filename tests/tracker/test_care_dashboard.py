@@ -259,6 +259,44 @@ def test_adherence_agrees_with_the_patients_own_progress(thera, thera_client, st
     assert 0 < row["adherence"]["last_28_days"] < 1
 
 
+def test_patients_sharing_a_weekly_plan_each_get_their_own_adherence(
+    thera, thera_client, stretch, db
+):
+    now = timezone.now()
+    ana = make_user("ana", role=Role.PATIENT, timezone="Europe/Berlin")
+    ben = make_user("ben", role=Role.PATIENT, timezone="America/Chicago")
+    for patient, since_days in ((ana, 40), (ben, 90)):
+        link(thera, patient)
+        item = {
+            "exercise": stretch,
+            "hold_seconds": 30,
+            "times_per_day": 2,
+            "days_of_week": [1, 3, 5],
+        }
+        plan = plan_create(user=patient, name="Mon Wed Fri", items=[item])
+        Plan.objects.filter(pk=plan.pk).update(created_at=now - timedelta(days=since_days))
+    today = local_date(now, ana.tzinfo)
+    for offset in range(1, 28):
+        day = today - timedelta(days=offset)
+        if day.isoweekday() in (1, 3, 5):
+            log(ana, stretch, local(ana, day, 9))
+            log(ana, stretch, local(ana, day, 18))
+
+    for patient in (ana, ben):
+        row = the_row(thera_client, patient)
+        today = local_date(now, patient.tzinfo)
+        days = progress_by_day(user=patient, start=today - timedelta(days=27), end=today)
+        planned_days = [
+            PlannedDay(d.date, d.sessions_logged, d.sessions_planned, d.paused is not None)
+            for d in days
+        ]
+        assert row["adherence"]["last_28_days"] == window_adherence(planned_days, today)
+        assert row["adherence"]["last_7_days"] == window_adherence(planned_days[-7:], today)
+    # Both sessions on each planned day (and none on the others), and none at all.
+    assert the_row(thera_client, ana)["adherence"]["last_28_days"] == 1.0
+    assert the_row(thera_client, ben)["adherence"]["last_28_days"] == 0.0
+
+
 def test_a_session_a_minute_before_local_midnight_in_a_quarter_hour_zone(thera, stretch, db):
     patient = make_user("kiran", role=Role.PATIENT, timezone="Asia/Kathmandu")
     link(thera, patient)
@@ -425,6 +463,29 @@ def test_a_high_rating_alert_is_acknowledged_and_a_newer_one_raises_a_new_alert(
     assert [alert["id"] for alert in the_row(thera_client, alice)["alerts"]] == [
         f"pain_high:{newer.pk}"
     ]
+
+
+def test_a_high_rating_alert_says_where_and_after_what_and_keeps_the_exact_instant(thera, alice):
+    link(thera, alice)
+    at = timezone.now() - timedelta(hours=3, microseconds=123457)
+    entry = PainEntry.objects.create(
+        user=alice,
+        rating=9,
+        recorded_at=at,
+        locations=["groin", "lower_back"],
+        context="after_sitting_long",
+    )
+
+    (row,) = dashboard_rows(therapist=thera, now=timezone.now())
+
+    (alert,) = row.alerts
+    assert alert.id == f"pain_high:{entry.pk}"
+    assert alert.since == at
+    assert alert.message == (
+        "Pain rated 9/10; where: groin, lower back; context: after sitting a long time."
+    )
+    assert (row.latest_pain_rating, row.latest_pain_at) == (9, at)
+    assert row.last_activity_at == at
 
 
 def test_a_high_rating_older_than_7_days_raises_nothing(thera, thera_client, alice):
@@ -626,10 +687,10 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
     assert len(response.json()) == 50
 
     assert len(five.captured_queries) == len(fifty.captured_queries)
-    # The seven of the selector, plus knox's two (the token, its owner's expired
+    # The eight of the selector, plus knox's two (the token, its owner's expired
     # tokens), the token's device note, the second-factor check and the access
     # audit's one INSERT.
-    assert len(fifty.captured_queries) <= 7 + 5
+    assert len(fifty.captured_queries) <= 8 + 5
     assert all(row["alerts"] for row in response.json())  # the data was really there
 
 

@@ -79,3 +79,27 @@ def test_the_therapists_dashboard_counts_a_partial_routine_as_one_session_too(
     # One session of two planned, on both sides: the two logs are one partial routine.
     assert yesterday.sessions_logged == 1
     assert row.adherence_28 == 0.5  # counting each log would make it 2 of 2
+
+
+def test_the_dashboard_adds_a_partial_routine_and_a_single_session_of_the_same_day(
+    alice, alice_client, thera, library
+):
+    from exercises.models import Exercise, Plan
+    from exercises.services import plan_create
+    from tracker.care.selectors import dashboard_rows
+    from tracker.models import CareLink
+
+    CareLink.objects.create(therapist=thera, patient=alice, created_at=timezone.now())
+    stretch = Exercise.objects.filter(audience="self_care").first()
+    plan = plan_create(user=alice, name="Thrice", items=[{"exercise": stretch, "times_per_day": 3}])
+    Plan.objects.filter(pk=plan.pk).update(created_at=_yesterday_at(alice, 0, 30))
+    at = _yesterday_at(alice, 12).isoformat()
+    for exercise in ("supine-knee-hug-leg-slide", "kneeling-lunge-pelvic-tilt"):
+        _log(alice_client, performed_at=at, routine="daily-home", exercise=exercise)
+    _log(alice_client, performed_at=_yesterday_at(alice, 18).isoformat(), exercise="slow-sit-back")
+
+    (row,) = dashboard_rows(therapist=thera, now=timezone.now())
+
+    # The routine's two logs are one session, the single exercise another: 2 of 3.
+    assert _sessions_yesterday(alice) == 2
+    assert row.adherence_28 == round(2 / 3, 3)

@@ -1,8 +1,11 @@
 """Reads for care links. Every care endpoint reaches a patient through `patients_of`."""
 
+import json
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 from django.db import connections
 from django.db.models import (
@@ -11,11 +14,13 @@ from django.db.models import (
     F,
     Func,
     IntegerField,
+    JSONField,
     OuterRef,
     Q,
     QuerySet,
     Subquery,
     Sum,
+    TextField,
     Value,
 )
 from django.db.models.functions import Coalesce, Lower, NullIf
@@ -57,11 +62,14 @@ from tracker.models import (
 )
 from tracker.selectors import (
     PLAN_ITEM_ROW_FIELDS,
+    ROUTINE_PART,
+    PlanItemRow,
     links_for,
     plan_item_row,
     plan_items_counted,
     planned_on,
-    session_count,
+    routine_sessions,
+    sessions_from_counts,
 )
 
 
@@ -133,7 +141,7 @@ def reminders_consented(*, therapist: User, patient: User) -> bool:
 
 
 # The therapist's dashboard: every linked patient's numbers in a fixed number
-# of queries (seven), whatever the number of patients. The math is in
+# of queries (eight), whatever the number of patients. The math is in
 # tracker.care.dashboard; here are only the reads and the grouping by local day.
 
 REMINDER_ACTED_WITHIN = timedelta(minutes=30)
@@ -164,16 +172,60 @@ class PatientDashboard:
         return round(self.pain_mean_7 - self.pain_mean_previous_7, 1)
 
 
-def _latest(queryset: QuerySet, field: str, value: str | None = None) -> Subquery:
-    """Return a subquery of the patient's newest row's `value` (by `field`), for annotate()."""
-    if value is None:
-        # The newest `field` itself: rows tied on it give the same answer, so no
-        # tie-break on pk, and PostgreSQL reads it from the (user, field) index
-        # alone instead of visiting each patient's newest row.
-        newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}")
-        return Subquery(newest.values(field)[:1])
+def _latest(queryset: QuerySet, field: str) -> Subquery:
+    """Return a subquery of the patient's newest `field` (an instant), for annotate().
+
+    Rows tied on it give the same answer, so no tie-break on pk, and PostgreSQL
+    reads it from the (user, field) index alone instead of visiting the row.
+    """
+    newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}")
+    return Subquery(newest.values(field)[:1])
+
+
+class _JSONRow(Func):
+    """Some columns of one row as a JSON array: several values from one subquery.
+
+    One index probe a patient and table instead of one a value (eleven before).
+    """
+
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra):
+        return self.as_sql(compiler, connection, function="json_build_array", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        # SQLite keeps JSON as text: json() embeds it as JSON, not as a string.
+        copy = self.copy()
+        copy.set_source_expressions(
+            [
+                Func(column, function="json")
+                if isinstance(column.output_field, JSONField)
+                else column
+                for column in copy.get_source_expressions()
+            ]
+        )
+        return copy.as_sql(compiler, connection, function="json_array", **extra)
+
+
+def _newest_row(queryset: QuerySet, field: str, *columns: str) -> Subquery:
+    """Return a subquery of the patient's newest row's `columns` (by `field`, then pk)."""
     newest = queryset.filter(user=OuterRef("patient_id")).order_by(f"-{field}", "-pk")
-    return Subquery(newest.values(value)[:1])
+    return Subquery(newest.values(row=_JSONRow(*map(F, columns)))[:1])
+
+
+def _values(row: object, count: int) -> list:
+    """Return a _JSONRow's values (psycopg may hand it over decoded), or `count` Nones."""
+    if row is None:
+        return [None] * count
+    return json.loads(row) if isinstance(row, str) else row
+
+
+def _instant(text: str | None) -> datetime | None:
+    """Return an instant read from JSON: ISO text with an offset, or naive UTC (SQLite)."""
+    if text is None:
+        return None
+    instant = datetime.fromisoformat(text)
+    return instant if instant.tzinfo is not None else instant.replace(tzinfo=UTC)
 
 
 def _active_links(therapist: User, patient_id: int | None) -> QuerySet[CareLink]:
@@ -189,20 +241,15 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
         rating__gte=PAIN_HIGH_RATING, recorded_at__gt=now - timedelta(days=PAIN_WINDOW_DAYS)
     )
     warnings = SafetyCheck.objects.filter(answered_at__lte=now).exclude(new_warning_signs=[])
-    return list(
+    rows = list(
         links.select_related("patient")
         .annotate(
             last_log_at=_latest(logs, "performed_at"),
-            last_pain_at=_latest(pain, "recorded_at"),
-            last_pain_rating=_latest(pain, "recorded_at", "rating"),
-            high_id=_latest(high, "recorded_at", "id"),
-            high_at=_latest(high, "recorded_at"),
-            high_rating=_latest(high, "recorded_at", "rating"),
-            high_locations=_latest(high, "recorded_at", "locations"),
-            high_context=_latest(high, "recorded_at", "context"),
-            warning_id=_latest(warnings, "answered_at", "id"),
-            warning_at=_latest(warnings, "answered_at"),
-            warning_signs=_latest(warnings, "answered_at", "new_warning_signs"),
+            last_pain=_newest_row(pain, "recorded_at", "recorded_at", "rating"),
+            high=_newest_row(
+                high, "recorded_at", "id", "recorded_at", "rating", "locations", "context"
+            ),
+            warning=_newest_row(warnings, "answered_at", "id", "answered_at", "new_warning_signs"),
         )
         # By the name people see: the display name, else the username (a
         # patient without a display name sorts by username, not first).
@@ -211,6 +258,17 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
             "patient_id",
         )
     )
+    for link in rows:
+        at, link.last_pain_rating = _values(link.last_pain, 2)
+        link.last_pain_at = _instant(at)
+        high_id, at, link.high_rating, link.high_locations, link.high_context = _values(
+            link.high, 5
+        )
+        link.high_id = uuid.UUID(high_id) if high_id else None
+        link.high_at = _instant(at)
+        link.warning_id, at, link.warning_signs = _values(link.warning, 3)
+        link.warning_at = _instant(at)
+    return rows
 
 
 # Local dates travel as day numbers (days since this date): plain integers on
@@ -266,8 +324,11 @@ class _AnyOf(Func):
         self.ids = ids
 
     def as_sql(self, compiler, connection, **extra):
+        # As one array literal's text: psycopg would otherwise look up how to
+        # send each of the 500 ids, in each query.
         sql, params = compiler.compile(self.source_expressions[0])
-        return f"{sql} = ANY(%s)", (*params, list(self.ids))
+        ids = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
+        return f"{sql} = ANY(%s::bigint[])", (*params, ids)
 
     def as_sqlite(self, compiler, connection, **extra):
         sql, params = compiler.compile(self.source_expressions[0])
@@ -317,11 +378,24 @@ def _sessions_by_day(
     """Return {patient id: {local date: sessions}} for the sessions from `since` to `until`."""
     dates = _Dates()
     logged: dict[int, dict[date, int]] = defaultdict(dict)
-    rows = _by_local_day(
-        ExerciseLog.objects.filter(_AnyOf("user_id", patients)), "performed_at", since, until
-    ).annotate(n=session_count())
-    for pid, day, n in _integer_rows(rows.values_list("user_id", "day", "n")):
+    logs = ExerciseLog.objects.filter(_AnyOf("user_id", patients))
+    # session_count taken apart, one query each: every log, which PostgreSQL
+    # counts from the (user, performed_at) index alone and by hashing, then
+    # the few routines finished early (with session_count's DISTINCT, it
+    # would visit and sort every row of the month).
+    every = _by_local_day(logs, "performed_at", since, until).annotate(n=Count("*"))
+    for pid, day, n in _integer_rows(every.values_list("user_id", "day", "n")):
         logged[pid][dates[day]] = n
+    parts = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until).annotate(
+        parts=Count("*"), n=routine_sessions()
+    )
+    for pid, day, routine_parts, n in _integer_rows(
+        parts.values_list("user_id", "day", "parts", "n")
+    ):
+        sessions = logged[pid]
+        sessions[dates[day]] = sessions_from_counts(
+            logs=sessions[dates[day]], routine_parts=routine_parts, routines=n
+        )
     return logged
 
 
@@ -344,9 +418,10 @@ def dashboard_rows(
 ) -> list[PatientDashboard]:
     """Return the dashboard of each actively linked patient (or only `patient_id`'s).
 
-    Seven queries whatever the number of patients:
+    Eight queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
-    2. sessions and 3. pain per patient and local day (LocalDay), over the
+    2. sessions (in two halves, see _sessions_by_day) and 3. pain per patient
+       and local day (LocalDay), over the
        local days the numbers need (30 for sessions: 28 for adherence and 30
        for days with data; 41 for pain, see dashboard);
     4. pause days; 5. plan items; 6. reminder deliveries per patient;
@@ -360,18 +435,20 @@ def dashboard_rows(
     # the ids in hand, PostgreSQL reads each patient's recent rows from the
     # (user, instant) indexes instead of scanning every row of the year.
     patients = [link.patient_id for link in links]
-    today = {link.patient_id: local_date(now, link.patient.tzinfo) for link in links}
     tz_of = {link.patient_id: link.patient.tzinfo for link in links}
+    # Each zone's today, worked out once per zone (a request sees a handful)
+    # rather than once per patient.
+    zone_today = {tz: local_date(now, tz) for tz in set(tz_of.values())}
+    today = {pid: zone_today[tz] for pid, tz in tz_of.items()}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
-    sessions_from = {pid: day - timedelta(days=DATA_DAYS_WINDOW - 1) for pid, day in today.items()}
-    pain_from = {pid: day - timedelta(days=PAIN_DAYS_NEEDED - 1) for pid, day in today.items()}
-    until = max(day_bounds(today[link.patient_id], link.patient.tzinfo)[1] for link in links)
+    until = max(day_bounds(day, tz)[1] for tz, day in zone_today.items())
 
-    def earliest(first_days: dict[int, date]) -> datetime:
-        return min(day_start(first_days[link.patient_id], link.patient.tzinfo) for link in links)
+    def earliest(days_back: int) -> datetime:
+        """The first instant of the day `days_back` before today, in the earliest zone."""
+        return min(day_start(day - timedelta(days=days_back), tz) for tz, day in zone_today.items())
 
-    logged = _sessions_by_day(patients, earliest(sessions_from), until)
-    pain = _pain_by_day(patients, earliest(pain_from), until)
+    logged = _sessions_by_day(patients, earliest(DATA_DAYS_WINDOW - 1), until)
+    pain = _pain_by_day(patients, earliest(PAIN_DAYS_NEEDED - 1), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -459,17 +536,33 @@ def dashboard_rows(
     return rows
 
 
-def _planned_in(window: list[date], items: list) -> list[int]:
+def _planned_in(window: list[date], items: list) -> list[int] | tuple[int, ...]:
     """Return the sessions planned on each day of `window` (28 consecutive days), as planned_on.
 
     Once every item is older than the window and still in force, what is planned depends on the
-    weekday alone, so the first week's answer repeats; asking planned_on
-    about every day of 500 patients' four weeks is a measurable part of the request.
+    items' weekdays and times a day alone: the answer is that of any patient with the same
+    weekly pattern (a therapist's patients often share a plan), worked out once.
     """
     if all(item.since <= window[0] and item.until is None for item in items):
-        week = [planned_on(day, items)[0] for day in window[:7]]
-        return week * (len(window) // 7) + week[: len(window) % 7]
+        pattern = tuple((item.weekdays, item.times_per_day) for item in items)
+        return _planned_weekly(window[0], len(window), pattern)
     return [planned_on(day, items)[0] for day in window]
+
+
+@lru_cache(maxsize=512)
+def _planned_weekly(
+    first: date, days: int, pattern: tuple[tuple[frozenset[int], int], ...]
+) -> tuple[int, ...]:
+    """Return planned_on's sessions for `days` days from `first`, of items in force all along.
+
+    The first week's answer repeats.
+    """
+    items = [
+        PlanItemRow(since=first, weekdays=weekdays, times_per_day=times)
+        for weekdays, times in pattern
+    ]
+    week = tuple(planned_on(first + timedelta(days=offset), items)[0] for offset in range(7))
+    return week * (days // 7) + week[: days % 7]
 
 
 def _patient_dashboard(
