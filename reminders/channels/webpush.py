@@ -3,6 +3,7 @@
 import fnmatch
 import http.client
 import json
+import select
 import ssl
 import threading
 import time
@@ -13,7 +14,6 @@ import certifi
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import timezone
-from urllib3.util.wait import wait_for_read
 
 from reminders import metrics, vapid
 from reminders.channels import ece
@@ -42,6 +42,13 @@ def _session(endpoint: str) -> "PushSession":
     if origin not in sessions:
         sessions[origin] = PushSession(origin, timeout=settings.WEBPUSH_TIMEOUT_SECONDS)
     return sessions[origin]
+
+
+def _readable(sock) -> bool:
+    # poll, not select: a worker may hold file descriptors past select's 1024.
+    poller = select.poll()
+    poller.register(sock, select.POLLIN)
+    return bool(poller.poll(0))
 
 
 class PushSession:
@@ -78,11 +85,7 @@ class PushSession:
     def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, str | None]:
         """POST and return the status and the Retry-After header; raise OSError or HTTPException."""
         connection, self.connection = self.connection, None
-        if (
-            connection is not None
-            and connection.sock is not None
-            and wait_for_read(connection.sock, timeout=0.0)
-        ):
+        if connection is not None and connection.sock is not None and _readable(connection.sock):
             # An idle connection has nothing to read unless the service closed it.
             connection.close()
         target = path if self.https or not self.proxy else self.origin + path
