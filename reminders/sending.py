@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from reminders import metrics
-from reminders.bulk import sends_record
+from reminders.bulk import deliveries_lease, sends_record, sends_start
 from reminders.channels import CHANNELS, Channel, ChannelError, Message, Target
 from reminders.models import (
     ChannelSend,
@@ -67,9 +67,9 @@ class SendOutcome:
 @dataclass
 class _Send:
     delivery: Delivery
-    attempt: ChannelSend
     channel: Channel
     target: Target
+    attempt_id: int = 0  # the ChannelSend row recorded before sending
     error: ChannelError | None = None
 
 
@@ -164,13 +164,16 @@ def _lock(rows):
 
 def _claim(delivery_ids: Sequence[int], now: datetime) -> list[int]:
     """Lease the pending deliveries no other task holds; return their ids."""
+    lease = now + timedelta(seconds=settings.REMINDERS_SEND_LEASE_SECONDS)
+    leased = deliveries_lease(delivery_ids, now=now, lease_until=lease)
+    if leased is not None:
+        return leased
     free = Delivery.objects.filter(
         Q(lease_until__isnull=True) | Q(lease_until__lt=now),
         pk__in=delivery_ids,
         state=DeliveryState.PENDING,
     )
     claimed = list(_lock(free).values_list("pk", flat=True))
-    lease = now + timedelta(seconds=settings.REMINDERS_SEND_LEASE_SECONDS)
     Delivery.objects.filter(pk__in=claimed).update(lease_until=lease, attempts=F("attempts") + 1)
     return claimed
 
@@ -281,9 +284,10 @@ def _plan(deliveries: list[Delivery]) -> tuple[list[_Send], dict[int, int]]:
                 if (delivery.pk, key, target.key) in already:
                     reached_before[delivery.pk] += 1
                     continue
-                attempt = ChannelSend(delivery=delivery, channel=key, target=target.key)
-                sends.append(_Send(delivery, attempt, channel, target))
-    ChannelSend.objects.bulk_create([send.attempt for send in sends])
+                sends.append(_Send(delivery, channel, target))
+    attempt_ids = sends_start([(s.delivery.pk, s.channel.name, s.target.key) for s in sends])
+    for send, attempt_id in zip(sends, attempt_ids, strict=True):
+        send.attempt_id = attempt_id
     return sends, reached_before
 
 
@@ -318,7 +322,7 @@ def _settle(
     cancelled: set[int],
 ) -> dict[int, SendOutcome]:
     sends_record(
-        [(s.attempt.pk, s.error is None, str(s.error or "")[:500]) for s in sends],
+        [(s.attempt_id, s.error is None, str(s.error or "")[:500]) for s in sends],
         finished=timezone.now(),
     )
     reached: dict[str, tuple[Channel, list[Target]]] = {}

@@ -15,13 +15,14 @@ It also plays the service's Topic rule: a message with the same Topic as one not
 yet shown replaces it, so `shown()` lists what a person would see.
 """
 
+import asyncio
 import base64
 import json
 import os
+import socket
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import http_ece
 import jwt
@@ -83,13 +84,19 @@ class PushReceiver:
         self.lock = threading.Lock()
         # JWTs whose signature and audience were verified: {token: claims}.
         self.verified_tokens: dict[str, dict] = {}
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.httpd.daemon_threads = True
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        # One thread with an asyncio loop serves every connection (keep-alive).
+        self.loop = asyncio.new_event_loop()
+        self.connections: set[asyncio.Transport] = set()
+        self.server = self.loop.run_until_complete(
+            self.loop.create_server(
+                lambda: _PushConnection(self), "127.0.0.1", 0, family=socket.AF_INET, backlog=1024
+            )
+        )
+        self.thread = threading.Thread(target=self._serve_forever, daemon=True)
 
     @property
     def origin(self) -> str:
-        host, port = self.httpd.server_address[:2]
+        host, port = self.server.sockets[0].getsockname()[:2]
         return f"http://{host}:{port}"
 
     def start(self) -> "PushReceiver":
@@ -97,8 +104,18 @@ class PushReceiver:
         return self
 
     def stop(self) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+
+    def _serve_forever(self) -> None:
+        loop = self.loop
+        asyncio.set_event_loop(loop)
+        loop.run_forever()
+        self.server.close()
+        for transport in list(self.connections):
+            transport.abort()
+        loop.run_until_complete(asyncio.sleep(0))
+        loop.close()
 
     def subscribe(self, name: str) -> BrowserSubscription:
         subscription = BrowserSubscription(path=f"/push/{name}")
@@ -179,39 +196,115 @@ class PushReceiver:
             return None, f"cannot decrypt: {error!r}"
         return json.loads(plain), ""
 
-    def _handler(self):
-        receiver = self
+    def _answer(self, path: str, headers: dict, body: bytes | None) -> int:
+        """Check one POST (body None: the sender left mid-body), record it, return its status."""
+        if body is None:
+            payload, problem = None, "incomplete request: the sender went away"
+        else:
+            payload, problem = self._check(path, headers, body)
+        with self.lock:
+            script = self.scripts.get(path, [])
+            status = 400 if problem else (script.pop(0) if script else 201)
+            self.received.append(Received(path, payload, status, headers, problem))
+        return status
 
-        class Handler(BaseHTTPRequestHandler):
-            # Keep-alive, as push services speak it: one connection for many pushes.
-            protocol_version = "HTTP/1.1"
 
-            def log_message(self, *args):
-                pass
+_REASONS = {201: b"Created", 400: b"Bad Request", 404: b"Not Found", 410: b"Gone"}
+_MAX_HEAD = 64 * 1024
 
-            def do_POST(self):
-                length = int(self.headers.get("Content-Length", 0))
-                body = self.rfile.read(length)
-                headers = {k.lower(): v for k, v in self.headers.items()}
-                if len(body) < length:
-                    payload, problem = None, "incomplete request: the sender went away"
-                else:
-                    payload, problem = receiver._check(self.path, headers, body)
-                with receiver.lock:
-                    script = receiver.scripts.get(self.path, [])
-                    status = 400 if problem else (script.pop(0) if script else 201)
-                    receiver.received.append(Received(self.path, payload, status, headers, problem))
-                if receiver.stall_seconds:
-                    # The service has the message but is slow to answer: a
-                    # sender killed meanwhile never learns it got through.
-                    time.sleep(receiver.stall_seconds)
-                try:
-                    self.send_response(status)
-                    if status == 429:
-                        self.send_header("Retry-After", "1")
-                    self.send_header("Content-Length", "0")
-                    self.end_headers()
-                except (BrokenPipeError, ConnectionResetError):
-                    pass  # the sender is gone (killed while waiting)
 
-        return Handler
+class _PushConnection(asyncio.Protocol):
+    """One HTTP/1.1 keep-alive connection: a request is read whole, checked, answered.
+
+    A lean parser rather than http.server: the receiver stands in for a push
+    service on another machine, so its own CPU should weigh little in the
+    bench. It reads what a sender writes (a request line, headers, a body of
+    Content-Length bytes) and answers 400 to anything it cannot read.
+    """
+
+    def __init__(self, receiver: PushReceiver):
+        self.receiver = receiver
+        self.buffer = bytearray()
+        self.request: tuple[str, dict, int] | None = None  # path, headers, body length
+        self.waiting = False  # an answer is held back (stall_seconds)
+        self.transport: asyncio.Transport | None = None
+
+    def connection_made(self, transport) -> None:
+        self.transport = transport
+        self.receiver.connections.add(transport)
+
+    def connection_lost(self, exc) -> None:
+        self.receiver.connections.discard(self.transport)
+        if self.request is not None and not self.waiting:
+            path, headers, _ = self.request
+            self.request = None
+            self.receiver._answer(path, headers, None)
+
+    def data_received(self, data: bytes) -> None:
+        self.buffer += data
+        self._serve()
+
+    def _serve(self) -> None:
+        while not self.waiting and not self.transport.is_closing():
+            if self.request is None:
+                end = self.buffer.find(b"\r\n\r\n")
+                if end < 0:
+                    if len(self.buffer) > _MAX_HEAD:
+                        self._refuse(b"431 Request Header Fields Too Large")
+                    return
+                head = bytes(self.buffer[:end]).decode("iso-8859-1")
+                del self.buffer[: end + 4]
+                lines = head.split("\r\n")
+                request_line = lines[0].split(" ")
+                if len(request_line) != 3 or not request_line[2].startswith("HTTP/1."):
+                    return self._refuse(b"400 Bad Request")
+                headers = {}
+                for line in lines[1:]:
+                    name, colon, value = line.partition(":")
+                    if not colon:
+                        return self._refuse(b"400 Bad Request")
+                    headers[name.strip().lower()] = value.strip()
+                if request_line[0] != "POST":
+                    return self._refuse(b"405 Method Not Allowed")
+                length = headers.get("content-length", "0")
+                if not length.isdigit() or "transfer-encoding" in headers:
+                    return self._refuse(b"400 Bad Request")
+                self.request = (request_line[1], headers, int(length))
+            path, headers, length = self.request
+            if len(self.buffer) < length:
+                return
+            body = bytes(self.buffer[:length])
+            del self.buffer[:length]
+            status = self.receiver._answer(path, headers, body)
+            self.request = None
+            close = headers.get("connection", "").lower() == "close"
+            stall = self.receiver.stall_seconds
+            if stall:
+                # The service has the message but is slow to answer: a sender
+                # killed meanwhile never learns it got through.
+                self.waiting = True
+                self.transport.pause_reading()
+                asyncio.get_running_loop().call_later(stall, self._respond, status, close)
+                return
+            self._respond(status, close)
+
+    def _respond(self, status: int, close: bool) -> None:
+        transport = self.transport
+        if transport is None or transport.is_closing():
+            return  # the sender is gone (killed while waiting)
+        extra = b"Retry-After: 1\r\n" if status == 429 else b""
+        reason = _REASONS.get(status, b"Status")
+        transport.write(b"HTTP/1.1 %d %s\r\n%sContent-Length: 0\r\n\r\n" % (status, reason, extra))
+        if close:
+            transport.close()
+            return
+        if self.waiting:
+            self.waiting = False
+            transport.resume_reading()
+            self._serve()
+
+    def _refuse(self, status_line: bytes) -> None:
+        self.transport.write(
+            b"HTTP/1.1 " + status_line + b"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        self.transport.close()
