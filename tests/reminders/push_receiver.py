@@ -84,19 +84,17 @@ class PushReceiver:
         self.lock = threading.Lock()
         # JWTs whose signature and audience were verified: {token: claims}.
         self.verified_tokens: dict[str, dict] = {}
-        # One thread with an asyncio loop serves every connection (keep-alive).
+        # One thread with an asyncio loop serves every connection (keep-alive). The
+        # socket is bound here and the loop only runs in that thread: the caller's
+        # thread may already run a loop of its own (Playwright's sync API does).
+        self.socket = socket.create_server(("127.0.0.1", 0), family=socket.AF_INET, backlog=1024)
         self.loop = asyncio.new_event_loop()
         self.connections: set[asyncio.Transport] = set()
-        self.server = self.loop.run_until_complete(
-            self.loop.create_server(
-                lambda: _PushConnection(self), "127.0.0.1", 0, family=socket.AF_INET, backlog=1024
-            )
-        )
         self.thread = threading.Thread(target=self._serve_forever, daemon=True)
 
     @property
     def origin(self) -> str:
-        host, port = self.server.sockets[0].getsockname()[:2]
+        host, port = self.socket.getsockname()[:2]
         return f"http://{host}:{port}"
 
     def start(self) -> "PushReceiver":
@@ -110,8 +108,11 @@ class PushReceiver:
     def _serve_forever(self) -> None:
         loop = self.loop
         asyncio.set_event_loop(loop)
+        server = loop.run_until_complete(
+            loop.create_server(lambda: _PushConnection(self), sock=self.socket)
+        )
         loop.run_forever()
-        self.server.close()
+        server.close()
         for transport in list(self.connections):
             transport.abort()
         loop.run_until_complete(asyncio.sleep(0))
