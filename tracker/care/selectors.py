@@ -36,6 +36,7 @@ from reminders.models import (
     ScheduleKind,
 )
 from tracker.care.dashboard import (
+    ADHERENCE_WINDOWS,
     DATA_DAYS_WINDOW,
     PAIN_DAYS_NEEDED,
     PAIN_HIGH_RATING,
@@ -45,6 +46,7 @@ from tracker.care.dashboard import (
     PlannedDay,
     acted_on_rate,
     days_with_data,
+    is_pain_rise,
     open_alerts,
     pain_mean,
     pain_rise_start,
@@ -602,14 +604,18 @@ def _patient_dashboard(
     *, link, now, window, logged, paused, items, plan_since, tallies, delivered, acknowledged
 ) -> PatientDashboard:
     """Return one patient's numbers and open alerts from their aggregated rows (no queries)."""
-    today = window[-1]
+    today, week = window[-1], window[-ADHERENCE_WINDOWS[0]]
+    # Only the days adherence counts: days with nothing planned and paused
+    # days would be skipped by window_adherence anyway.
     days = [
-        PlannedDay(day, logged.get(day, 0), planned, day in paused)
+        PlannedDay(day, logged.get(day, 0), planned)
         for day, planned in zip(window, _planned_in(window, items), strict=True)
+        if planned and day not in paused
     ]
     recent = pain_mean(tallies, today, PAIN_WINDOW_DAYS)
     previous = pain_mean(tallies, today - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
-    rise_day = pain_rise_start(tallies, today)
+    # Where today shows no rise (most patients) there is no run to look back along.
+    rise_day = pain_rise_start(tallies, today) if is_pain_rise(recent, previous) else None
     activity = [at for at in (link.last_log_at, link.last_pain_at) if at is not None]
     facts = AlertFacts(
         now=now,
@@ -631,7 +637,7 @@ def _patient_dashboard(
     return PatientDashboard(
         link=link,
         patient=link.patient,
-        adherence_7=window_adherence(days[-7:], today),
+        adherence_7=window_adherence([day for day in days if day.date >= week], today),
         adherence_28=window_adherence(days, today),
         reminders_delivered=delivered["n"],
         reminders_done_in_time=delivered["done"],
