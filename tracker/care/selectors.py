@@ -39,6 +39,7 @@ from tracker.care.dashboard import (
     ADHERENCE_WINDOWS,
     DATA_DAYS_WINDOW,
     PAIN_DAYS_NEEDED,
+    PAIN_DAYS_READ,
     PAIN_HIGH_RATING,
     PAIN_WINDOW_DAYS,
     Alert,
@@ -453,14 +454,16 @@ def dashboard_rows(
 ) -> list[PatientDashboard]:
     """Return the dashboard of each actively linked patient (or only `patient_id`'s).
 
-    Eight queries whatever the number of patients:
+    Nine queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
     2. sessions (in two halves, see _sessions_by_day) and 3. pain per patient
-       and local day (LocalDay), over the
-       local days the numbers need (30 for sessions: 28 for adherence and 30
-       for days with data; 41 for pain, see dashboard);
-    4. pause days; 5. plan items; 6. reminder deliveries per patient;
-    7. the therapist's acknowledgements.
+       and local day (LocalDay), over the local days every patient's numbers
+       need (30: 28 for adherence, 14 for the pain means, 30 for days with
+       data), one row a patient;
+    4. pain over the 41 days a rise's start needs (see dashboard), for the
+       patients whose pain is rising today only;
+    5. pause days; 6. plan items; 7. reminder deliveries per patient;
+    8. the therapist's acknowledgements.
     """
     active = _active_links(therapist, patient_id)
     links = _links_with_latest(active, now)
@@ -483,7 +486,19 @@ def dashboard_rows(
         return min(day_start(day - timedelta(days=days_back), tz) for tz, day in zone_today.items())
 
     logged = _sessions_by_day(patients, earliest(DATA_DAYS_WINDOW - 1), until)
-    pain = _pain_by_day(patients, earliest(PAIN_DAYS_NEEDED - 1), until)
+    pain = _pain_by_day(patients, earliest(PAIN_DAYS_READ - 1), until)
+    pain_means = {
+        pid: (
+            pain_mean(pain[pid], day, PAIN_WINDOW_DAYS),
+            pain_mean(pain[pid], day - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS),
+        )
+        for pid, day in today.items()
+    }
+    # Where a pain rise starts needs up to four weeks more of days, for the few
+    # patients whose pain is rising today. Read even for none, so the number of
+    # queries does not depend on the data.
+    rising = [pid for pid, means in pain_means.items() if is_pain_rise(*means)]
+    rise_tallies = _pain_by_day(rising, earliest(PAIN_DAYS_NEEDED - 1), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -564,6 +579,8 @@ def dashboard_rows(
                 items=items[pid],
                 plan_since=plan_since.get(pid),
                 tallies=pain[pid],
+                pain_means=pain_means[pid],
+                rise_tallies=rise_tallies.get(pid),
                 delivered=delivered.get(pid, {"n": 0, "done": 0}),
                 acknowledged=acknowledged[link.pk],
             )
@@ -601,9 +618,26 @@ def _planned_weekly(
 
 
 def _patient_dashboard(
-    *, link, now, window, logged, paused, items, plan_since, tallies, delivered, acknowledged
+    *,
+    link,
+    now,
+    window,
+    logged,
+    paused,
+    items,
+    plan_since,
+    tallies,
+    pain_means,
+    rise_tallies,
+    delivered,
+    acknowledged,
 ) -> PatientDashboard:
-    """Return one patient's numbers and open alerts from their aggregated rows (no queries)."""
+    """Return one patient's numbers and open alerts from their aggregated rows (no queries).
+
+    `tallies` covers PAIN_DAYS_READ days; `rise_tallies`, PAIN_DAYS_NEEDED, is
+    there only when the pain is rising today (`pain_means`: this week's and the
+    week before's).
+    """
     today, week = window[-1], window[-ADHERENCE_WINDOWS[0]]
     # Only the days adherence counts: days with nothing planned and paused
     # days would be skipped by window_adherence anyway.
@@ -612,10 +646,8 @@ def _patient_dashboard(
         for day, planned in zip(window, _planned_in(window, items), strict=True)
         if planned and day not in paused
     ]
-    recent = pain_mean(tallies, today, PAIN_WINDOW_DAYS)
-    previous = pain_mean(tallies, today - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
-    # Where today shows no rise (most patients) there is no run to look back along.
-    rise_day = pain_rise_start(tallies, today) if is_pain_rise(recent, previous) else None
+    recent, previous = pain_means
+    rise_day = pain_rise_start(rise_tallies, today) if rise_tallies else None
     activity = [at for at in (link.last_log_at, link.last_pain_at) if at is not None]
     facts = AlertFacts(
         now=now,
