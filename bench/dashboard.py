@@ -20,6 +20,7 @@ seeded (its "now" is then that run's, a few hours old): to compare two
 versions of the code on the same rows.
 """
 
+import importlib
 import os
 import random
 import statistics
@@ -179,6 +180,8 @@ def report(what: str, wall: list[float], cpu: list[float], aim_ms: float) -> Non
 def main() -> None:
     create_database()
     configure()
+    # What a server worker does on starting: load the URLconf, freeze what is loaded.
+    importlib.import_module("tracker.asgi")
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
     from django.utils import timezone

@@ -580,6 +580,22 @@ def test_pain_rise_is_one_alert_per_episode(thera, alice):
     assert [a.id for a in tomorrow] == [alert.id]
 
 
+def test_a_rise_that_began_weeks_ago_keeps_its_first_day(thera, alice):
+    # Every day 2 points a week above the same weekday a week before: each day
+    # up to 25 days back shows a rise, and telling so for the 25th day back
+    # takes ratings from 38 days back, older than the 30 days read for every
+    # patient (the rising patient's are read again, further back).
+    link(thera, alice)
+    for offset in range(40):
+        rating = max(0, 10 - 2 * offset // 7)
+        pain(alice, rating, local(alice, TODAY - timedelta(days=offset), 9))
+
+    (alert,) = [
+        a for a in dashboard_rows(therapist=thera, now=NOW)[0].alerts if a.kind == "pain_rise"
+    ]
+    assert alert.occurrence == (TODAY - timedelta(days=25)).isoformat()
+
+
 def test_a_new_warning_sign_raises_an_alert_and_the_same_signs_again_do_not(
     thera, thera_client, alice, alice_client
 ):
@@ -687,10 +703,11 @@ def test_the_dashboard_takes_the_same_number_of_queries_for_5_and_50_patients(
     assert len(response.json()) == 50
 
     assert len(five.captured_queries) == len(fifty.captured_queries)
-    # The eight of the selector, plus knox's two (the token, its owner's expired
+    # The nine of the selector (the pain a rise's start needs is read even when
+    # no pain is rising), plus knox's two (the token, its owner's expired
     # tokens), the token's device note, the second-factor check and the access
     # audit's one INSERT.
-    assert len(fifty.captured_queries) <= 8 + 5
+    assert len(fifty.captured_queries) <= 9 + 5
     assert all(row["alerts"] for row in response.json())  # the data was really there
 
 

@@ -53,8 +53,11 @@ DATA_DAYS_WINDOW = 30
 # run always starts inside it; were it not to, the occurrence would move (and
 # the alert come back) once every day past this.
 PAIN_RISE_LOOKBACK_DAYS = 28
-# Local days of pain the dashboard needs per patient: the lookback plus the
-# two weeks the earliest day compares.
+# Local days of pain the dashboard needs for every patient: the two weeks the
+# means compare, and the days with data.
+PAIN_DAYS_READ = max(2 * PAIN_WINDOW_DAYS, DATA_DAYS_WINDOW)
+# Local days of pain it needs for a patient whose pain is rising today: the
+# lookback plus the two weeks the earliest day compares.
 PAIN_DAYS_NEEDED = PAIN_RISE_LOOKBACK_DAYS + 2 * PAIN_WINDOW_DAYS - 1
 
 

@@ -36,8 +36,10 @@ from reminders.models import (
     ScheduleKind,
 )
 from tracker.care.dashboard import (
+    ADHERENCE_WINDOWS,
     DATA_DAYS_WINDOW,
     PAIN_DAYS_NEEDED,
+    PAIN_DAYS_READ,
     PAIN_HIGH_RATING,
     PAIN_WINDOW_DAYS,
     Alert,
@@ -45,6 +47,7 @@ from tracker.care.dashboard import (
     PlannedDay,
     acted_on_rate,
     days_with_data,
+    is_pain_rise,
     open_alerts,
     pain_mean,
     pain_rise_start,
@@ -357,8 +360,8 @@ def _by_local_day(queryset: QuerySet, field: str, since: datetime, until: dateti
 def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
     """Return the rows of a values_list() queryset whose columns are all integers.
 
-    Straight from the cursor: tens of thousands of rows through the queryset
-    iterator cost more than the query, and integers need no conversion.
+    Straight from the cursor: rows through the queryset iterator cost more
+    than the query, and integers need no conversion.
     """
     sql, params = queryset.query.get_compiler(using=queryset.db).as_sql()
     with connections[queryset.db].cursor() as cursor:
@@ -366,9 +369,39 @@ def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
         return cursor.fetchall()
 
 
-# Both read one row per patient and local day. The instants read span every
-# patient's window, so a patient in an early zone also gets a day or so outside
-# theirs; those days are never looked up (the math asks for the days from
+def _per_patient(queryset: QuerySet) -> list[tuple[int, list[int], ...]]:
+    """Return a per-day values_list() (user id, day, then integers) as one row per patient.
+
+    Each row is (user id, [day, ...], [value, ...] for each further column),
+    the lists in step. PostgreSQL gathers the days into arrays, so it hands
+    over one row a patient (500) instead of one a patient and day (about
+    33,000 at 500 patients: reading those was most of the per-day queries'
+    cost in Python). Elsewhere the per-day rows are gathered here.
+    """
+    compiler = queryset.query.get_compiler(using=queryset.db)
+    sql, params = compiler.as_sql()
+    connection = connections[queryset.db]
+    if connection.vendor == "postgresql":
+        names = ["user_id", *(f"c{n}" for n in range(1, len(compiler.select)))]
+        arrays = ", ".join(f"array_agg({name})" for name in names[1:])
+        aliases = ", ".join(names)
+        sql = f"SELECT user_id, {arrays} FROM ({sql}) AS per_day({aliases}) GROUP BY user_id"  # noqa: S608 - our query
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+    gathered: dict[int, tuple[list[int], ...]] = {}
+    for pid, *values in _integer_rows(queryset):
+        columns = gathered.get(pid)
+        if columns is None:
+            columns = gathered[pid] = tuple([] for _ in values)
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+    return [(pid, *columns) for pid, columns in gathered.items()]
+
+
+# Both group by patient and local day, and hand back one row a patient. The
+# instants read span every patient's window, so a patient in an early zone also
+# gets a day or so outside theirs; those days are never looked up (the math asks for the days from
 # adherence_from or pain_from to today by date), so they are not filtered out.
 
 
@@ -384,18 +417,19 @@ def _sessions_by_day(
     # the few routines finished early (with session_count's DISTINCT, it
     # would visit and sort every row of the month).
     every = _by_local_day(logs, "performed_at", since, until).annotate(n=Count("*"))
-    for pid, day, n in _integer_rows(every.values_list("user_id", "day", "n")):
-        logged[pid][dates[day]] = n
+    for pid, days, counts in _per_patient(every.values_list("user_id", "day", "n")):
+        logged[pid] = dict(zip(map(dates.__getitem__, days), counts, strict=True))
     parts = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until).annotate(
         parts=Count("*"), n=routine_sessions()
     )
-    for pid, day, routine_parts, n in _integer_rows(
+    for pid, days, routine_parts, routines in _per_patient(
         parts.values_list("user_id", "day", "parts", "n")
     ):
         sessions = logged[pid]
-        sessions[dates[day]] = sessions_from_counts(
-            logs=sessions[dates[day]], routine_parts=routine_parts, routines=n
-        )
+        for day, parts_of_day, routines_of_day in zip(days, routine_parts, routines, strict=True):
+            sessions[dates[day]] = sessions_from_counts(
+                logs=sessions[dates[day]], routine_parts=parts_of_day, routines=routines_of_day
+            )
     return logged
 
 
@@ -408,8 +442,10 @@ def _pain_by_day(
     rows = _by_local_day(
         PainEntry.objects.filter(_AnyOf("user_id", patients)), "recorded_at", since, until
     ).annotate(n=Count("*"), total=Sum("rating"))
-    for pid, day, n, total in _integer_rows(rows.values_list("user_id", "day", "n", "total")):
-        pain[pid][dates[day]] = (n, total)
+    for pid, days, counts, totals in _per_patient(rows.values_list("user_id", "day", "n", "total")):
+        pain[pid] = dict(
+            zip(map(dates.__getitem__, days), zip(counts, totals, strict=True), strict=True)
+        )
     return pain
 
 
@@ -418,14 +454,16 @@ def dashboard_rows(
 ) -> list[PatientDashboard]:
     """Return the dashboard of each actively linked patient (or only `patient_id`'s).
 
-    Eight queries whatever the number of patients:
+    Nine queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
     2. sessions (in two halves, see _sessions_by_day) and 3. pain per patient
-       and local day (LocalDay), over the
-       local days the numbers need (30 for sessions: 28 for adherence and 30
-       for days with data; 41 for pain, see dashboard);
-    4. pause days; 5. plan items; 6. reminder deliveries per patient;
-    7. the therapist's acknowledgements.
+       and local day (LocalDay), over the local days every patient's numbers
+       need (30: 28 for adherence, 14 for the pain means, 30 for days with
+       data), one row a patient;
+    4. pain over the 41 days a rise's start needs (see dashboard), for the
+       patients whose pain is rising today only;
+    5. pause days; 6. plan items; 7. reminder deliveries per patient;
+    8. the therapist's acknowledgements.
     """
     active = _active_links(therapist, patient_id)
     links = _links_with_latest(active, now)
@@ -448,7 +486,19 @@ def dashboard_rows(
         return min(day_start(day - timedelta(days=days_back), tz) for tz, day in zone_today.items())
 
     logged = _sessions_by_day(patients, earliest(DATA_DAYS_WINDOW - 1), until)
-    pain = _pain_by_day(patients, earliest(PAIN_DAYS_NEEDED - 1), until)
+    pain = _pain_by_day(patients, earliest(PAIN_DAYS_READ - 1), until)
+    pain_means = {
+        pid: (
+            pain_mean(pain[pid], day, PAIN_WINDOW_DAYS),
+            pain_mean(pain[pid], day - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS),
+        )
+        for pid, day in today.items()
+    }
+    # Where a pain rise starts needs up to four weeks more of days, for the few
+    # patients whose pain is rising today. Read even for none, so the number of
+    # queries does not depend on the data.
+    rising = [pid for pid, means in pain_means.items() if is_pain_rise(*means)]
+    rise_tallies = _pain_by_day(rising, earliest(PAIN_DAYS_NEEDED - 1), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -529,6 +579,8 @@ def dashboard_rows(
                 items=items[pid],
                 plan_since=plan_since.get(pid),
                 tallies=pain[pid],
+                pain_means=pain_means[pid],
+                rise_tallies=rise_tallies.get(pid),
                 delivered=delivered.get(pid, {"n": 0, "done": 0}),
                 acknowledged=acknowledged[link.pk],
             )
@@ -566,17 +618,36 @@ def _planned_weekly(
 
 
 def _patient_dashboard(
-    *, link, now, window, logged, paused, items, plan_since, tallies, delivered, acknowledged
+    *,
+    link,
+    now,
+    window,
+    logged,
+    paused,
+    items,
+    plan_since,
+    tallies,
+    pain_means,
+    rise_tallies,
+    delivered,
+    acknowledged,
 ) -> PatientDashboard:
-    """Return one patient's numbers and open alerts from their aggregated rows (no queries)."""
-    today = window[-1]
+    """Return one patient's numbers and open alerts from their aggregated rows (no queries).
+
+    `tallies` covers PAIN_DAYS_READ days; `rise_tallies`, PAIN_DAYS_NEEDED, is
+    there only when the pain is rising today (`pain_means`: this week's and the
+    week before's).
+    """
+    today, week = window[-1], window[-ADHERENCE_WINDOWS[0]]
+    # Only the days adherence counts: days with nothing planned and paused
+    # days would be skipped by window_adherence anyway.
     days = [
-        PlannedDay(day, logged.get(day, 0), planned, day in paused)
+        PlannedDay(day, logged.get(day, 0), planned)
         for day, planned in zip(window, _planned_in(window, items), strict=True)
+        if planned and day not in paused
     ]
-    recent = pain_mean(tallies, today, PAIN_WINDOW_DAYS)
-    previous = pain_mean(tallies, today - timedelta(days=PAIN_WINDOW_DAYS), PAIN_WINDOW_DAYS)
-    rise_day = pain_rise_start(tallies, today)
+    recent, previous = pain_means
+    rise_day = pain_rise_start(rise_tallies, today) if rise_tallies else None
     activity = [at for at in (link.last_log_at, link.last_pain_at) if at is not None]
     facts = AlertFacts(
         now=now,
@@ -598,7 +669,7 @@ def _patient_dashboard(
     return PatientDashboard(
         link=link,
         patient=link.patient,
-        adherence_7=window_adherence(days[-7:], today),
+        adherence_7=window_adherence([day for day in days if day.date >= week], today),
         adherence_28=window_adherence(days, today),
         reminders_delivered=delivered["n"],
         reminders_done_in_time=delivered["done"],
