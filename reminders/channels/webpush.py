@@ -134,7 +134,7 @@ class PushSession:
 
 
 def _response(sock) -> tuple[int, str | None, bool]:
-    """Read one HTTP/1.x response; return its status, Retry-After and whether to keep the connection.
+    """Read one HTTP/1.x answer; return its status, Retry-After and whether to keep the connection.
 
     The connection is kept only for an HTTP/1.1 answer with no `Connection:
     close` whose end is known (Content-Length, read whole here). Any other body
