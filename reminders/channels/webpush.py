@@ -248,7 +248,7 @@ class WebPushChannel(Channel):
         by_user: dict[int, list[Target]] = {}
         # Plain rows, not model instances: a burst reads thousands of them.
         rows = (
-            PushSubscription.objects.filter(user__in=[u.pk for u in users])
+            PushSubscription.objects.filter(user__any=[u.pk for u in users])
             .order_by("id")
             .values_list("pk", "user_id", "endpoint", "p256dh", "auth")
         )
@@ -294,7 +294,7 @@ class WebPushChannel(Channel):
     def reached(self, targets: list[Target]) -> None:
         from reminders.models import PushSubscription
 
-        PushSubscription.objects.filter(pk__in=[int(t.key) for t in targets]).update(
+        PushSubscription.objects.filter(pk__any=[int(t.key) for t in targets]).update(
             last_success_at=timezone.now()
         )
 
