@@ -1,6 +1,7 @@
 """Web Push with VAPID (RFC 8030, 8291, 8292): encrypted messages POSTed to push services."""
 
 import fnmatch
+import functools
 import http.client
 import json
 import re
@@ -39,14 +40,8 @@ _READ_SIZE = 16 * 1024
 _UNSAFE_PATH = re.compile(r"[\x00-\x20\x7f]")
 
 
-def _origin(endpoint: str) -> str:
-    parts = urlsplit(endpoint)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _session(endpoint: str) -> "PushSession":
-    """Return this thread's client for the push service `endpoint` is on."""
-    origin = _origin(endpoint)
+def _session(origin: str) -> "PushSession":
+    """Return this thread's client for the push service at `origin`."""
     sessions = _local.__dict__.setdefault("sessions", {})
     if origin not in sessions:
         sessions[origin] = PushSession(origin, timeout=settings.WEBPUSH_TIMEOUT_SECONDS)
@@ -259,8 +254,10 @@ class WebPushChannel(Channel):
         return self, by_user
 
     def send(self, message: Message, target: Target) -> None:
+        parts = urlsplit(target.address)
+        origin = f"{parts.scheme}://{parts.netloc}"
         try:
-            authorization = vapid_headers(_origin(target.address))
+            authorization = vapid_headers(origin)
         except ImproperlyConfigured as error:
             raise ChannelError(str(error), permanent=True) from error
         try:
@@ -280,10 +277,9 @@ class WebPushChannel(Channel):
             # service instead of showing the reminder twice.
             "Topic": message.tag,
         }
-        parts = urlsplit(target.address)
         path = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
         try:
-            status, retry_after = _session(target.address).post(path, body, headers)
+            status, retry_after = _session(origin).post(path, body, headers)
         except (OSError, http.client.HTTPException) as error:
             _count_response("unreachable")
             raise ChannelError(f"push service unreachable: {error}") from error
@@ -305,7 +301,12 @@ class WebPushChannel(Channel):
 
 
 def _count_response(status) -> None:
-    metrics.buffer_add({metrics.field("push_responses_total", {"status": str(status)}): 1})
+    metrics.buffer_add({_response_field(status): 1})
+
+
+@functools.cache
+def _response_field(status) -> str:
+    return metrics.field("push_responses_total", {"status": str(status)})
 
 
 def _classify(status: int, retry_after: str | None) -> ChannelError:
