@@ -35,9 +35,9 @@ ACCEPTED = (200, 201, 202)
 _MAX_HEAD = 64 * 1024
 _MAX_BODY = 64 * 1024
 _READ_SIZE = 16 * 1024
-# A request target may not hold spaces or control characters (http.client
-# refuses the same): they would end the request line early.
-_UNSAFE_PATH = re.compile(r"[\x00-\x20\x7f]")
+# A request target is printable ASCII: a space or a line break would end the
+# request line early (http.client refuses them too).
+_UNSAFE_PATH = re.compile(r"[^\x21-\x7e]")
 
 
 def _session(origin: str) -> "PushSession":
@@ -62,10 +62,11 @@ class PushSession:
     tunnel); a request is written in one piece and its answer read by
     _response. Not requests or urllib3, nor http.client's own request and
     response objects: their per-request work (pools, URL parsing, header
-    checks, an email-parser for the answer's headers) was most of a push's CPU
-    time in a burst. A connection is never used again after an error, so a POST
-    is never repeated on it. The environment's proxy settings (HTTPS_PROXY, NO_PROXY) are read
-    once; certificates are checked against Mozilla's CA bundle (certifi).
+    checks, an email parser for the answer's headers) was most of a push's
+    CPU time in a burst. A connection is never used again after an error, so
+    a POST is never repeated on it. The environment's proxy settings
+    (HTTPS_PROXY, NO_PROXY) are read once; certificates are checked against
+    Mozilla's CA bundle (certifi).
     """
 
     def __init__(self, origin: str, *, timeout: float):
@@ -90,11 +91,7 @@ class PushSession:
         return connection
 
     def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, str | None]:
-        """POST and return the status and the Retry-After header; raise OSError or HTTPException.
-
-        http.client only makes the connection (TLS, proxy tunnel): the request
-        is written here in one piece, and the answer read by _response.
-        """
+        """POST and return the status and the Retry-After header; raise OSError or HTTPException."""
         if _UNSAFE_PATH.search(path):
             raise http.client.InvalidURL(f"the path {path!r} has characters a URL cannot carry")
         if any("\r" in value or "\n" in value for value in headers.values()):
