@@ -1,8 +1,10 @@
 """Web Push with VAPID (RFC 8030, 8291, 8292): encrypted messages POSTed to push services."""
 
 import fnmatch
+import functools
 import http.client
 import json
+import re
 import select
 import ssl
 import threading
@@ -28,16 +30,18 @@ VAPID_RENEW_SECONDS = 3600
 _vapid_headers: dict[tuple, tuple[float, dict]] = {}
 # What a push service answers when it has taken a message (RFC 8030 says 201).
 ACCEPTED = (200, 201, 202)
+# What the sender reads of an answer: its head, and a body it can skip to keep
+# the connection (a push service answers with an empty one, or a short error).
+_MAX_HEAD = 64 * 1024
+_MAX_BODY = 64 * 1024
+_READ_SIZE = 16 * 1024
+# A request target is printable ASCII: a space or a line break would end the
+# request line early (http.client refuses them too).
+_UNSAFE_PATH = re.compile(r"[^\x21-\x7e]")
 
 
-def _origin(endpoint: str) -> str:
-    parts = urlsplit(endpoint)
-    return f"{parts.scheme}://{parts.netloc}"
-
-
-def _session(endpoint: str) -> "PushSession":
-    """Return this thread's client for the push service `endpoint` is on."""
-    origin = _origin(endpoint)
+def _session(origin: str) -> "PushSession":
+    """Return this thread's client for the push service at `origin`."""
     sessions = _local.__dict__.setdefault("sessions", {})
     if origin not in sessions:
         sessions[origin] = PushSession(origin, timeout=settings.WEBPUSH_TIMEOUT_SECONDS)
@@ -54,18 +58,22 @@ def _readable(sock) -> bool:
 class PushSession:
     """One keep-alive HTTP/1.1 connection to one push service, made when first needed.
 
-    It is the standard library's http.client, not requests or urllib3: their
-    per-request work (pools, URL parsing, header checks, response wrappers) was
-    most of a push's CPU time in a burst. A request is sent in one write, and a
-    connection is never used again after an error, so a POST is never repeated
-    on it. The environment's proxy settings (HTTPS_PROXY, NO_PROXY) are read
-    once; certificates are checked against Mozilla's CA bundle (certifi).
+    The standard library's http.client makes the connection (TLS, proxy
+    tunnel); a request is written in one piece and its answer read by
+    _response. Not requests or urllib3, nor http.client's own request and
+    response objects: their per-request work (pools, URL parsing, header
+    checks, an email parser for the answer's headers) was most of a push's
+    CPU time in a burst. A connection is never used again after an error, so
+    a POST is never repeated on it. The environment's proxy settings
+    (HTTPS_PROXY, NO_PROXY) are read once; certificates are checked against
+    Mozilla's CA bundle (certifi).
     """
 
     def __init__(self, origin: str, *, timeout: float):
         parts = urlsplit(origin)
         self.origin, self.https, self.timeout = origin, parts.scheme == "https", timeout
         self.host, self.port = parts.hostname, parts.port or (443 if self.https else 80)
+        self.host_header = parts.netloc
         self.proxy = None if proxy_bypass(parts.netloc) else getproxies().get(parts.scheme)
         self.connection: http.client.HTTPConnection | None = None
 
@@ -84,22 +92,88 @@ class PushSession:
 
     def post(self, path: str, body: bytes, headers: dict[str, str]) -> tuple[int, str | None]:
         """POST and return the status and the Retry-After header; raise OSError or HTTPException."""
+        if _UNSAFE_PATH.search(path):
+            raise http.client.InvalidURL(f"the path {path!r} has characters a URL cannot carry")
+        if any("\r" in value or "\n" in value for value in headers.values()):
+            raise ValueError("a header value holds a line break")
+        target = path if self.https or not self.proxy else self.origin + path
+        request = "".join(
+            [
+                f"POST {target} HTTP/1.1\r\nHost: {self.host_header}\r\n",
+                f"Content-Length: {len(body)}\r\n",
+                *(f"{name}: {value}\r\n" for name, value in headers.items()),
+                "\r\n",
+            ]
+        ).encode("latin-1")
         connection, self.connection = self.connection, None
         if connection is not None and connection.sock is not None and _readable(connection.sock):
             # An idle connection has nothing to read unless the service closed it.
             connection.close()
-        target = path if self.https or not self.proxy else self.origin + path
+        connection = connection or self._connect()
         try:
-            connection = connection or self._connect()
-            connection.request("POST", target, body=body, headers=headers)
-            response = connection.getresponse()
-            response.read()
+            if connection.sock is None:
+                connection.connect()
+            connection.sock.sendall(request + body)
+            status, retry_after, reusable = _response(connection.sock)
         except BaseException:
             connection.close()
             raise
-        if not response.will_close:
+        if reusable:
             self.connection = connection
-        return response.status, response.getheader("Retry-After")
+        else:
+            connection.close()
+        return status, retry_after
+
+
+def _response(sock) -> tuple[int, str | None, bool]:
+    """Read one HTTP/1.x answer; return its status, Retry-After and whether to keep the connection.
+
+    The connection is kept only for an HTTP/1.1 answer with no `Connection:
+    close` whose end is known (Content-Length, read whole here). Any other body
+    (chunked, up to the close, too long) is left unread and the connection is
+    dropped: the status is all a push needs, and a connection out of step with
+    its responses must never carry the next POST.
+    """
+    data = b""
+    while True:
+        end = data.find(b"\r\n\r\n")
+        while end < 0:
+            if len(data) > _MAX_HEAD:
+                raise http.client.LineTooLong("response head")
+            chunk = sock.recv(_READ_SIZE)
+            if not chunk:
+                raise http.client.RemoteDisconnected("the push service closed without answering")
+            data += chunk
+            end = data.find(b"\r\n\r\n")
+        status_line, *lines = data[:end].decode("iso-8859-1").split("\r\n")
+        data = data[end + 4 :]
+        version, _, rest = status_line.partition(" ")
+        code = rest[:3]
+        if not version.startswith("HTTP/1.") or len(code) != 3 or not code.isdigit():
+            raise http.client.BadStatusLine(status_line)
+        status = int(code)
+        if not 100 <= status < 200:
+            break
+        # An interim answer (100 Continue): the final one follows it.
+    fields = {}
+    for line in lines:
+        name, colon, value = line.partition(":")
+        if colon and line[:1] not in " \t":  # folded continuation lines are ignored
+            fields[name.strip().lower()] = value.strip()
+    reusable = version == "HTTP/1.1" and "close" not in fields.get("connection", "").lower()
+    length = fields.get("content-length", "")
+    if status in (204, 304):
+        length = "0"
+    if "transfer-encoding" in fields or not length.isdigit() or int(length) > _MAX_BODY:
+        return status, fields.get("retry-after"), False
+    length = int(length)
+    while reusable and len(data) < length:
+        chunk = sock.recv(_READ_SIZE)
+        if not chunk:
+            reusable = False
+        data += chunk
+    # More than the response announced: the connection is out of step.
+    return status, fields.get("retry-after"), reusable and len(data) == length
 
 
 def vapid_headers(origin: str) -> dict[str, str]:
@@ -166,7 +240,7 @@ class WebPushChannel(Channel):
         by_user: dict[int, list[Target]] = {}
         # Plain rows, not model instances: a burst reads thousands of them.
         rows = (
-            PushSubscription.objects.filter(user__in=[u.pk for u in users])
+            PushSubscription.objects.filter(user__any=[u.pk for u in users])
             .order_by("id")
             .values_list("pk", "user_id", "endpoint", "p256dh", "auth")
         )
@@ -177,8 +251,10 @@ class WebPushChannel(Channel):
         return self, by_user
 
     def send(self, message: Message, target: Target) -> None:
+        parts = urlsplit(target.address)
+        origin = f"{parts.scheme}://{parts.netloc}"
         try:
-            authorization = vapid_headers(_origin(target.address))
+            authorization = vapid_headers(origin)
         except ImproperlyConfigured as error:
             raise ChannelError(str(error), permanent=True) from error
         try:
@@ -198,10 +274,9 @@ class WebPushChannel(Channel):
             # service instead of showing the reminder twice.
             "Topic": message.tag,
         }
-        parts = urlsplit(target.address)
         path = parts.path + (f"?{parts.query}" if parts.query else "") or "/"
         try:
-            status, retry_after = _session(target.address).post(path, body, headers)
+            status, retry_after = _session(origin).post(path, body, headers)
         except (OSError, http.client.HTTPException) as error:
             _count_response("unreachable")
             raise ChannelError(f"push service unreachable: {error}") from error
@@ -212,7 +287,7 @@ class WebPushChannel(Channel):
     def reached(self, targets: list[Target]) -> None:
         from reminders.models import PushSubscription
 
-        PushSubscription.objects.filter(pk__in=[int(t.key) for t in targets]).update(
+        PushSubscription.objects.filter(pk__any=[int(t.key) for t in targets]).update(
             last_success_at=timezone.now()
         )
 
@@ -223,7 +298,12 @@ class WebPushChannel(Channel):
 
 
 def _count_response(status) -> None:
-    metrics.buffer_add({metrics.field("push_responses_total", {"status": str(status)}): 1})
+    metrics.buffer_add({_response_field(status): 1})
+
+
+@functools.cache
+def _response_field(status) -> str:
+    return metrics.field("push_responses_total", {"status": str(status)})
 
 
 def _classify(status: int, retry_after: str | None) -> ChannelError:

@@ -91,6 +91,7 @@ class PushReceiver:
         self.loop = asyncio.new_event_loop()
         self.connections: set[asyncio.Transport] = set()
         self.thread = threading.Thread(target=self._serve_forever, daemon=True)
+        self.serving = threading.Event()
 
     @property
     def origin(self) -> str:
@@ -99,6 +100,9 @@ class PushReceiver:
 
     def start(self) -> "PushReceiver":
         self.thread.start()
+        # A stop() before the loop runs would end it while it sets up the server.
+        if not self.serving.wait(timeout=10):
+            raise RuntimeError("the push receiver did not start")
         return self
 
     def stop(self) -> None:
@@ -111,6 +115,7 @@ class PushReceiver:
         server = loop.run_until_complete(
             loop.create_server(lambda: _PushConnection(self), sock=self.socket)
         )
+        loop.call_soon(self.serving.set)
         loop.run_forever()
         server.close()
         for transport in list(self.connections):

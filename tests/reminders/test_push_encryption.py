@@ -2,6 +2,7 @@
 
 import http_ece
 import pytest
+from cryptography.hazmat.primitives.asymmetric import ec
 
 from reminders.channels import ece
 from tests.reminders.push_receiver import BrowserSubscription
@@ -63,3 +64,27 @@ def test_bad_subscription_keys_are_refused(p256dh, auth):
 
     with pytest.raises(ValueError):
         ece.encrypt(b"hi", p256dh=p256dh or browser.p256dh, auth=auth or browser.auth)
+
+
+def test_the_rfc_8291_example_is_encrypted_byte_for_byte():
+    # RFC 8291 Appendix A: its server key and salt stand in for the random ones.
+    server_key = ec.derive_private_key(
+        int.from_bytes(ece._unb64url("yfWPiYE-n46HLnH0KqZOF1fJJU3MYrct3AELtAQ-oRw"), "big"),
+        ec.SECP256R1(),
+    )
+
+    body = ece.seal(
+        b"When I grow up, I want to be a watermelon",
+        receiver_public=ece._unb64url(
+            "BCVxsr7N_eNgVRqvHtD0zTZsEc6-VV-JvLexhqUzORcxaOzi6-AYWXvTBHm4bjyPjs7Vd8pZGH6SRpkNtoIAiw4"
+        ),
+        auth_secret=ece._unb64url("BTBZMqHH6r4Tts7J_aSIgg"),
+        server_key=server_key,
+        salt=ece._unb64url("DGv6ra1nlYgDCS1FRnbzlw"),
+    )
+
+    assert body == ece._unb64url(
+        "DGv6ra1nlYgDCS1FRnbzlwAAEABBBP4z9KsN6nGRTbVYI_c7VJSPQTBtkgcy27mlmlMoZIIgDll6e3vCYLocI"
+        "nmYWAmS6TlzAC8wEqKK6PBru3jl7A_yl95bQpu6cVPTpK4Mqgkf1CXztLVBSt2Ks3oZwbuwXPXLWyouBWLVWG"
+        "NWQexSgSxsj_Qulcy4a-fN"
+    )

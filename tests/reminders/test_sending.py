@@ -5,11 +5,16 @@ import json
 import time
 
 import redis
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from reminders.dispatch import dispatch_due
 from reminders.models import ChannelSend, Delivery, DeliveryState, PushSubscription
+from reminders.sending import deliveries_send
 from reminders.tasks import enqueue_sends
+from tests.conftest import make_user
 from tests.reminders.helpers import due_schedule, wait_for_state
 
 
@@ -88,3 +93,39 @@ def test_sends_are_enqueued_a_chunk_per_broker_message(broker, settings):
     }
     # The logged form of the arguments stays short however large the chunk.
     assert queued[0]["headers"]["argsrepr"] == "([1, … 50 deliveries],)"
+
+
+def _pending_pushes(push_receiver, count: int, start: int) -> list[int]:
+    ids = []
+    for n in range(start, start + count):
+        user = make_user(f"burst{n}", profile="desk", language="de" if n % 2 else "en")
+        browser = push_receiver.subscribe(f"burst{n}")
+        PushSubscription.objects.create(
+            user=user,
+            endpoint=push_receiver.endpoint(browser),
+            p256dh=browser.p256dh,
+            auth=browser.auth,
+        )
+        ids.append(due_schedule(user).pk)
+    dispatch_due(now=timezone.now(), enqueue=lambda delivery_ids: None)
+    return list(Delivery.objects.filter(schedule_id__in=ids).values_list("pk", flat=True))
+
+
+def test_a_chunk_costs_the_same_queries_whatever_its_size(push_receiver, db):
+    # A query per delivery (a column the sender reads but did not load, a
+    # routine looked up one by one) would make a burst's chunks crawl.
+    call_command("load_exercises", verbosity=0)
+    small, large = _pending_pushes(push_receiver, 2, 0), _pending_pushes(push_receiver, 6, 2)
+    counts = []
+    for ids in (small, large):
+        with CaptureQueriesContext(connection) as queries:
+            outcomes = deliveries_send(delivery_ids=ids, now=timezone.now())
+        counts.append(len(queries))
+        assert {outcome.state for outcome in outcomes.values()} == {DeliveryState.SENT}
+
+    assert counts[0] == counts[1]
+    assert len(push_receiver.wait_for(8)) == 8
+    assert {r.payload["title"] for r in push_receiver.accepted()} == {
+        "Time for a stretch break",
+        "Zeit für eine Dehnpause",
+    }
