@@ -1,25 +1,21 @@
-"""Web Push message encryption (RFC 8291 over RFC 8188 aes128gcm).
+"""Web Push message encryption (RFC 8291 over RFC 8188 aes128gcm), by `http_ece`.
 
-RFC 8291's steps written out over `cryptography`'s primitives (ECDH, AES-GCM)
-and the standard library's HMAC: for a one-record message, each HKDF is two
-HMACs. This was Mozilla's http_ece (what pywebpush uses) until a burst showed
-a fifth of its CPU time in the library's generic parts (key objects, a cipher
-object per record, the older draft versions); the tests check the RFC's own
-example (Appendix A) byte for byte, and the test push service decrypts every
-message with http_ece. Every call makes a new server key pair and salt: RFC
-8291 requires a new ECDH key for each message, so no message can be decrypted
-with another's key. A push message is one record (push services take at most
-4096 bytes), so a longer text is refused here rather than split into records
-a push service would drop.
+The encryption itself is Mozilla's http_ece library, what pywebpush uses; this
+module only decides what we give it. Every call makes a new server key pair
+(and http_ece a new salt): RFC 8291 requires a new ECDH key for each message,
+so no message can be decrypted with another's key. A push message is one
+record (push services take at most 4096 bytes), so a longer text is refused
+here rather than split into records a push service would drop.
+
+Writing RFC 8291 out over `cryptography` directly was measured at about 30 µs
+less a message (115 against 145); it was not kept, so that the protocol stays
+the well-kept library's.
 """
 
 import base64
-import hmac
-import os
 
-from cryptography.hazmat.primitives import serialization
+import http_ece
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 RECORD_SIZE = 4096
 # One record holds the plaintext, its padding delimiter and the 16-byte tag.
@@ -44,12 +40,13 @@ def encrypt(plaintext: bytes, *, p256dh: str, auth: str) -> bytes:
     auth_secret = _unb64url(auth)
     if len(auth_secret) != 16:
         raise ValueError("the auth secret must be 16 bytes")
+    # Checked before http_ece sees it, so a bad subscription is a ValueError here.
+    ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), receiver_public)
     return seal(
         plaintext,
         receiver_public=receiver_public,
         auth_secret=auth_secret,
         server_key=ec.generate_private_key(ec.SECP256R1()),
-        salt=os.urandom(16),
     )
 
 
@@ -59,29 +56,21 @@ def seal(
     receiver_public: bytes,
     auth_secret: bytes,
     server_key: ec.EllipticCurvePrivateKey,
-    salt: bytes,
+    salt: bytes | None = None,
 ) -> bytes:
-    """Return the aes128gcm body for these keys and salt (RFC 8291 section 3.4).
+    """Return the aes128gcm body for checked keys; http_ece draws the salt unless one is given.
 
-    Only `encrypt` and the tests (which replay the RFC's example) call it:
-    `server_key` and `salt` must be new for every message.
+    Only RFC 8291's own example passes a key and a salt of its choosing.
     """
-    receiver = ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), receiver_public)
-    server_public = server_key.public_key().public_bytes(
-        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
-    )
-    shared = server_key.exchange(ec.ECDH(), receiver)
-    key_info = b"WebPush: info\x00" + receiver_public + server_public
-    ikm = _hkdf(salt=auth_secret, ikm=shared, info=key_info, length=32)
-    content_key = _hkdf(salt=salt, ikm=ikm, info=b"Content-Encoding: aes128gcm\x00", length=16)
-    nonce = _hkdf(salt=salt, ikm=ikm, info=b"Content-Encoding: nonce\x00", length=12)
-    # The last (and only) record ends with the delimiter 0x02 and no padding.
-    record = AESGCM(content_key).encrypt(nonce, plaintext + b"\x02", None)
-    header = salt + RECORD_SIZE.to_bytes(4, "big") + bytes([len(server_public)]) + server_public
-    return header + record
-
-
-def _hkdf(*, salt: bytes, ikm: bytes, info: bytes, length: int) -> bytes:
-    # HKDF-SHA256 (RFC 5869) for at most 32 bytes: the expansion is one block.
-    prk = hmac.digest(salt, ikm, "sha256")
-    return hmac.digest(prk, info + b"\x01", "sha256")[:length]
+    try:
+        return http_ece.encrypt(
+            plaintext,
+            salt=salt,
+            private_key=server_key,
+            dh=receiver_public,
+            auth_secret=auth_secret,
+            rs=RECORD_SIZE,
+            version="aes128gcm",
+        )
+    except http_ece.ECEException as error:
+        raise ValueError(str(error)) from error
