@@ -8,10 +8,12 @@ advanced, and the send tasks are enqueued only after the commit.
 """
 
 import functools
+import gc
 import json
 import operator
 from collections import Counter, namedtuple
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -29,6 +31,8 @@ from reminders.bulk import (
     NewDelivery,
     binary_cursor,
     deliveries_insert,
+    deliveries_insert_begin,
+    pipelined,
     schedules_advance,
 )
 from reminders.drive_rules import count_started_at, next_drive_reminder
@@ -55,6 +59,9 @@ DUE_FIELDS = [
 # After an outage, the most instants of one schedule recorded in one run (a day
 # of 15-minute sitting breaks is 96); past it the schedule resumes from now.
 MAX_CATCH_UP = 200
+# Due schedules worked out per statement pair (insert, advance): on PostgreSQL
+# the pair runs while the next chunk is worked out (bulk.pipelined).
+WRITE_CHUNK = 500
 # JSON fields read as text: a batch holds few distinct values, each parsed once.
 JSON_FIELDS = ["weekdays", "times", "channels"]
 # The values of a due row that make up its rule (reminders.rules.rule_spec).
@@ -93,12 +100,32 @@ def dispatch_due(
     schedules_due, drives_due = _anything_due(now)
     # Read once per pass, when a batch first needs them.
     routines = functools.cache(_default_routine_ids)
-    for claim, due in ((_schedule_batch, schedules_due), (_drive_batch, drives_due)):
-        while due:
-            result = claim(now=now, enqueue=enqueue, batch_size=batch_size, routines=routines)
-            total.add(result)
-            due = result.claimed == batch_size
+    with _no_cycle_collection():
+        for claim, due in ((_schedule_batch, schedules_due), (_drive_batch, drives_due)):
+            while due:
+                result = claim(now=now, enqueue=enqueue, batch_size=batch_size, routines=routines)
+                total.add(result)
+                due = result.claimed == batch_size
     return total
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Hold off Python's cycle collector for the pass.
+
+    A batch allocates tens of thousands of tuples, which set off collections
+    that walk every object of the process (Django's, Celery's): 60-100 ms of a
+    10,000-reminder pass. What the pass leaves is freed by reference counting;
+    any cycles wait for the next collection after it.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
 
 
 def _anything_due(now: datetime) -> tuple[bool, bool]:
@@ -156,14 +183,38 @@ def _schedule_batch(
         if not rows:
             return result
         firing = _Firing(now=now, routines=routines())
-        for row in rows:
-            firing.fire(row)
+        results, deliveries = [], []
+        with pipelined(), _constraints_checked_per_statement():
+            for start in range(0, len(rows), WRITE_CHUNK):
+                for row in rows[start : start + WRITE_CHUNK]:
+                    firing.fire(row)
+                results.append(deliveries_insert_begin(firing.deliveries))
+                schedules_advance(firing.advances)
+                deliveries.extend(firing.deliveries)
+                firing.deliveries, firing.advances = [], []
+            created = [row for result in results for row in result()]
         result.claimed = len(rows)
         result.suppressed = firing.suppressed
-        created = deliveries_insert(firing.deliveries)
-        schedules_advance(firing.advances)
-        _count_and_enqueue(created, firing.deliveries, result, enqueue)
+        _count_and_enqueue(created, deliveries, result, enqueue)
     return result
+
+
+@contextmanager
+def _constraints_checked_per_statement() -> Iterator[None]:
+    """Check the foreign keys (deferred to the commit by Django) at each statement.
+
+    The same checks, run earlier: in pipeline mode they overlap the next chunk's
+    Python work instead of running all at once at the commit, when nothing else can.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    yield
+    # Back to Django's default for the rest of the transaction (tests share one).
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
 def _fetch(rows: QuerySet) -> list:
