@@ -20,8 +20,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import BooleanField, Exists, OuterRef, QuerySet, TextField
-from django.db.models.expressions import RawSQL
+from django.db.models import Exists, OuterRef, QuerySet, TextField
 from django.db.models.functions import Cast
 
 from exercises.models import Routine
@@ -104,8 +103,7 @@ def dispatch_due(
     after_commit = _AfterCommit()
     with _no_cycle_collection():
         try:
-            schedule_batch = functools.partial(_schedule_batch, claims=_Claims(now))
-            for claim, due in ((schedule_batch, schedules_due), (_drive_batch, drives_due)):
+            for claim, due in ((_schedule_batch, schedules_due), (_drive_batch, drives_due)):
                 while due:
                     result = claim(
                         now=now,
@@ -206,7 +204,6 @@ def _schedule_batch(
     batch_size: int,
     routines: Callable[[], dict[str, int]],
     after_commit: _AfterCommit,
-    claims: "_Claims",
 ) -> DispatchResult:
     """Claim, fire and advance one batch of due schedules in one transaction.
 
@@ -229,14 +226,14 @@ def _schedule_batch(
     with transaction.atomic(), pipelined(), _constraints_checked_per_statement():
         results, deliveries = [], []
         limit = min(WRITE_CHUNK, batch_size)
-        claim = claims.begin(limit=limit, not_yet_advanced=[])
+        claim = _claim_begin(now=now, limit=limit, not_yet_advanced=[])
         while claim is not None:
             rows = claim()
             result.claimed += len(rows)
             claim = None
             if len(rows) == limit and result.claimed < batch_size:
                 limit = min(WRITE_CHUNK, batch_size - result.claimed)
-                claim = claims.begin(limit=limit, not_yet_advanced=rows)
+                claim = _claim_begin(now=now, limit=limit, not_yet_advanced=rows)
             for row in rows:
                 firing.fire(row)
             results.append(deliveries_insert_begin(firing.deliveries))
@@ -251,59 +248,23 @@ def _schedule_batch(
     return result
 
 
-class _Claims:
-    """The claims of one pass's due schedules, each shape of statement compiled once.
+def _claim_begin(*, now: datetime, limit: int, not_yet_advanced: list) -> Callable[[], list]:
+    """Send the claim of up to `limit` due schedules; return a function that reads them.
 
-    A pass of 10,000 sends twenty claims; building and compiling the query for
-    each cost about 2 ms of Python apiece. On PostgreSQL a claim's statement is
-    the same text whatever it leaves out (an array parameter), so it is
-    compiled once per shape and sent with that chunk's ids.
+    It is sent before the advance of the chunk claimed just before it
+    (`not_yet_advanced`), whose rows are then still due and locked by this
+    transaction (SKIP LOCKED passes over other transactions' locks only), so
+    they are left out by id. Chunks before that one are advanced by then.
     """
-
-    def __init__(self, now: datetime) -> None:
-        self.now = now
-        self._compiled: dict[tuple[int, bool], tuple[str, list, int | None]] = {}
-
-    def begin(self, *, limit: int, not_yet_advanced: list) -> Callable[[], list]:
-        """Send the claim of up to `limit` due schedules; return a function that reads them.
-
-        It is sent before the advance of the chunk claimed just before it
-        (`not_yet_advanced`), whose rows are then still due and locked by this
-        transaction (SKIP LOCKED passes over other transactions' locks only), so
-        they are left out by id. Chunks before that one are advanced by then.
-        """
-        ids = [row.pk for row in not_yet_advanced]
-        if connection.vendor != "postgresql":
-            return _fetch_begin(self._query(limit, leaving_out=ids))
-        key = (limit, bool(ids))
-        if key not in self._compiled:
-            marker: list[int] = []
-            rows = self._query(limit, leaving_out=marker if ids else None)
-            sql, params = rows.query.get_compiler(connection.alias).as_sql()
-            at = next((i for i, param in enumerate(params) if param is marker), None)
-            self._compiled[key] = (sql, list(params), at)
-        sql, params, at = self._compiled[key]
-        if at is not None:
-            params = [*params[:at], ids, *params[at + 1 :]]
-        return _run_begin(sql, params)
-
-    def _query(self, limit: int, leaving_out: list[int] | None = None) -> QuerySet:
-        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=self.now).annotate(
-            last_log=last_log_expression(user_field="user_id"),
-            driving=Exists(Drive.objects.filter(user_id=OuterRef("user_id"), ended_at=None)),
-            **{f"{name}_json": Cast(name, TextField()) for name in JSON_FIELDS},
-        )
-        if leaving_out is not None and connection.vendor != "postgresql":
-            due_rows = due_rows.exclude(pk__in=leaving_out)
-        elif leaving_out is not None:
-            table = Schedule._meta.db_table
-            due_rows = due_rows.filter(
-                RawSQL(  # noqa: S611 - our table; the ids are a parameter
-                    f'NOT ("{table}"."id" = ANY(%s))', (leaving_out,), output_field=BooleanField()
-                )
-            )
-        columns = [*DUE_FIELDS, *(f"{name}_json" for name in JSON_FIELDS), "last_log", "driving"]
-        return _locked(due_rows.order_by("next_fire_at")).values_list(*columns)[:limit]
+    due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now).annotate(
+        last_log=last_log_expression(user_field="user_id"),
+        driving=Exists(Drive.objects.filter(user_id=OuterRef("user_id"), ended_at=None)),
+        **{f"{name}_json": Cast(name, TextField()) for name in JSON_FIELDS},
+    )
+    if not_yet_advanced:
+        due_rows = due_rows.exclude(pk__in=[row.pk for row in not_yet_advanced])
+    columns = [*DUE_FIELDS, *(f"{name}_json" for name in JSON_FIELDS), "last_log", "driving"]
+    return _fetch_begin(_locked(due_rows.order_by("next_fire_at")).values_list(*columns)[:limit])
 
 
 @contextmanager
@@ -337,10 +298,6 @@ def _fetch_begin(rows: QuerySet) -> Callable[[], list]:
         fetched = [row_type._make(values) for values in rows]
         return lambda: fetched
     sql, params = rows.query.get_compiler(connection.alias).as_sql()
-    return _run_begin(sql, params)
-
-
-def _run_begin(sql: str, params: Sequence) -> Callable[[], list]:
     cursor = binary_cursor()
     cursor.execute(sql, params, binary=True)
 
