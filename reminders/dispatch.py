@@ -59,8 +59,8 @@ DUE_FIELDS = [
 # After an outage, the most instants of one schedule recorded in one run (a day
 # of 15-minute sitting breaks is 96); past it the schedule resumes from now.
 MAX_CATCH_UP = 200
-# Due schedules claimed and written per statement (claim, insert, advance): on
-# PostgreSQL they run while Python works out the chunk before (bulk.pipelined).
+# Due schedules worked out per statement pair (insert, advance): on PostgreSQL
+# the pair runs while the next chunk is worked out (bulk.pipelined).
 WRITE_CHUNK = 500
 # JSON fields read as text: a batch holds few distinct values, each parsed once.
 JSON_FIELDS = ["weekdays", "times", "channels"]
@@ -207,64 +207,44 @@ def _schedule_batch(
 ) -> DispatchResult:
     """Claim, fire and advance one batch of due schedules in one transaction.
 
-    The batch is claimed and written WRITE_CHUNK schedules at a time; on
-    PostgreSQL each statement is sent without waiting for the one before
-    (bulk.pipelined), so PostgreSQL claims and writes while Python works.
-
-    1. Claim up to WRITE_CHUNK due schedules (SKIP LOCKED on PostgreSQL) as
+    1. Claim up to `batch_size` due schedules (SKIP LOCKED on PostgreSQL) as
        tuples, each with its user's last logged stretch and whether a drive runs.
-    2. Send the claim of the next chunk, then work out this chunk's deliveries
-       (or suppressions) and next fire times; equal inputs share one
-       computation (a burst is mostly a few rules due at once).
-    3. Send the chunk's insert of deliveries and advance of schedules, a
-       statement each; repeat from 2 until the batch is claimed.
-    4. While PostgreSQL finishes, enqueue the batch before (held since its
-       commit); read what was inserted, and enqueue it after this commit.
+    2. Read the default routines (once per pass).
+    3. Work out each one's delivery (or suppression) and next fire time; equal
+       inputs share one computation (a burst is mostly a few rules due at once).
+    4. Insert the deliveries and write the advances, a statement pair per
+       WRITE_CHUNK, each pair sent while the next chunk is worked out (on
+       PostgreSQL), then, while PostgreSQL finishes, enqueue the batch before.
+    5. Enqueue the new pending ones after the commit (held for the next batch).
     """
     result = DispatchResult()
-    firing = _Firing(now=now, routines=routines())
-    with transaction.atomic(), pipelined(), _constraints_checked_per_statement():
+    with transaction.atomic():
+        due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now).annotate(
+            last_log=last_log_expression(user_field="user_id"),
+            driving=Exists(Drive.objects.filter(user_id=OuterRef("user_id"), ended_at=None)),
+            **{f"{name}_json": Cast(name, TextField()) for name in JSON_FIELDS},
+        )
+        columns = [*DUE_FIELDS, *(f"{name}_json" for name in JSON_FIELDS), "last_log", "driving"]
+        rows = _fetch(_locked(due_rows.order_by("next_fire_at")).values_list(*columns)[:batch_size])
+        if not rows:
+            return result
+        firing = _Firing(now=now, routines=routines())
         results, deliveries = [], []
-        limit = min(WRITE_CHUNK, batch_size)
-        claim = _claim_begin(now=now, limit=limit, not_yet_advanced=[])
-        while claim is not None:
-            rows = claim()
-            result.claimed += len(rows)
-            claim = None
-            if len(rows) == limit and result.claimed < batch_size:
-                limit = min(WRITE_CHUNK, batch_size - result.claimed)
-                claim = _claim_begin(now=now, limit=limit, not_yet_advanced=rows)
-            for row in rows:
-                firing.fire(row)
-            results.append(deliveries_insert_begin(firing.deliveries))
-            schedules_advance(firing.advances)
-            deliveries.extend(firing.deliveries)
-            firing.deliveries, firing.advances = [], []
-        # PostgreSQL is still writing: the batch before can be enqueued meanwhile.
-        after_commit.run_held()
-        created = [row for result in results for row in result()]
+        with pipelined(), _constraints_checked_per_statement():
+            for start in range(0, len(rows), WRITE_CHUNK):
+                for row in rows[start : start + WRITE_CHUNK]:
+                    firing.fire(row)
+                results.append(deliveries_insert_begin(firing.deliveries))
+                schedules_advance(firing.advances)
+                deliveries.extend(firing.deliveries)
+                firing.deliveries, firing.advances = [], []
+            # PostgreSQL is still writing: the batch before can be enqueued meanwhile.
+            after_commit.run_held()
+            created = [row for result in results for row in result()]
+        result.claimed = len(rows)
         result.suppressed = firing.suppressed
         _count_and_enqueue(created, deliveries, result, enqueue, after_commit)
     return result
-
-
-def _claim_begin(*, now: datetime, limit: int, not_yet_advanced: list) -> Callable[[], list]:
-    """Send the claim of up to `limit` due schedules; return a function that reads them.
-
-    It is sent before the advance of the chunk claimed just before it
-    (`not_yet_advanced`), whose rows are then still due and locked by this
-    transaction (SKIP LOCKED passes over other transactions' locks only), so
-    they are left out by id. Chunks before that one are advanced by then.
-    """
-    due_rows = Schedule.objects.filter(is_active=True, next_fire_at__lte=now).annotate(
-        last_log=last_log_expression(user_field="user_id"),
-        driving=Exists(Drive.objects.filter(user_id=OuterRef("user_id"), ended_at=None)),
-        **{f"{name}_json": Cast(name, TextField()) for name in JSON_FIELDS},
-    )
-    if not_yet_advanced:
-        due_rows = due_rows.exclude(pk__in=[row.pk for row in not_yet_advanced])
-    columns = [*DUE_FIELDS, *(f"{name}_json" for name in JSON_FIELDS), "last_log", "driving"]
-    return _fetch_begin(_locked(due_rows.order_by("next_fire_at")).values_list(*columns)[:limit])
 
 
 @contextmanager
@@ -285,31 +265,22 @@ def _constraints_checked_per_statement() -> Iterator[None]:
         cursor.execute("SET CONSTRAINTS ALL DEFERRED")
 
 
-def _fetch_begin(rows: QuerySet) -> Callable[[], list]:
-    """Send a values_list query; return a function that reads its rows as named tuples.
+def _fetch(rows: QuerySet) -> list:
+    """Return the rows of a values_list query as named tuples.
 
     On PostgreSQL the ORM only writes the statement: it runs on a binary cursor,
     whose C loaders read the timestamps and times several times faster than
     the text ones Django installs, and no ORM row machinery runs per row.
-    Elsewhere the query has run when this returns.
     """
     if connection.vendor != "postgresql":
         row_type = _row_type(tuple(rows._fields))
-        fetched = [row_type._make(values) for values in rows]
-        return lambda: fetched
+        return [row_type._make(values) for values in rows]
     sql, params = rows.query.get_compiler(connection.alias).as_sql()
-    cursor = binary_cursor()
-    cursor.execute(sql, params, binary=True)
-
-    def fetch() -> list:
-        with cursor:
-            # Read first: in a pipeline the description comes with the rows.
-            values = cursor.fetchall()
-            # Each column is named by its alias in the statement (the values_list names).
-            row_type = _row_type(tuple(column.name for column in cursor.description))
-            return [row_type._make(row) for row in values]
-
-    return fetch
+    with binary_cursor() as cursor:
+        cursor.execute(sql, params, binary=True)
+        # Each column is named by its alias in the statement (the values_list names).
+        row_type = _row_type(tuple(column.name for column in cursor.description))
+        return [row_type._make(values) for values in cursor]
 
 
 _ROW_TYPES: dict[tuple[str, ...], type] = {}

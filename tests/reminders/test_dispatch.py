@@ -225,8 +225,8 @@ def test_a_batch_larger_than_the_batch_size_is_claimed_in_several_batches(
 def test_a_batch_written_in_several_chunks_records_and_advances_each_schedule_once(
     alice, bob, thera, dispatch, settings, monkeypatch
 ):
-    # One schedule per claim and insert/advance pair: on PostgreSQL the next
-    # claim runs before this one's advance, so it must leave this one out.
+    # One schedule per insert/advance pair: on PostgreSQL each pair is sent while
+    # the next schedule is worked out, and their results are read at the end.
     monkeypatch.setattr(dispatch_module, "WRITE_CHUNK", 1)
     settings.REMINDERS_BATCH_SIZE = 2
     schedules = [sitting_due_at(user, T - timedelta(minutes=1)) for user in (alice, bob, thera)]
