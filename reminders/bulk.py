@@ -7,7 +7,8 @@ gets the same statements with VALUES lists, in chunks under its parameter limit.
 """
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from typing import NamedTuple
 
@@ -51,8 +52,17 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
     or drive and due instant exists already) is left out, not an error: the
     reminder is in the database either way, and only new rows are enqueued.
     """
+    return deliveries_insert_begin(rows)()
+
+
+def deliveries_insert_begin(rows: Sequence[NewDelivery]) -> Callable[[], list[tuple[int, str]]]:
+    """Send the insert of deliveries_insert; return a function that waits for its result.
+
+    Inside pipelined() on PostgreSQL the statement is sent and the caller goes
+    on while PostgreSQL runs it; elsewhere it has run when this returns.
+    """
     if not rows:
-        return []
+        return list
     table = Delivery._meta.db_table
     created_at = timezone.now()
     if connection.vendor == "postgresql":
@@ -72,9 +82,14 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
             ") AS v(u, s, d, k, due, r, c, st, e) "
             "ON CONFLICT DO NOTHING RETURNING id, state"
         )
-        with binary_cursor() as cursor:
-            cursor.execute(sql, [created_at, *(list(column) for column in columns)])
-            return list(cursor.fetchall())
+        cursor = binary_cursor()
+        cursor.execute(sql, [created_at, *(list(column) for column in columns)])
+
+        def result() -> list[tuple[int, str]]:
+            with cursor:
+                return list(cursor.fetchall())
+
+        return result
     inserted = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), _SQLITE_CHUNK):
@@ -91,7 +106,23 @@ def deliveries_insert(rows: Sequence[NewDelivery]) -> list[tuple[int, str]]:
                 params,
             )
             inserted.extend(cursor.fetchall())
-    return inserted
+    return lambda: inserted
+
+
+@contextmanager
+def pipelined() -> Iterator[None]:
+    """Run the statements inside in PostgreSQL's pipeline mode (elsewhere as usual).
+
+    A statement is sent without waiting for the one before to finish, so the
+    caller's Python work overlaps PostgreSQL's; an error is raised when a result
+    is read or at the end of the block, and fails the transaction as usual.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    connection.ensure_connection()
+    with connection.connection.pipeline():
+        yield
 
 
 def binary_cursor():

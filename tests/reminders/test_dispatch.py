@@ -11,6 +11,7 @@ import pytest
 from django.utils import timezone
 
 from exercises.models import ExerciseLog, LogOrigin, Routine
+from reminders import dispatch as dispatch_module
 from reminders import metrics
 from reminders.bulk import NewDelivery
 from reminders.channels import ChannelError, webpush
@@ -219,6 +220,59 @@ def test_a_batch_larger_than_the_batch_size_is_claimed_in_several_batches(
     assert (result.claimed, result.pending) == (3, 3)
     assert sorted(enqueued) == sorted(Delivery.objects.values_list("pk", flat=True))
     assert {d.schedule_id for d in Delivery.objects.all()} == {s.pk for s in schedules}
+
+
+def test_a_batch_written_in_several_chunks_records_and_advances_each_schedule_once(
+    alice, bob, thera, dispatch, settings, monkeypatch
+):
+    # One schedule per insert/advance pair: on PostgreSQL each pair is sent while
+    # the next schedule is worked out, and their results are read at the end.
+    monkeypatch.setattr(dispatch_module, "WRITE_CHUNK", 1)
+    settings.REMINDERS_BATCH_SIZE = 2
+    schedules = [sitting_due_at(user, T - timedelta(minutes=1)) for user in (alice, bob, thera)]
+
+    result, enqueued = dispatch(T)
+
+    assert (result.claimed, result.pending) == (3, 3)
+    assert sorted(enqueued) == sorted(Delivery.objects.values_list("pk", flat=True))
+    assert sorted(Delivery.objects.values_list("schedule_id", flat=True)) == sorted(
+        s.pk for s in schedules
+    )
+    for schedule in schedules:
+        schedule.refresh_from_db()
+        assert schedule.next_fire_at > T
+        assert schedule.last_fired_at == T - timedelta(minutes=1)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_committed_batch_is_enqueued_even_when_the_next_batch_fails(
+    alice, bob, settings, monkeypatch
+):
+    # The first batch's enqueue is held to run while the second one writes; the
+    # second failing must not lose it (its deliveries are committed).
+    settings.REMINDERS_BATCH_SIZE = 1
+    for user in (alice, bob):
+        sitting_due_at(user, T - timedelta(minutes=1))
+    fire = dispatch_module._Firing.fire
+    calls = []
+
+    def fire_then_fail(self, row):
+        calls.append(row.pk)
+        if len(calls) == 2:
+            raise RuntimeError("the second batch fails")
+        fire(self, row)
+
+    monkeypatch.setattr(dispatch_module._Firing, "fire", fire_then_fail)
+    enqueued: list[int] = []
+
+    with pytest.raises(RuntimeError):
+        dispatch_due(now=T, enqueue=enqueued.extend)
+
+    delivery = Delivery.objects.get()
+    assert delivery.schedule_id == calls[0]
+    assert enqueued == [delivery.pk]
+    # The failed batch left its schedule due, for the next pass.
+    assert Schedule.objects.get(pk=calls[1]).next_fire_at == T - timedelta(minutes=1)
 
 
 # -- a stretch logged by hand -------------------------------------------------------------
