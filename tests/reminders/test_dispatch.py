@@ -5,6 +5,7 @@ after the commit; `enqueue` is a plain list here (the real broker is covered in
 test_sending.py and test_faults.py).
 """
 
+import gc
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -273,6 +274,28 @@ def test_a_committed_batch_is_enqueued_even_when_the_next_batch_fails(
     assert enqueued == [delivery.pk]
     # The failed batch left its schedule due, for the next pass.
     assert Schedule.objects.get(pk=calls[1]).next_fire_at == T - timedelta(minutes=1)
+
+
+def test_the_cycle_collector_is_held_off_during_a_pass_and_back_on_after_it_even_when_it_fails(
+    alice, monkeypatch
+):
+    sitting_due_at(alice, T - timedelta(minutes=1))
+    fire = dispatch_module._Firing.fire
+    collector_on_while_firing = []
+
+    def fire_then_fail(self, row):
+        collector_on_while_firing.append(gc.isenabled())
+        fire(self, row)
+        raise RuntimeError("the batch fails")
+
+    monkeypatch.setattr(dispatch_module._Firing, "fire", fire_then_fail)
+    assert gc.isenabled()
+
+    with pytest.raises(RuntimeError):
+        dispatch_due(now=T, enqueue=lambda ids: None)
+
+    assert collector_on_while_firing == [False]
+    assert gc.isenabled()
 
 
 # -- a stretch logged by hand -------------------------------------------------------------

@@ -210,3 +210,26 @@ def test_release_migrates_and_loads_the_library_and_can_run_again(tmp_path):
 )  # fmt: skip
 def test_the_probe_sends_a_host_the_site_allows(allowed, host):
     assert host_header(allowed) == host
+
+
+def test_a_web_worker_freezes_what_it_loaded_with_the_url_patterns_among_it():
+    # The collector's full passes would otherwise walk every module, setting and
+    # URL pattern a worker keeps (about 100 ms each, on the dashboard's slowest
+    # requests). The views' modules must already be loaded when it freezes.
+    script = (
+        "import gc, sys, tracker.asgi; "
+        "print(gc.get_freeze_count(), 'tracker.care.api' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=BASE_DIR,
+        env=production_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert result.returncode == 0, result.stderr
+    frozen, views_loaded = result.stdout.split()
+    assert int(frozen) > 50_000
+    assert views_loaded == "True"
