@@ -136,6 +136,8 @@ def seed(now):
         logs += len(day_logs)
         pain += len(day_pain)
         deliveries += len(day_deliveries)
+    # bulk_create keeps no day counts (tracker.activity_days): count them as a bulk load would.
+    call_command("activity_days_rebuild", verbosity=0)
     from django.db import connection
 
     with connection.cursor() as cursor:

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from typing import Any, TypeVar
 
 from django.db import IntegrityError, models, transaction
+from django.db.models.signals import post_save
 
 from exercises.models import ExerciseLog, Plan, PlanChange, PlanItem, PlanTemplate, PlanVersion
 from exercises.progression import item_hold_on
@@ -86,7 +87,7 @@ def plan_session_log(
 
     The dose logged is the item's on `day` (its progression grown).
     """
-    return ExerciseLog.objects.bulk_create(
+    logs = ExerciseLog.objects.bulk_create(
         ExerciseLog(
             user=user,
             performed_at=performed_at,
@@ -98,6 +99,14 @@ def plan_session_log(
         )
         for item in items
     )
+    # bulk_create sends no signals: sent here as save() would, so that what
+    # counts new logs (metrics, the dashboard's day counts) counts these too.
+    for log in logs:
+        post_save.send(
+            sender=ExerciseLog, instance=log, created=True, update_fields=None, raw=False,
+            using=log._state.db,
+        )  # fmt: skip
+    return logs
 
 
 # How far ahead a plan change may be dated.

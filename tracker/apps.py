@@ -7,6 +7,7 @@ class TrackerConfig(AppConfig):
 
     def ready(self) -> None:
         from tracker import (  # noqa: F401 - checks registers itself
+            activity_days,
             checks,
             devices,
             logs,
@@ -18,5 +19,7 @@ class TrackerConfig(AppConfig):
 
         logs.install_record_factory()  # importing logs also connects its Celery signals
         metrics.connect_signals()
+        # The dashboard's day counts follow every log and pain rating written.
+        activity_days.connect_signals()
         # allauth's password change and reset end the account's other sessions and tokens.
         devices.connect_signals()

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from exercises.models import ExerciseLog, Plan, Routine
 from exercises.services import plan_create
+from tracker.activity_days import activity_days_rebuild
 from tracker.care.services import invite_accept, invite_create
 from tracker.models import PainEntry, Profile, Role, User
 from tracker.safety import SCREEN_SLUGS, safety_check_save
@@ -157,6 +158,7 @@ def demo_history_create(*, user: User, routine_slug: str, now: datetime) -> None
         )
     ExerciseLog.objects.bulk_create(logs)
     PainEntry.objects.bulk_create(ratings)
+    activity_days_rebuild(user=user)  # bulk_create keeps no counts
     # The story starts when the account and its plan did: no day counts as
     # planned before the plan existed, so both move back to its first day.
     began = datetime.combine(today - timedelta(days=HISTORY_DAYS), time(9), tz)

@@ -103,6 +103,33 @@ class PainEntry(models.Model):
         return f"{self.user_id} {self.recorded_at:%Y-%m-%d %H:%M} {self.rating}/10"
 
 
+class ActivityDay(models.Model):
+    """One local day of a person's sessions and pain ratings, as counts kept on write.
+
+    Derived data: every row can be recomputed from the logs and pain entries
+    (tracker.activity_days, which keeps it as they are written, and its
+    `activity_days_rebuild` command). The therapists' dashboard reads these
+    rows instead of grouping a month of every patient's rows by local day on
+    every request. `date` is local to the person's zone, as in progress/.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    date = models.DateField()
+    # Sessions as progress/ counts them (tracker.selectors.session_count).
+    sessions = models.PositiveIntegerField(default=0)
+    pain_entries = models.PositiveIntegerField(default=0)
+    # The sum of the day's ratings: means over several days stay exact.
+    pain_total = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="activity_day_user_date"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.date}: {self.sessions} sessions, {self.pain_entries} ratings"
+
+
 class PauseReason(models.TextChoices):
     FLARE_UP = "flare_up", _("Flare-up")
     TRAVEL = "travel", _("Travel")

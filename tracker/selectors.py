@@ -13,6 +13,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
+    Sum,
     Value,
     prefetch_related_objects,
 )
@@ -375,6 +376,46 @@ def sessions_from_counts(*, logs: int, routine_parts: int, routines: int) -> int
     return logs - routine_parts + routines
 
 
+def sessions_by_local_day(*, user: User, since: datetime, until: datetime) -> dict[date, int]:
+    """Return {local date: sessions} of the user's logs from `since` to `until` (excluded).
+
+    Only days with a log are there. Local dates are in user.timezone; progress/
+    and the dashboard's kept counts (tracker.activity_days) both come from here.
+    """
+    return dict(
+        ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
+        .annotate(day=TruncDate("performed_at", tzinfo=user.tzinfo))
+        .values("day")
+        .annotate(n=session_count())
+        .order_by()
+        .values_list("day", "n")
+    )
+
+
+def pain_by_local_day(*, user: User, since: datetime, until: datetime) -> dict[date, dict]:
+    """Return {local date: {mean, low, high, n, total}} of the user's pain entries.
+
+    From `since` to `until` (excluded), only days with an entry; see
+    sessions_by_local_day.
+    """
+    return {
+        row["day"]: row
+        for row in PainEntry.objects.filter(
+            user=user, recorded_at__gte=since, recorded_at__lt=until
+        )
+        .annotate(day=TruncDate("recorded_at", tzinfo=user.tzinfo))
+        .values("day")
+        .annotate(
+            mean=Avg("rating"),
+            low=Min("rating"),
+            high=Max("rating"),
+            n=Count("id"),
+            total=Sum("rating"),
+        )
+        .order_by()
+    }
+
+
 def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
     """Return one DayProgress per local date from `start` to `end`, both included.
 
@@ -386,24 +427,8 @@ def progress_by_day(*, user: User, start: date, end: date) -> list[DayProgress]:
     since, _ = day_bounds(start, tz)
     _, until = day_bounds(end, tz)
 
-    sessions = dict(
-        ExerciseLog.objects.filter(user=user, performed_at__gte=since, performed_at__lt=until)
-        .annotate(day=TruncDate("performed_at", tzinfo=tz))
-        .values("day")
-        .annotate(n=session_count())
-        .order_by()
-        .values_list("day", "n")
-    )
-    pain = {
-        row["day"]: row
-        for row in PainEntry.objects.filter(
-            user=user, recorded_at__gte=since, recorded_at__lt=until
-        )
-        .annotate(day=TruncDate("recorded_at", tzinfo=tz))
-        .values("day")
-        .annotate(mean=Avg("rating"), low=Min("rating"), high=Max("rating"), n=Count("id"))
-        .order_by()
-    }
+    sessions = sessions_by_local_day(user=user, since=since, until=until)
+    pain = pain_by_local_day(user=user, since=since, until=until)
     paused = dict(
         PauseDay.objects.filter(user=user, date__gte=start, date__lte=end).values_list(
             "date", "reason"

@@ -19,7 +19,6 @@ from django.db.models import (
     Q,
     QuerySet,
     Subquery,
-    Sum,
     TextField,
     Value,
 )
@@ -39,7 +38,6 @@ from tracker.care.dashboard import (
     ADHERENCE_WINDOWS,
     DATA_DAYS_WINDOW,
     PAIN_DAYS_NEEDED,
-    PAIN_DAYS_READ,
     PAIN_HIGH_RATING,
     PAIN_WINDOW_DAYS,
     Alert,
@@ -53,8 +51,9 @@ from tracker.care.dashboard import (
     pain_rise_start,
     window_adherence,
 )
-from tracker.days import day_bounds, day_start, local_date
+from tracker.days import day_start, local_date
 from tracker.models import (
+    ActivityDay,
     AlertAcknowledgement,
     CareInvite,
     CareLink,
@@ -65,14 +64,11 @@ from tracker.models import (
 )
 from tracker.selectors import (
     PLAN_ITEM_ROW_FIELDS,
-    ROUTINE_PART,
     PlanItemRow,
     links_for,
     plan_item_row,
     plan_items_counted,
     planned_on,
-    routine_sessions,
-    sessions_from_counts,
 )
 
 
@@ -279,37 +275,20 @@ def _links_with_latest(links: QuerySet[CareLink], now: datetime) -> list[CareLin
 DAY_ZERO = date(1970, 1, 1)
 
 
-class LocalDay(Func):
-    """The local date of an instant in each row's own zone, as a day number (an integer).
-
-    `LocalDay("performed_at", "user__timezone")`: the database groups every
-    patient's rows by their own local date, whatever their zone (Asia/Kathmandu
-    starts its days at 18:15 UTC, Europe/Berlin's are 23 or 25 hours long on
-    the days the clocks change), so Python gets one row per patient and day and
-    has nothing to assign. Both backends compute it the way TruncDate does in
-    `tracker.selectors.progress_by_day`, so the dashboard and the patient's own
-    progress put a session on the same day: PostgreSQL with AT TIME ZONE (its
-    own zone database), SQLite with Django's per-row zoneinfo function.
-    """
+class DayNumber(Func):
+    """A date as its day number (days since DAY_ZERO), an integer on both backends."""
 
     output_field = IntegerField()
-    arity = 2
+    arity = 1
 
     def as_postgresql(self, compiler, connection, **extra):
-        template = f"((%(expressions)s)::date - DATE '{DAY_ZERO.isoformat()}')"
-        return self.as_sql(
-            compiler, connection, template=template, arg_joiner=" AT TIME ZONE ", **extra
-        )
+        template = f"(%(expressions)s - DATE '{DAY_ZERO.isoformat()}')"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
     def as_sqlite(self, compiler, connection, **extra):
-        # julianday() of a date is N.5; 2440587.5 is DAY_ZERO's. The connection's
-        # zone ('UTC') is what the stored text is in, as for TruncDate.
-        template = (
-            "CAST(julianday(django_datetime_cast_date(%(expressions)s, %%s))"
-            " - 2440587.5 AS INTEGER)"
-        )
-        sql, params = self.as_sql(compiler, connection, template=template, **extra)
-        return sql, (*params, connection.timezone_name)
+        # julianday() of a date is N.5; 2440587.5 is DAY_ZERO's.
+        template = "CAST(julianday(%(expressions)s) - 2440587.5 AS INTEGER)"
+        return self.as_sql(compiler, connection, template=template, **extra)
 
 
 class _AnyOf(Func):
@@ -347,16 +326,6 @@ class _Dates(dict):
         return day
 
 
-def _by_local_day(queryset: QuerySet, field: str, since: datetime, until: datetime) -> QuerySet:
-    """Return the rows between `since` and `until` grouped by (user, their local day)."""
-    return (
-        queryset.filter(**{f"{field}__gte": since, f"{field}__lt": until})
-        .annotate(day=LocalDay(field, "user__timezone"))
-        .values("user_id", "day")
-        .order_by()
-    )
-
-
 def _integer_rows(queryset: QuerySet) -> list[tuple[int, ...]]:
     """Return the rows of a values_list() queryset whose columns are all integers.
 
@@ -375,8 +344,7 @@ def _per_patient(queryset: QuerySet) -> list[tuple[int, list[int], ...]]:
     Each row is (user id, [day, ...], [value, ...] for each further column),
     the lists in step. PostgreSQL gathers the days into arrays, so it hands
     over one row a patient (500) instead of one a patient and day (about
-    33,000 at 500 patients: reading those was most of the per-day queries'
-    cost in Python). Elsewhere the per-day rows are gathered here.
+    20,000 at 500 patients). Elsewhere the per-day rows are gathered here.
     """
     compiler = queryset.query.get_compiler(using=queryset.db)
     sql, params = compiler.as_sql()
@@ -399,54 +367,27 @@ def _per_patient(queryset: QuerySet) -> list[tuple[int, list[int], ...]]:
     return [(pid, *columns) for pid, columns in gathered.items()]
 
 
-# Both group by patient and local day, and hand back one row a patient. The
-# instants read span every patient's window, so a patient in an early zone also
-# gets a day or so outside theirs; those days are never looked up (the math asks for the days from
-# adherence_from or pain_from to today by date), so they are not filtered out.
-
-
-def _sessions_by_day(
-    patients: list[int], since: datetime, until: datetime
-) -> dict[int, dict[date, int]]:
-    """Return {patient id: {local date: sessions}} for the sessions from `since` to `until`."""
+def _activity_by_day(
+    patients: list[int], since: date
+) -> tuple[dict[int, dict[date, int]], dict[int, dict[date, tuple[int, int]]]]:
+    """Return {patient id: {local date: sessions}} and {patient id: {local date:
+    (pain entries, sum of ratings)}} from local date `since` on, from the kept
+    counts (tracker.activity_days); only days with some are there."""
     dates = _Dates()
     logged: dict[int, dict[date, int]] = defaultdict(dict)
-    logs = ExerciseLog.objects.filter(_AnyOf("user_id", patients))
-    # session_count taken apart, one query each: every log, which PostgreSQL
-    # counts from the (user, performed_at) index alone and by hashing, then
-    # the few routines finished early (with session_count's DISTINCT, it
-    # would visit and sort every row of the month).
-    every = _by_local_day(logs, "performed_at", since, until).annotate(n=Count("*"))
-    for pid, days, counts in _per_patient(every.values_list("user_id", "day", "n")):
-        logged[pid] = dict(zip(map(dates.__getitem__, days), counts, strict=True))
-    parts = _by_local_day(logs.filter(ROUTINE_PART), "performed_at", since, until).annotate(
-        parts=Count("*"), n=routine_sessions()
-    )
-    for pid, days, routine_parts, routines in _per_patient(
-        parts.values_list("user_id", "day", "parts", "n")
-    ):
-        sessions = logged[pid]
-        for day, parts_of_day, routines_of_day in zip(days, routine_parts, routines, strict=True):
-            sessions[dates[day]] = sessions_from_counts(
-                logs=sessions[dates[day]], routine_parts=parts_of_day, routines=routines_of_day
-            )
-    return logged
-
-
-def _pain_by_day(
-    patients: list[int], since: datetime, until: datetime
-) -> dict[int, dict[date, tuple[int, int]]]:
-    """Return {patient id: {local date: (entries, sum of ratings)}} from `since` to `until`."""
-    dates = _Dates()
     pain: dict[int, dict[date, tuple[int, int]]] = defaultdict(dict)
-    rows = _by_local_day(
-        PainEntry.objects.filter(_AnyOf("user_id", patients)), "recorded_at", since, until
-    ).annotate(n=Count("*"), total=Sum("rating"))
-    for pid, days, counts, totals in _per_patient(rows.values_list("user_id", "day", "n", "total")):
-        pain[pid] = dict(
-            zip(map(dates.__getitem__, days), zip(counts, totals, strict=True), strict=True)
-        )
-    return pain
+    rows = (
+        ActivityDay.objects.filter(_AnyOf("user_id", patients), date__gte=since)
+        .annotate(day=DayNumber("date"))
+        .order_by()
+        .values_list("user_id", "day", "sessions", "pain_entries", "pain_total")
+    )
+    for pid, days, sessions, entries, totals in _per_patient(rows):
+        logged[pid] = {dates[day]: n for day, n in zip(days, sessions, strict=True) if n}
+        pain[pid] = {
+            dates[day]: (n, total) for day, n, total in zip(days, entries, totals, strict=True) if n
+        }
+    return logged, pain
 
 
 def dashboard_rows(
@@ -454,16 +395,14 @@ def dashboard_rows(
 ) -> list[PatientDashboard]:
     """Return the dashboard of each actively linked patient (or only `patient_id`'s).
 
-    Nine queries whatever the number of patients:
+    Six queries whatever the number of patients:
     1. the links, patients and latest events (subqueries per patient row);
-    2. sessions (in two halves, see _sessions_by_day) and 3. pain per patient
-       and local day (LocalDay), over the local days every patient's numbers
-       need (30: 28 for adherence, 14 for the pain means, 30 for days with
-       data), one row a patient;
-    4. pain over the 41 days a rise's start needs (see dashboard), for the
-       patients whose pain is rising today only;
-    5. pause days; 6. plan items; 7. reminder deliveries per patient;
-    8. the therapist's acknowledgements.
+    2. sessions and pain ratings per patient and local day, from the counts
+       kept as they are written (tracker.activity_days), over the 41 days a
+       pain rise's start needs (the other numbers need 30 or fewer), one row
+       a patient;
+    3. pause days; 4. plan items; 5. reminder deliveries per patient;
+    6. the therapist's acknowledgements.
     """
     active = _active_links(therapist, patient_id)
     links = _links_with_latest(active, now)
@@ -479,14 +418,10 @@ def dashboard_rows(
     zone_today = {tz: local_date(now, tz) for tz in set(tz_of.values())}
     today = {pid: zone_today[tz] for pid, tz in tz_of.items()}
     adherence_from = {pid: day - timedelta(days=27) for pid, day in today.items()}
-    until = max(day_bounds(day, tz)[1] for tz, day in zone_today.items())
-
-    def earliest(days_back: int) -> datetime:
-        """The first instant of the day `days_back` before today, in the earliest zone."""
-        return min(day_start(day - timedelta(days=days_back), tz) for tz, day in zone_today.items())
-
-    logged = _sessions_by_day(patients, earliest(DATA_DAYS_WINDOW - 1), until)
-    pain = _pain_by_day(patients, earliest(PAIN_DAYS_READ - 1), until)
+    # Every day the numbers need: the rise's start looks furthest back.
+    logged, pain = _activity_by_day(
+        patients, min(zone_today.values()) - timedelta(days=PAIN_DAYS_NEEDED - 1)
+    )
     pain_means = {
         pid: (
             pain_mean(pain[pid], day, PAIN_WINDOW_DAYS),
@@ -494,11 +429,6 @@ def dashboard_rows(
         )
         for pid, day in today.items()
     }
-    # Where a pain rise starts needs up to four weeks more of days, for the few
-    # patients whose pain is rising today. Read even for none, so the number of
-    # queries does not depend on the data.
-    rising = [pid for pid, means in pain_means.items() if is_pain_rise(*means)]
-    rise_tallies = _pain_by_day(rising, earliest(PAIN_DAYS_NEEDED - 1), until)
 
     paused: dict[int, set[date]] = defaultdict(set)
     for pid, day in PauseDay.objects.filter(
@@ -580,7 +510,7 @@ def dashboard_rows(
                 plan_since=plan_since.get(pid),
                 tallies=pain[pid],
                 pain_means=pain_means[pid],
-                rise_tallies=rise_tallies.get(pid),
+                rise_tallies=pain[pid] if is_pain_rise(*pain_means[pid]) else None,
                 delivered=delivered.get(pid, {"n": 0, "done": 0}),
                 acknowledged=acknowledged[link.pk],
             )
