@@ -28,6 +28,7 @@ from django.contrib.auth import get_user_model
 from django.db import connections, transaction
 from django.db.models import Max, Min
 from django.db.models.signals import post_delete, post_save, pre_save
+from django.utils import timezone
 
 from exercises.models import ExerciseLog
 from tracker.days import day_bounds, day_start, local_date
@@ -142,14 +143,16 @@ def _saved(sender, instance, created, raw=False, **kwargs) -> None:
     """Count a log or a rating in its day (post_save)."""
     if raw:
         return
-    instant = getattr(instance, _INSTANT[sender])
+    instant = _instant(sender, getattr(instance, _INSTANT[sender]))
     user = instance.user
     if created and not (sender is ExerciseLog and _is_routine_part(instance)):
         day = local_date(instant, user.tzinfo)
         if sender is ExerciseLog:
             activity_day_add(user_id=user.pk, day=day, sessions=1)
         else:
-            activity_day_add(user_id=user.pk, day=day, pain_entries=1, pain_total=instance.rating)
+            activity_day_add(
+                user_id=user.pk, day=day, pain_entries=1, pain_total=int(instance.rating)
+            )
         return
     before = instance.__dict__.pop(_BEFORE, None)
     if before is not None and before[0] != user.pk:
@@ -166,7 +169,13 @@ def _deleted(sender, instance, origin=None, **kwargs) -> None:
     """
     if isinstance(origin, get_user_model()):
         return
-    _recount_at(instance.user_id, [getattr(instance, _INSTANT[sender])])
+    _recount_at(instance.user_id, [_instant(sender, getattr(instance, _INSTANT[sender]))])
+
+
+def _instant(sender, value) -> datetime:
+    """Return the instant as stored: a model may be saved with ISO text, or a naive time."""
+    instant = sender._meta.get_field(_INSTANT[sender]).to_python(value)
+    return timezone.make_aware(instant) if timezone.is_naive(instant) else instant
 
 
 def _recount_at(user_id: int, instants: list[datetime]) -> None:

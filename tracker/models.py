@@ -113,7 +113,9 @@ class ActivityDay(models.Model):
     every request. `date` is local to the person's zone, as in progress/.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="activity_days"
+    )
     date = models.DateField()
     # Sessions as progress/ counts them (tracker.selectors.session_count).
     sessions = models.PositiveIntegerField(default=0)

@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
                 ('sessions', models.PositiveIntegerField(default=0)),
                 ('pain_entries', models.PositiveIntegerField(default=0)),
                 ('pain_total', models.PositiveIntegerField(default=0)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='activity_days', to=settings.AUTH_USER_MODEL)),
             ],
             options={
                 'constraints': [models.UniqueConstraint(fields=('user', 'date'), name='activity_day_user_date')],
