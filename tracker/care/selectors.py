@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from itertools import repeat
 
 from django.db import connections
 from django.db.models import (
@@ -42,7 +43,6 @@ from tracker.care.dashboard import (
     PAIN_WINDOW_DAYS,
     Alert,
     AlertFacts,
-    PlannedDay,
     acted_on_rate,
     days_with_data,
     is_pain_rise,
@@ -568,14 +568,18 @@ def _patient_dashboard(
     there only when the pain is rising today (`pain_means`: this week's and the
     week before's).
     """
-    today, week = window[-1], window[-ADHERENCE_WINDOWS[0]]
-    # Only the days adherence counts: days with nothing planned and paused
-    # days would be skipped by window_adherence anyway.
-    days = [
-        PlannedDay(day, logged.get(day, 0), planned)
-        for day, planned in zip(window, _planned_in(window, items), strict=True)
-        if planned and day not in paused
-    ]
+    today = window[-1]
+    # (date, logged, planned, paused) as plain tuples, zipped without a
+    # Python-level step per day: 14,000 days a request at 500 patients.
+    days = list(
+        zip(
+            window,
+            map(logged.get, window, repeat(0)),
+            _planned_in(window, items),
+            map(paused.__contains__, window),
+            strict=True,
+        )
+    )
     recent, previous = pain_means
     rise_day = pain_rise_start(rise_tallies, today) if rise_tallies else None
     activity = [at for at in (link.last_log_at, link.last_pain_at) if at is not None]
@@ -599,7 +603,7 @@ def _patient_dashboard(
     return PatientDashboard(
         link=link,
         patient=link.patient,
-        adherence_7=window_adherence([day for day in days if day.date >= week], today),
+        adherence_7=window_adherence(days[-ADHERENCE_WINDOWS[0] :], today),
         adherence_28=window_adherence(days, today),
         reminders_delivered=delivered["n"],
         reminders_done_in_time=delivered["done"],
