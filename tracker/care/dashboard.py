@@ -286,6 +286,9 @@ def _high_pain_message(language: str | None, rating: int | None, locations, cont
     return "; ".join(parts) + "."
 
 
+_INACTIVE_AFTER = timedelta(days=INACTIVE_DAYS)
+
+
 def alerts_raised(facts: AlertFacts) -> list[Alert]:
     """Return every alert the facts raise, acknowledged or not, in a stable order."""
     alerts = []
@@ -311,7 +314,7 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
             )
         )
     quiet_since = _quiet_since(facts)
-    if quiet_since is not None and facts.now - quiet_since >= timedelta(days=INACTIVE_DAYS):
+    if quiet_since is not None and facts.now - quiet_since >= _INACTIVE_AFTER:
         days = (facts.now - quiet_since).days
         alerts.append(
             Alert(
@@ -341,8 +344,7 @@ def alerts_raised(facts: AlertFacts) -> list[Alert]:
 
 def open_alerts(facts: AlertFacts, acknowledged: Collection[tuple[str, str]]) -> list[Alert]:
     """Return the raised alerts whose (kind, occurrence) the therapist has not acknowledged."""
-    return [
-        alert
-        for alert in alerts_raised(facts)
-        if (alert.kind, alert.occurrence) not in acknowledged
-    ]
+    alerts = alerts_raised(facts)
+    if not acknowledged:  # the usual case; an enum member hashes in Python
+        return alerts
+    return [alert for alert in alerts if (alert.kind, alert.occurrence) not in acknowledged]
