@@ -499,11 +499,14 @@ class AccessRecordQuerySet(models.QuerySet):
         ]
         table = connection.ops.quote_name(self.model._meta.db_table)
         placeholders = ", ".join(["%s"] * len(values))
+        # The ids as one array literal's text: psycopg would otherwise dump
+        # each of the 500 on its own, in Python.
+        ids = "{" + ",".join(str(int(pid)) for pid in patient_ids) + "}"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (patient_id, {columns})"  # noqa: S608 - our table, columns
                 f" SELECT patient, {placeholders} FROM unnest(%s::bigint[]) AS patient",
-                [*values, list(patient_ids)],
+                [*values, ids],
             )
             return cursor.rowcount
 

@@ -182,8 +182,7 @@ def pain_mean(
 ) -> PainMean:
     """Return the mean of every entry in the `days` local days ending on `last`."""
     count = total = 0
-    for day in days_ending(last, days):
-        tally = tallies.get(day)
+    for tally in map(tallies.get, days_ending(last, days)):
         if tally:
             # By position: the selector passes plain (count, total) pairs, as
             # making 20,000 PainTally objects for 500 patients is measurable.
