@@ -501,7 +501,7 @@ class AccessRecordQuerySet(models.QuerySet):
         placeholders = ", ".join(["%s"] * len(values))
         # The ids as one array literal's text: psycopg would otherwise dump
         # each of the 500 on its own, in Python.
-        ids = "{" + ",".join(str(int(pid)) for pid in patient_ids) + "}"
+        ids = "{" + ",".join(map(str, map(int, patient_ids))) + "}"
         with connection.cursor() as cursor:
             cursor.execute(
                 f"INSERT INTO {table} (patient_id, {columns})"  # noqa: S608 - our table, columns

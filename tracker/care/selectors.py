@@ -317,7 +317,7 @@ class _AnyOf(Func):
         # As one array literal's text: psycopg would otherwise look up how to
         # send each of the 500 ids, in each query.
         sql, params = compiler.compile(self.source_expressions[0])
-        ids = "{" + ",".join(str(int(pk)) for pk in self.ids) + "}"
+        ids = "{" + ",".join(map(str, map(int, self.ids))) + "}"
         return f"{sql} = ANY(%s::bigint[])", (*params, ids)
 
     def as_sqlite(self, compiler, connection, **extra):
