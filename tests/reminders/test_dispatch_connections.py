@@ -6,10 +6,12 @@ the other's: both are then claiming at once, whatever the threads' timing.
 """
 
 import threading
+import time
 from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.db.backends.signals import connection_created
 from django.utils import timezone
 
 from reminders import dispatch as dispatch_module
@@ -122,19 +124,28 @@ def test_a_pass_closes_the_connections_it_opened_and_opens_none_when_nothing_is_
     due = timezone.now() + timedelta(minutes=5)
     schedules_due(30, due)
     connections = Connections(monkeypatch, count=3)
+    opened = []
+
+    def record(sender, connection, **kwargs):
+        opened.append(connection)
+
+    connection_created.connect(record)
     before = backends_on_this_database()
 
-    dispatch_due(now=due - timedelta(minutes=1), enqueue=lambda ids: None, batch_size=5)
+    try:
+        dispatch_due(now=due - timedelta(minutes=1), enqueue=lambda ids: None, batch_size=5)
+        assert opened == []
 
-    assert backends_on_this_database() == before
-    assert connections.backends == {}
-
-    result = dispatch_due(now=due, enqueue=lambda ids: None, batch_size=5)
+        result = dispatch_due(now=due, enqueue=lambda ids: None, batch_size=5)
+    finally:
+        connection_created.disconnect(record)
 
     assert result.claimed == 30
     assert len(connections.backends) == 3
+    assert len(opened) == 2
+    assert all(wrapper.connection is None for wrapper in opened)
     # A closed connection's backend leaves pg_stat_activity once it has exited.
-    deadline = timezone.now() + timedelta(seconds=10)
-    while backends_on_this_database() != before and timezone.now() < deadline:
-        threading.Event().wait(0.05)
+    deadline = time.monotonic() + 10
+    while backends_on_this_database() != before and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert backends_on_this_database() == before
