@@ -159,6 +159,8 @@ def _claims(
             )
             total.add(result)
             more = result.claimed == batch_size
+    # Enqueue what is held now, while any other connection still writes.
+    after_commit.run_held()
     return total
 
 
