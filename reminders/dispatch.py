@@ -107,9 +107,12 @@ def dispatch_due(
     if not any(due):
         return DispatchResult()
     after_commit, failed = _AfterCommit(), threading.Event()
+    # One per kind (schedules, drives): set once a claim of that kind came back short.
+    drained = (threading.Event(), threading.Event())
     claims = functools.partial(
         _claims,
         due=due,
+        drained=drained,
         now=now,
         enqueue=enqueue,
         batch_size=batch_size,
@@ -133,6 +136,7 @@ def dispatch_due(
 def _claims(
     *,
     due: tuple[bool, bool],
+    drained: tuple[threading.Event, threading.Event],
     now: datetime,
     enqueue: Enqueue,
     batch_size: int,
@@ -142,14 +146,16 @@ def _claims(
 ) -> DispatchResult:
     """Claim batches of due schedules, then of drives, until one comes back short.
 
-    On several connections, a batch short of `batch_size` means the rest is
-    claimed (or being claimed) by the others. Once one of them has failed the
-    others claim nothing more: the pass is to raise, and the next one takes up
-    what is left.
+    On several connections, a batch short of `batch_size` on any of them means
+    the rest is claimed (or being claimed) by the others: each stops after the
+    batch in hand, without a claim of its own that would find nothing. Once one
+    of them has failed the others claim nothing more: the pass is to raise,
+    and the next one takes up what is left.
     """
     total = DispatchResult()
-    for claim, more in zip((_schedule_batch, _drive_batch), due, strict=True):
-        while more and not failed.is_set():
+    kinds = zip((_schedule_batch, _drive_batch), due, drained, strict=True)
+    for claim, more, kind_drained in kinds:
+        while more and not (failed.is_set() or kind_drained.is_set()):
             result = claim(
                 now=now,
                 enqueue=enqueue,
@@ -159,6 +165,7 @@ def _claims(
             )
             total.add(result)
             more = result.claimed == batch_size
+        kind_drained.set()
     # Enqueue what is held now, while any other connection still writes.
     after_commit.run_held()
     return total

@@ -108,6 +108,34 @@ def test_a_failed_batch_on_one_connection_fails_the_pass_and_the_others_batch_is
     assert doomed.next_fire_at == due
 
 
+def test_a_short_claim_on_one_connection_spares_the_others_a_claim_that_would_find_nothing(
+    postgres, settings, monkeypatch
+):
+    settings.REMINDERS_DISPATCH_CONNECTIONS = 2
+    schedules_due(3, timezone.now() - timedelta(minutes=1))
+    Connections(monkeypatch)  # one connection claims 2, the other 1, at once
+    claims, short = [], threading.Event()
+    schedule_batch = dispatch_module._schedule_batch
+
+    def schedule_batch_recorded(**kwargs):
+        result = schedule_batch(**kwargs)
+        claims.append(result.claimed)
+        if result.claimed < kwargs["batch_size"]:
+            short.set()
+        else:
+            # The full batch ends once the short one's connection is done claiming.
+            short.wait(10)
+            time.sleep(0.2)
+        return result
+
+    monkeypatch.setattr(dispatch_module, "_schedule_batch", schedule_batch_recorded)
+
+    result = dispatch_due(now=timezone.now(), enqueue=lambda ids: None, batch_size=2)
+
+    assert result.claimed == 3
+    assert sorted(claims) == [1, 2]
+
+
 def backends_on_this_database() -> set[int]:
     with connection.cursor() as cursor:
         cursor.execute(
