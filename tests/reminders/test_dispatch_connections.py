@@ -108,6 +108,30 @@ def test_a_failed_batch_on_one_connection_fails_the_pass_and_the_others_batch_is
     assert doomed.next_fire_at == due
 
 
+def test_a_connection_done_claiming_enqueues_what_was_committed_while_another_still_works(
+    postgres, settings, monkeypatch
+):
+    settings.REMINDERS_DISPATCH_CONNECTIONS = 2
+    due = timezone.now() - timedelta(minutes=1)
+    slow = schedules_due(2, due)[0]
+    Connections(monkeypatch)  # each connection claims one of the two
+    enqueued = threading.Event()
+    enqueued_while_slow_worked = []
+    fire = dispatch_module._Firing.fire
+
+    def fire_slowly(firing, row):
+        fire(firing, row)
+        if row.pk == slow.pk:
+            enqueued_while_slow_worked.append(enqueued.wait(10))
+
+    monkeypatch.setattr(dispatch_module._Firing, "fire", fire_slowly)
+
+    dispatch_due(now=timezone.now(), enqueue=lambda ids: enqueued.set(), batch_size=1)
+
+    assert enqueued_while_slow_worked == [True]
+    assert Delivery.objects.count() == 2
+
+
 def test_a_short_claim_on_one_connection_spares_the_others_a_claim_that_would_find_nothing(
     postgres, settings, monkeypatch
 ):
