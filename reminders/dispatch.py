@@ -11,6 +11,7 @@ import functools
 import gc
 import json
 import operator
+import threading
 from collections import Counter, namedtuple
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -94,28 +95,123 @@ def _locked(rows: QuerySet) -> QuerySet:
 def dispatch_due(
     *, now: datetime, enqueue: Enqueue, batch_size: int | None = None
 ) -> DispatchResult:
-    """Create the deliveries due at `now` for schedules and drives; return the counts."""
+    """Create the deliveries due at `now` for schedules and drives; return the counts.
+
+    On PostgreSQL a pass with work claims its batches on REMINDERS_DISPATCH_CONNECTIONS
+    connections at once, one thread each (this one among them): one connection
+    leaves PostgreSQL's second core idle. Inside an open transaction (other
+    connections would not see its rows) and on SQLite it keeps to this one.
+    """
     batch_size = batch_size or settings.REMINDERS_BATCH_SIZE
-    total = DispatchResult()
-    schedules_due, drives_due = _anything_due(now)
-    # Read once per pass, when a batch first needs them.
-    routines = functools.cache(_default_routine_ids)
-    after_commit = _AfterCommit()
+    due = _anything_due(now)
+    if not any(due):
+        return DispatchResult()
+    after_commit, failed = _AfterCommit(), threading.Event()
+    # One per kind (schedules, drives): set once a claim of that kind came back short.
+    drained = (threading.Event(), threading.Event())
+    claims = functools.partial(
+        _claims,
+        due=due,
+        drained=drained,
+        now=now,
+        enqueue=enqueue,
+        batch_size=batch_size,
+        # Read once per pass, when a batch first needs them.
+        routines=functools.cache(_default_routine_ids),
+        after_commit=after_commit,
+        failed=failed,
+    )
+    connections = settings.REMINDERS_DISPATCH_CONNECTIONS
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        connections = 1
     with _no_cycle_collection():
         try:
-            for claim, due in ((_schedule_batch, schedules_due), (_drive_batch, drives_due)):
-                while due:
-                    result = claim(
-                        now=now,
-                        enqueue=enqueue,
-                        batch_size=batch_size,
-                        routines=routines,
-                        after_commit=after_commit,
-                    )
-                    total.add(result)
-                    due = result.claimed == batch_size
+            if connections == 1:
+                return claims()
+            return _on_connections(claims, connections, failed)
         finally:
             after_commit.close()
+
+
+def _claims(
+    *,
+    due: tuple[bool, bool],
+    drained: tuple[threading.Event, threading.Event],
+    now: datetime,
+    enqueue: Enqueue,
+    batch_size: int,
+    routines: Callable[[], dict[str, int]],
+    after_commit: "_AfterCommit",
+    failed: threading.Event,
+) -> DispatchResult:
+    """Claim batches of due schedules, then of drives, until one comes back short.
+
+    On several connections, a batch short of `batch_size` on any of them means
+    the rest is claimed (or being claimed) by the others: each stops after the
+    batch in hand, without a claim of its own that would find nothing. Once one
+    of them has failed the others claim nothing more: the pass is to raise,
+    and the next one takes up what is left.
+    """
+    total = DispatchResult()
+    kinds = zip((_schedule_batch, _drive_batch), due, drained, strict=True)
+    for claim, more, kind_drained in kinds:
+        while more and not (failed.is_set() or kind_drained.is_set()):
+            result = claim(
+                now=now,
+                enqueue=enqueue,
+                batch_size=batch_size,
+                routines=routines,
+                after_commit=after_commit,
+            )
+            total.add(result)
+            more = result.claimed == batch_size
+        kind_drained.set()
+    # Enqueue what is held now, while any other connection still writes.
+    after_commit.run_held()
+    return total
+
+
+def _on_connections(
+    claims: Callable[[], DispatchResult], count: int, failed: threading.Event
+) -> DispatchResult:
+    """Run `claims` on this thread and on count - 1 more, each on its own connection.
+
+    Django gives each thread a connection of its own; the threads' are opened
+    for the pass and closed after it. A failure sets `failed`, and the first is
+    raised once every thread has ended.
+    """
+    total, errors, lock = DispatchResult(), [], threading.Lock()
+
+    def run() -> None:
+        try:
+            result = claims()
+        except BaseException as error:
+            failed.set()
+            with lock:
+                errors.append(error)
+        else:
+            with lock:
+                total.add(result)
+
+    def run_on_own_connection() -> None:
+        try:
+            run()
+        finally:
+            connection.close()
+
+    threads = [
+        threading.Thread(target=run_on_own_connection, name=f"dispatch-{n}")
+        for n in range(1, count)
+    ]
+    for thread in threads:
+        thread.start()
+    try:
+        run()
+    finally:
+        for thread in threads:
+            thread.join()
+    if errors:
+        raise errors[0]
     return total
 
 
@@ -123,28 +219,33 @@ class _AfterCommit:
     """Hold what a committed batch leaves to do (enqueue, count) until PostgreSQL is busy.
 
     Run at the commit, it would leave PostgreSQL idle meanwhile; held, it runs
-    while PostgreSQL writes the next batch (see _schedule_batch), or when the
-    pass ends. Once the pass has ended (or outside a pass's transaction, as in
-    tests that run commit hooks late) it runs at once.
+    while PostgreSQL writes the next batch (see _schedule_batch), on whichever
+    connection's thread comes there first, or when the pass ends. Once the pass
+    has ended (or outside a pass's transaction, as in tests that run commit
+    hooks late) it runs at once.
     """
 
     def __init__(self) -> None:
         self.held: list[Callable[[], None]] = []
         self.open = True
+        self.lock = threading.Lock()
 
     def later(self, work: Callable[[], None]) -> None:
-        if self.open:
-            self.held.append(work)
-        else:
-            work()
+        with self.lock:
+            if self.open:
+                self.held.append(work)
+                return
+        work()
 
     def run_held(self) -> None:
-        held, self.held = self.held, []
+        with self.lock:
+            held, self.held = self.held, []
         for work in held:
             work()
 
     def close(self) -> None:
-        self.open = False
+        with self.lock:
+            self.open = False
         self.run_held()
 
 

@@ -512,6 +512,9 @@ SITE_URL = env_url("SITE_URL", "http://127.0.0.1:8000", schemes=("https", "http"
 REMINDERS_GRACE_MINUTES = env_int("REMINDERS_GRACE_MINUTES", 10)
 REMINDERS_STALE_MINUTES = env_int("REMINDERS_STALE_MINUTES", 30, minimum=1)
 REMINDERS_BATCH_SIZE = env_int("REMINDERS_BATCH_SIZE", 2500, minimum=1)
+# PostgreSQL connections a dispatcher pass with work claims batches on at once
+# (one thread each); 1 claims them one after another on one connection.
+REMINDERS_DISPATCH_CONNECTIONS = env_int("REMINDERS_DISPATCH_CONNECTIONS", 2, minimum=1)
 REMINDERS_SEND_LEASE_SECONDS = env_int("REMINDERS_SEND_LEASE_SECONDS", 60, minimum=1)
 REMINDERS_SEND_CHUNK = env_int("REMINDERS_SEND_CHUNK", 100, minimum=1)
 REMINDERS_SWEEP_AFTER_SECONDS = env_int("REMINDERS_SWEEP_AFTER_SECONDS", 120, minimum=1)

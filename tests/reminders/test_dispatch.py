@@ -250,8 +250,11 @@ def test_a_committed_batch_is_enqueued_even_when_the_next_batch_fails(
     alice, bob, settings, monkeypatch
 ):
     # The first batch's enqueue is held to run while the second one writes; the
-    # second failing must not lose it (its deliveries are committed).
+    # second failing must not lose it (its deliveries are committed). One
+    # connection, so that the batches come one after the other (two connections:
+    # test_dispatch_connections.py).
     settings.REMINDERS_BATCH_SIZE = 1
+    settings.REMINDERS_DISPATCH_CONNECTIONS = 1
     for user in (alice, bob):
         sitting_due_at(user, T - timedelta(minutes=1))
     fire = dispatch_module._Firing.fire

@@ -56,6 +56,8 @@ def test_a_throttle_rate_drf_understands_is_accepted(monkeypatch, value):
         ("SECURE_HSTS_SECONDS", "-1"),
         ("REMINDERS_GRACE_MINUTES", "-1"),
         ("REMINDERS_BATCH_SIZE", "0"),
+        ("REMINDERS_DISPATCH_CONNECTIONS", "0"),
+        ("REMINDERS_DISPATCH_CONNECTIONS", "two"),
         ("REMINDERS_SEND_CHUNK", "0"),
         ("REMINDERS_SEND_LEASE_SECONDS", "0"),
         ("REMINDERS_DISPATCH_EVERY_SECONDS", "0"),
