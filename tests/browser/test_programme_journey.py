@@ -97,6 +97,8 @@ def test_assign_from_a_template_play_it_see_it_on_the_dashboard_and_edit_it(desk
     row = desk.locator(f"#patient-row-{patient.pk}")
     expect(row.get_by_role("link", name="Nia New")).to_be_visible()
     expect(row.locator(".last-activity")).to_contain_text(re.compile("just now|minute"))
+    # Counted on today's row of the day counts as the logs arrived (tracker.activity_days).
+    expect(row.locator(".data-days")).to_have_text("1 of 30")
     shot(desk, "5-therapist-dashboard")
 
     # 4. Yesterday the plan already ran, with one of its three sessions done.
