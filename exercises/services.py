@@ -55,15 +55,14 @@ def client_record_save(
 
 
 def _record_create(*, model: type[Record], record_id: uuid.UUID, user, values) -> Record:
-    """Insert the record; inside a caller's transaction, behind a savepoint.
+    """Insert the record in a transaction (inside a caller's, behind a savepoint).
 
-    The savepoint keeps the caller's transaction usable when the id is
-    taken; on its own (autocommit) the insert needs none.
+    The savepoint keeps the caller's transaction usable when the id is taken.
+    The transaction holds what saving the record writes besides (a day's
+    count, tracker.activity_days) together with the insert.
     """
-    if transaction.get_connection().in_atomic_block:
-        with transaction.atomic():
-            return model.objects.create(pk=record_id, user=user, **values)
-    return model.objects.create(pk=record_id, user=user, **values)
+    with transaction.atomic():
+        return model.objects.create(pk=record_id, user=user, **values)
 
 
 def log_save(
@@ -80,6 +79,7 @@ def log_delete(*, log: ExerciseLog) -> None:
     log.delete()
 
 
+@transaction.atomic
 def plan_session_log(
     *, user, items: Iterable[PlanItem], day: date, performed_at: datetime
 ) -> list[ExerciseLog]:

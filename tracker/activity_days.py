@@ -5,8 +5,10 @@ patient on each request; grouping every patient's rows by local day each time
 was most of its cost. ActivityDay rows hold the same counts, from the same
 queries as the person's own progress/ (tracker.selectors), kept as follows:
 
-- a new log that is a session by itself, or a new pain rating: its day's row
-  is incremented in one statement, which concurrent writes cannot undo;
+- a new log that is a session by itself, or a new pain rating, inserted in a
+  transaction: its day's row is incremented in one statement of the same
+  transaction, which concurrent writes cannot undo (inserted in autocommit,
+  it is counted again like the others below);
 - anything else (an edit, a delete, a part of a routine): the days it touches
   are counted again from the rows. Their rows are locked first, so that a
   concurrent increment waits and then adds to the new count;
@@ -145,7 +147,15 @@ def _saved(sender, instance, created, raw=False, **kwargs) -> None:
         return
     instant = _instant(sender, getattr(instance, _INSTANT[sender]))
     user = instance.user
-    if created and not (sender is ExerciseLog and _is_routine_part(instance)):
+    # Adding is right only inside the transaction that inserted the row: once
+    # the row is committed, a recount (a resend of the same row, say) may
+    # already have counted it, and adding would count it twice.
+    in_insert_transaction = transaction.get_connection(kwargs.get("using")).in_atomic_block
+    if (
+        created
+        and in_insert_transaction
+        and not (sender is ExerciseLog and _is_routine_part(instance))
+    ):
         day = local_date(instant, user.tzinfo)
         if sender is ExerciseLog:
             activity_day_add(user_id=user.pk, day=day, sessions=1)

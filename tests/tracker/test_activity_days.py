@@ -221,3 +221,25 @@ def test_the_migration_counts_the_rows_already_stored(berta, library):
 
     assert kept(berta) == {day: (1, 0, 0), date(2026, 6, 15): (1, 1, 7)}
     assert kept(berta) == counted(berta)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_row_recounted_between_its_commit_and_its_count_is_counted_once(
+    berta, library, monkeypatch
+):
+    from tracker import activity_days
+
+    stretch = Exercise.objects.get(slug=STRETCH)
+    add = activity_days.activity_day_add
+
+    def add_after_a_resend(*, user_id, day, **counts):
+        # What a resend of the same row, landing in between, does: count the day again.
+        activity_days_recount(user=berta, dates=[day])
+        add(user_id=user_id, day=day, **counts)
+
+    monkeypatch.setattr(activity_days, "activity_day_add", add_after_a_resend)
+
+    # Inserted without a transaction of its own: committed before it is counted.
+    ExerciseLog.objects.create(user=berta, exercise=stretch, performed_at=NOW)
+
+    assert kept(berta) == {date(2026, 6, 15): (1, 0, 0)}
