@@ -6,6 +6,7 @@ authentication and permission as the product's API, so bench/web.py can say
 how far `PUT /api/v1/logs/{id}/` (idempotent, validated, owned) is from it.
 """
 
+from django.db import transaction
 from django.urls import path
 from rest_framework import generics, serializers
 
@@ -29,7 +30,11 @@ class BareLogCreateView(generics.CreateAPIView):
     serializer_class = BareLogSerializer
 
     def perform_create(self, serializer):
-        serializer.save(user=self.request.user)
+        # In a transaction, as the product inserts a log: what saving one
+        # writes besides (its day's count, tracker.activity_days) is then one
+        # upsert on both sides of the comparison, not a recount on this one.
+        with transaction.atomic():
+            serializer.save(user=self.request.user)
 
 
 urlpatterns = [path("bench/bare-logs/", BareLogCreateView.as_view()), *urlpatterns]
