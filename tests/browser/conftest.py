@@ -103,7 +103,11 @@ def _close_page(page) -> None:
     # A test may end while the page or its service worker still talks to the
     # server (the outbox sends a log after the screen already shows it; the worker
     # precaches); let the server answer before the test database goes away under
-    # it, or the answer is a 500 from a blocked database in the server's thread.
+    # it, or the answer is a 500 from a blocked database in the server's thread
+    # (or, for a write that spans two tables, a deadlock with the flush that
+    # empties them). Offline first, so that nothing new starts meanwhile (a test
+    # that ends by going back online sets the outbox sending).
+    page.context.set_offline(True)
     deadline = time.monotonic() + 10
     while page.in_flight and time.monotonic() < deadline:
         page.wait_for_timeout(50)
