@@ -81,7 +81,13 @@ def activity_days_recount(*, user: User, dates: Iterable[date]) -> None:
         )
         rows = list(ActivityDay.objects.select_for_update().filter(user=user, date__in=dates))
         since, until = day_start(dates[0], user.tzinfo), day_bounds(dates[-1], user.tzinfo)[1]
-        _write_counts(user, rows, since=since, until=until)
+        counts = _counts_by_day(user, since=since, until=until)
+        for row in rows:
+            row.sessions, row.pain_entries, row.pain_total = counts.get(row.date, (0, 0, 0))
+        ActivityDay.objects.bulk_update(rows, ["sessions", "pain_entries", "pain_total"])
+        emptied = [row.pk for row in rows if row.date not in counts]
+        if emptied:
+            ActivityDay.objects.filter(pk__in=emptied).delete()
 
 
 def activity_days_rebuild(*, user: User) -> None:
@@ -98,32 +104,30 @@ def activity_days_rebuild(*, user: User) -> None:
         since, until = min(firsts), max(b["last"] for b in bounds if b["last"] is not None)
         since = day_start(local_date(since, user.tzinfo), user.tzinfo)
         until = day_bounds(local_date(until, user.tzinfo), user.tzinfo)[1]
-        sessions = sessions_by_local_day(user=user, since=since, until=until)
-        pain = pain_by_local_day(user=user, since=since, until=until)
         ActivityDay.objects.bulk_create(
             ActivityDay(
-                user=user,
-                date=day,
-                sessions=sessions.get(day, 0),
-                pain_entries=pain[day]["n"] if day in pain else 0,
-                pain_total=pain[day]["total"] if day in pain else 0,
+                user=user, date=day, sessions=sessions, pain_entries=entries, pain_total=total
             )
-            for day in sorted(sessions.keys() | pain.keys())
+            for day, (sessions, entries, total) in sorted(
+                _counts_by_day(user, since=since, until=until).items()
+            )
         )
 
 
-def _write_counts(user: User, rows: list[ActivityDay], *, since: datetime, until: datetime):
-    """Set the rows' counts from the user's rows between the instants; drop emptied days."""
+def _counts_by_day(
+    user: User, *, since: datetime, until: datetime
+) -> dict[date, tuple[int, int, int]]:
+    """Return {local date: (sessions, pain entries, sum of ratings)} of the days with some."""
     sessions = sessions_by_local_day(user=user, since=since, until=until)
     pain = pain_by_local_day(user=user, since=since, until=until)
-    for row in rows:
-        row.sessions = sessions.get(row.date, 0)
-        row.pain_entries = pain[row.date]["n"] if row.date in pain else 0
-        row.pain_total = pain[row.date]["total"] if row.date in pain else 0
-    ActivityDay.objects.bulk_update(rows, ["sessions", "pain_entries", "pain_total"])
-    empty = [row.pk for row in rows if not row.sessions and not row.pain_entries]
-    if empty:
-        ActivityDay.objects.filter(pk__in=empty).delete()
+    return {
+        day: (
+            sessions.get(day, 0),
+            pain[day]["n"] if day in pain else 0,
+            pain[day]["total"] if day in pain else 0,
+        )
+        for day in sessions.keys() | pain.keys()
+    }
 
 
 def _is_routine_part(log: ExerciseLog) -> bool:
